@@ -1,0 +1,103 @@
+package io.streamnet.nn.cli;
+
+import io.streamnet.nn.data.Dataset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Options of {@code streamnet prequential}.
+ *
+ * @param dataset which dataset (decides reader, default spec and metrics)
+ * @param path    directory (or file) holding the dataset's file(s), or null for the default data roots
+ * @param spec    runner spec file (YAML or JSON), or null for the dataset's default spec
+ * @param seed    seed of the canonical stream order (text datasets; MovieLens streams in time order)
+ * @param limit   stream at most this many events, or 0 for all
+ * @param batch   minibatch size overriding the spec's, or 0 to keep the spec's
+ */
+public record PrequentialOptions(Dataset dataset, Path path, Path spec, int seed, long limit, int batch) {
+    public static final String USAGE = String.join("\n",
+            "usage: streamnet prequential --dataset imdb|sst2|uci|movielens [--path DIR] [--spec FILE] [--seed 42]"
+                    + " [--limit N] [--batch N]",
+            "  --dataset   imdb, sst2, uci (sentiment) or movielens (ratings)",
+            "  --path      directory (or file) with the dataset's file: imdb_reviews.jsonl[.gz], train.tsv[.gz],",
+            "              *_labelled.txt, ratings.csv[.gz]; default: $STREAMNET_DATA or ../shared/data, then datasets/",
+            "  --spec      runner spec (YAML/JSON): features, batch size and network; default: the built-in spec",
+            "              for the dataset (print it with --print-spec, copy and edit it)",
+            "  --seed      seed of the canonical stream order (default 42)",
+            "  --limit     stop after N events (default: the whole dataset)",
+            "  --batch     minibatch size (default: the spec's batch_size, 32)",
+            "  --print-spec  print the dataset's default spec and exit",
+            "Prints progress to stderr; the last line of stdout is the final metrics as key=value pairs.");
+
+    /** Parses the arguments after the command name; {@code printSpec} requests are reported by {@link Parsed}. */
+    public static Parsed parse(String[] args) throws UsageException {
+        Dataset dataset = null;
+        Path path = null;
+        Path spec = null;
+        int seed = 42;
+        long limit = 0;
+        int batch = 0;
+        boolean printSpec = false;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "-h", "--help" -> {
+                    return new Parsed(null, true, false);
+                }
+                case "--print-spec" -> printSpec = true;
+                case "--dataset" -> {
+                    String v = value(args, ++i, a);
+                    try {
+                        dataset = Dataset.fromCliName(v);
+                    } catch (IllegalArgumentException e) {
+                        throw new UsageException(e.getMessage());
+                    }
+                }
+                case "--path" -> {
+                    path = Path.of(value(args, ++i, a));
+                    if (!Files.exists(path)) {
+                        throw new UsageException("--path " + path + ": no such file or directory");
+                    }
+                }
+                case "--spec" -> {
+                    spec = Path.of(value(args, ++i, a));
+                    if (!Files.isRegularFile(spec)) {
+                        throw new UsageException("--spec " + spec + ": no such file");
+                    }
+                }
+                case "--seed" -> seed = (int) number(args, ++i, a, Integer.MIN_VALUE, Integer.MAX_VALUE);
+                case "--limit" -> limit = number(args, ++i, a, 1, Long.MAX_VALUE);
+                case "--batch" -> batch = (int) number(args, ++i, a, 1, 1 << 16);
+                default -> throw new UsageException("unknown option '" + a + "'");
+            }
+        }
+        if (dataset == null) {
+            throw new UsageException("--dataset is required");
+        }
+        return new Parsed(new PrequentialOptions(dataset, path, spec, seed, limit, batch), false, printSpec);
+    }
+
+    private static String value(String[] args, int i, String option) throws UsageException {
+        if (i >= args.length || args[i].startsWith("--")) {
+            throw new UsageException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static long number(String[] args, int i, String option, long min, long max) throws UsageException {
+        String v = value(args, i, option);
+        long n;
+        try {
+            n = Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " must be an integer, got '" + v + "'");
+        }
+        if (n < min || n > max) {
+            throw new UsageException(option + " must be between " + min + " and " + max + ", got " + n);
+        }
+        return n;
+    }
+
+    /** Parse outcome: options to run, or a request for help or for the default spec. */
+    public record Parsed(PrequentialOptions options, boolean help, boolean printSpec) {}
+}

@@ -1,0 +1,106 @@
+package io.streamnet.nn.layer;
+
+import io.streamnet.nn.init.Initializer;
+import io.streamnet.nn.random.Rng;
+import io.streamnet.nn.tensor.IdColumn;
+import io.streamnet.nn.tensor.Shape;
+import io.streamnet.nn.tensor.Tensor;
+import io.streamnet.nn.tensor.Value;
+
+import java.util.List;
+
+/**
+ * Lookup of categorical ids in a table: input an {@link IdColumn} of {@code width} ids per example, output
+ * {@code [batch, dim]} for width 1 or {@code [batch, width, dim]} otherwise (a sequence, e.g. for a later GRU).
+ * Gradients are sparse, touching only the rows looked up (see {@link SparseRowGradient}).
+ */
+public final class Embedding implements Layer {
+    private final String name;
+    private final int vocab;
+    private final int dim;
+    private final int width;
+    private final Parameter table;
+    private final List<Parameter> params;
+    private final Shape outputShape;
+    private final Tensor out = new Tensor();
+    private IdColumn input;
+
+    public Embedding(String name, int vocab, int dim, int width, Initializer init, Rng rng) {
+        if (vocab <= 0) throw new IllegalArgumentException("embedding '" + name + "': vocab must be > 0, got " + vocab);
+        if (dim <= 0) throw new IllegalArgumentException("embedding '" + name + "': dim must be > 0, got " + dim);
+        this.name = name;
+        this.vocab = vocab;
+        this.dim = dim;
+        this.width = width;
+        this.table = Parameter.sparse(name, "table", vocab, dim);
+        init.fill(table.value(), 0, table.size(), vocab, dim, rng);
+        this.params = List.of(table);
+        this.outputShape = width == 1 ? Shape.vector(dim) : Shape.sequence(width, dim);
+    }
+
+    @Override
+    public Tensor forward(Value value, boolean training) {
+        IdColumn x = (IdColumn) value;
+        if (x.width() != width) {
+            throw new IllegalArgumentException("embedding '" + name + "': expected " + width + " ids per example, got " + x.width());
+        }
+        input = x;
+        int batch = x.batchSize();
+        if (width == 1) out.resize2(batch, dim); else out.resize3(batch, width, dim);
+        float[] o = out.data();
+        float[] w = table.value();
+        int[] ids = x.ids();
+        int n = x.size();
+        for (int i = 0; i < n; i++) System.arraycopy(w, ids[i] * dim, o, i * dim, dim);
+        return out;
+    }
+
+    @Override
+    public Tensor backward(Tensor gradOutput) {
+        SparseRowGradient g = table.sparseGrad();
+        g.clear();
+        if (table.frozen()) return null;
+        float[] gy = gradOutput.data();
+        int[] ids = input.ids();
+        int n = input.size();
+        final int d = dim;
+        for (int i = 0; i < n; i++) {
+            int off = g.offsetOf(ids[i]);
+            float[] gv = g.values();
+            int oi = i * d;
+            for (int j = 0; j < d; j++) gv[off + j] += gy[oi + j];
+        }
+        return null;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Shape outputShape() {
+        return outputShape;
+    }
+
+    @Override
+    public List<Parameter> params() {
+        return params;
+    }
+
+    public Parameter table() {
+        return table;
+    }
+
+    public int vocab() {
+        return vocab;
+    }
+
+    public int dim() {
+        return dim;
+    }
+
+    public int width() {
+        return width;
+    }
+}

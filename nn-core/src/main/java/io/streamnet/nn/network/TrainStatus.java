@@ -1,0 +1,15 @@
+package io.streamnet.nn.network;
+
+/** Outcome of {@link Network#trainBatch}. */
+public enum TrainStatus {
+    /** The loss and gradients were finite and the optimizer applied one update. */
+    TRAINED,
+    /** The loss was NaN or infinite: nothing was updated (weights, optimizer slots and step counter are unchanged). */
+    REJECTED_NONFINITE_LOSS,
+    /** A gradient was NaN or infinite: nothing was updated. */
+    REJECTED_NONFINITE_GRADIENT;
+
+    public boolean trained() {
+        return this == TRAINED;
+    }
+}

@@ -1,0 +1,53 @@
+package io.streamnet.nn.optim;
+
+import io.streamnet.nn.layer.Parameter;
+
+import java.util.List;
+
+/**
+ * AdaGrad (Duchi, Hazan, Singer 2011) as in PyTorch: {@code d = g + wd w; sum += d^2; w -= lr d / (sqrt(sum) + eps)}.
+ * Sparse rows: only touched rows and their accumulators change.
+ */
+public final class AdaGrad extends Optimizer {
+    private final float eps;
+    private final float initialAccumulator;
+
+    public AdaGrad(List<Parameter> params, LearningRateSchedule schedule, float eps, float initialAccumulator,
+                   float weightDecay, float clipNorm) {
+        super(params, schedule, weightDecay, clipNorm, "sum");
+        if (!(eps > 0f)) throw new IllegalArgumentException("eps must be > 0, got " + eps);
+        if (!(initialAccumulator >= 0f) || Float.isInfinite(initialAccumulator)) {
+            throw new IllegalArgumentException("initial_accumulator must be finite and >= 0, got " + initialAccumulator);
+        }
+        this.eps = eps;
+        this.initialAccumulator = initialAccumulator;
+        if (initialAccumulator != 0f) fillSlot(0, initialAccumulator);
+    }
+
+    @Override
+    public String name() {
+        return "adagrad";
+    }
+
+    @Override
+    protected void update(float[] w, int wOff, float[] g, int gOff, int len, float[][] slot, float lr, float scale) {
+        float[] sum = slot[0];
+        final float wd = weightDecay;
+        final float e = eps;
+        for (int j = 0; j < len; j++) {
+            int i = wOff + j;
+            float d = scale * g[gOff + j] + wd * w[i];
+            float s = sum[i] + d * d;
+            sum[i] = s;
+            w[i] -= lr * d / ((float) Math.sqrt(s) + e);
+        }
+    }
+
+    public float eps() {
+        return eps;
+    }
+
+    public float initialAccumulator() {
+        return initialAccumulator;
+    }
+}

@@ -1,0 +1,91 @@
+package io.streamnet.nn.optim;
+
+import io.streamnet.nn.layer.Parameter;
+
+import java.util.List;
+
+/**
+ * Adam (Kingma and Ba 2015) and AdamW (Loshchilov and Hutter 2019), in PyTorch's form:
+ * <pre>
+ *   AdamW only: w *= 1 - lr wd            (decoupled decay)
+ *   Adam  only: d = g + wd w              (L2 decay, in the gradient)
+ *   m = b1 m + (1 - b1) d;  v = b2 v + (1 - b2) d^2
+ *   w -= (lr / (1 - b1^t)) * m / (sqrt(v) / sqrt(1 - b2^t) + eps)
+ * </pre>
+ * Sparse rows are updated lazily (only touched rows and their moments), with the global step t in the bias
+ * corrections, as PyTorch's SparseAdam.
+ */
+public final class Adam extends Optimizer {
+    private final float beta1;
+    private final float beta2;
+    private final float eps;
+    private final boolean decoupled;
+    private float stepSize;
+    private float invSqrtBc2;
+    private float decayFactor;
+
+    /**
+     * @param decoupled true for AdamW (weight decay applied to the weights, not the gradient)
+     */
+    public Adam(List<Parameter> params, LearningRateSchedule schedule, float beta1, float beta2, float eps,
+                float weightDecay, boolean decoupled, float clipNorm) {
+        super(params, schedule, weightDecay, clipNorm, "m", "v");
+        if (!(beta1 >= 0f && beta1 < 1f)) throw new IllegalArgumentException("beta1 must be in [0, 1), got " + beta1);
+        if (!(beta2 >= 0f && beta2 < 1f)) throw new IllegalArgumentException("beta2 must be in [0, 1), got " + beta2);
+        if (!(eps > 0f)) throw new IllegalArgumentException("eps must be > 0, got " + eps);
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.eps = eps;
+        this.decoupled = decoupled;
+    }
+
+    @Override
+    public String name() {
+        return decoupled ? "adamw" : "adam";
+    }
+
+    @Override
+    protected void beginStep(long t, double lr) {
+        double bc1 = 1.0 - Math.pow(beta1, t);
+        double bc2 = 1.0 - Math.pow(beta2, t);
+        stepSize = (float) (lr / bc1);
+        invSqrtBc2 = (float) (1.0 / Math.sqrt(bc2));
+        decayFactor = (float) (1.0 - lr * weightDecay);
+    }
+
+    @Override
+    protected void update(float[] w, int wOff, float[] g, int gOff, int len, float[][] slot, float lr, float scale) {
+        float[] m = slot[0];
+        float[] v = slot[1];
+        final float b1 = beta1, b2 = beta2, c1 = 1f - beta1, c2 = 1f - beta2;
+        final float e = eps, ss = stepSize, ib = invSqrtBc2;
+        final float l2 = decoupled ? 0f : weightDecay;
+        final float decay = decoupled ? decayFactor : 1f;
+        for (int j = 0; j < len; j++) {
+            int i = wOff + j;
+            float wi = w[i] * decay;
+            float d = scale * g[gOff + j] + l2 * wi;
+            float mi = b1 * m[i] + c1 * d;
+            float vi = b2 * v[i] + c2 * d * d;
+            m[i] = mi;
+            v[i] = vi;
+            w[i] = wi - ss * mi / ((float) Math.sqrt(vi) * ib + e);
+        }
+    }
+
+    public float beta1() {
+        return beta1;
+    }
+
+    public float beta2() {
+        return beta2;
+    }
+
+    public float eps() {
+        return eps;
+    }
+
+    public boolean decoupled() {
+        return decoupled;
+    }
+}

@@ -1,0 +1,173 @@
+package io.streamnet.nn.optim;
+
+import io.streamnet.nn.layer.Parameter;
+import io.streamnet.nn.layer.SparseRowGradient;
+
+import java.util.List;
+
+/**
+ * Updates parameters from their gradients. Shared machinery: learning-rate schedule, global gradient-norm
+ * clipping, L2 weight decay, per-parameter freezing, and lazy sparse updates.
+ *
+ * <p><b>Lazy sparse updates.</b> For a sparse parameter (embedding table) only the rows the batch touched are
+ * updated, including their optimizer slots (moments, accumulators) and their weight decay, like PyTorch's
+ * SparseAdam; rows not touched stay bit-for-bit unchanged. Bias corrections use the global step count.
+ *
+ * <p><b>Slots</b> (per-parameter state such as Adam's moments) are full arrays the size of the parameter,
+ * allocated once; they, and the step counter, are part of the model state.
+ *
+ * <p>Usage per batch: {@link #gradientNorm()} (the caller rejects a non-finite norm), then {@link #step(double)}.
+ */
+public abstract class Optimizer {
+    private final List<Parameter> params;
+    private final String[] slotNames;
+    private final float[][][] slots;
+    private final LearningRateSchedule schedule;
+    private final float clipNorm;
+    /** L2 weight decay added to the gradient (AdamW instead decays decoupled from it). */
+    protected final float weightDecay;
+    private long step;
+
+    protected Optimizer(List<Parameter> params, LearningRateSchedule schedule, float weightDecay, float clipNorm,
+                        String... slotNames) {
+        if (!(weightDecay >= 0f) || Float.isInfinite(weightDecay)) throw new IllegalArgumentException("weight_decay must be finite and >= 0, got " + weightDecay);
+        if (!(clipNorm >= 0f) || Float.isInfinite(clipNorm)) throw new IllegalArgumentException("clip_norm must be finite and >= 0 (0 = off), got " + clipNorm);
+        this.params = List.copyOf(params);
+        this.schedule = schedule;
+        this.weightDecay = weightDecay;
+        this.clipNorm = clipNorm;
+        this.slotNames = slotNames.clone();
+        this.slots = new float[this.params.size()][slotNames.length][];
+        for (int p = 0; p < this.params.size(); p++) {
+            for (int s = 0; s < slotNames.length; s++) {
+                slots[p][s] = new float[this.params.get(p).size()];
+            }
+        }
+    }
+
+    /** Sets slot {@code s} of every parameter to {@code v} (for a non-zero start, e.g. AdaGrad's accumulator). */
+    protected final void fillSlot(int s, float v) {
+        for (float[][] perParam : slots) java.util.Arrays.fill(perParam[s], v);
+    }
+
+    /** Name as written in a spec: sgd, adagrad, adam, adamw. */
+    public abstract String name();
+
+    /**
+     * Updates {@code w[wOff .. wOff+len)} from {@code g[gOff .. gOff+len)}; slot arrays are indexed like w.
+     *
+     * @param gradScale factor applied to g first (clipping); 1 when not clipping
+     */
+    protected abstract void update(float[] w, int wOff, float[] g, int gOff, int len, float[][] slot,
+                                   float lr, float gradScale);
+
+    /** Called once per step before any update, with the 1-based step number. */
+    protected void beginStep(long step, double lr) {}
+
+    /** Global L2 norm of the gradients of all trainable (non-frozen) parameters, in double. */
+    public double gradientNorm() {
+        double sum = 0;
+        for (Parameter p : params) {
+            if (p.frozen()) continue;
+            if (p.isSparse()) {
+                SparseRowGradient sg = p.sparseGrad();
+                sum += sumSquares(sg.values(), sg.count() * sg.cols());
+            } else {
+                sum += sumSquares(p.grad(), p.size());
+            }
+        }
+        return Math.sqrt(sum);
+    }
+
+    private static double sumSquares(float[] a, int n) {
+        // Four float partial sums vectorize; each is flushed to double per block so that long arrays keep accuracy.
+        double total = 0;
+        int i = 0;
+        while (i < n) {
+            int end = Math.min(n, i + 4096);
+            float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
+            for (; i + 3 < end; i += 4) {
+                s0 += a[i] * a[i];
+                s1 += a[i + 1] * a[i + 1];
+                s2 += a[i + 2] * a[i + 2];
+                s3 += a[i + 3] * a[i + 3];
+            }
+            for (; i < end; i++) s0 += a[i] * a[i];
+            total += (double) s0 + s1 + s2 + s3;
+        }
+        return total;
+    }
+
+    /**
+     * Applies one update to every trainable parameter and advances the step counter.
+     *
+     * @param gradientNorm the value of {@link #gradientNorm()} for this batch (used for clipping); must be finite
+     */
+    public void step(double gradientNorm) {
+        long t = ++step;
+        double lr = schedule.rate(t);
+        beginStep(t, lr);
+        float scale = clipNorm > 0f && gradientNorm > clipNorm ? (float) (clipNorm / gradientNorm) : 1f;
+        float rate = (float) lr;
+        for (int p = 0; p < params.size(); p++) {
+            Parameter param = params.get(p);
+            if (param.frozen()) continue;
+            float[] w = param.value();
+            if (param.isSparse()) {
+                SparseRowGradient sg = param.sparseGrad();
+                int cols = sg.cols();
+                float[] g = sg.values();
+                int[] rows = sg.touchedRows();
+                int n = sg.count();
+                for (int i = 0; i < n; i++) {
+                    update(w, rows[i] * cols, g, i * cols, cols, slots[p], rate, scale);
+                }
+            } else {
+                update(w, 0, param.grad(), 0, param.size(), slots[p], rate, scale);
+            }
+        }
+    }
+
+    /** Number of updates applied so far. */
+    public long steps() {
+        return step;
+    }
+
+    /** Restores the step counter (model state). */
+    public void setSteps(long steps) {
+        if (steps < 0) throw new IllegalArgumentException("steps must be >= 0, got " + steps);
+        this.step = steps;
+    }
+
+    /** The learning rate the next update will use. */
+    public double nextRate() {
+        return schedule.rate(step + 1);
+    }
+
+    public LearningRateSchedule schedule() {
+        return schedule;
+    }
+
+    public float clipNorm() {
+        return clipNorm;
+    }
+
+    public float weightDecay() {
+        return weightDecay;
+    }
+
+    /** Names of the per-parameter slots, e.g. ["m", "v"] for Adam (may be empty). */
+    public String[] slotNames() {
+        return slotNames.clone();
+    }
+
+    /** Slot {@code s} of parameter {@code p} (index in {@link #params()}), the live array. */
+    public float[] slot(int p, int s) {
+        return slots[p][s];
+    }
+
+    /** The parameters this optimizer updates, in order. */
+    public List<Parameter> params() {
+        return params;
+    }
+}
