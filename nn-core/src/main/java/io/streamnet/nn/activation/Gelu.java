@@ -18,7 +18,7 @@ public final class Gelu implements ActivationFunction {
     public void backward(float[] x, float[] y, float[] gy, float[] gx, int n) {
         for (int i = 0; i < n; i++) {
             double v = x[i];
-            double t = Math.tanh(C * (v + A * v * v * v));
+            double t = FastMath.tanh(C * (v + A * v * v * v));
             double du = C * (1.0 + 3.0 * A * v * v);
             double d = 0.5 * (1.0 + t) + 0.5 * v * (1.0 - t * t) * du;
             gx[i] = (float) (gy[i] * d);
@@ -29,6 +29,6 @@ public final class Gelu implements ActivationFunction {
 
     public float apply(float x) {
         double v = x;
-        return (float) (0.5 * v * (1.0 + Math.tanh(C * (v + A * v * v * v))));
+        return (float) (0.5 * v * (1.0 + FastMath.tanh(C * (v + A * v * v * v))));
     }
 }

@@ -5,7 +5,7 @@ public final class Tanh implements ActivationFunction {
     public String name() { return "tanh"; }
 
     public void forward(float[] x, float[] y, int n) {
-        for (int i = 0; i < n; i++) y[i] = (float) Math.tanh(x[i]);
+        for (int i = 0; i < n; i++) y[i] = (float) FastMath.tanh(x[i]);
     }
 
     public void backward(float[] x, float[] y, float[] gy, float[] gx, int n) {
@@ -17,5 +17,5 @@ public final class Tanh implements ActivationFunction {
 
     public boolean derivativeFromOutput() { return true; }
 
-    public float apply(float x) { return (float) Math.tanh(x); }
+    public float apply(float x) { return (float) FastMath.tanh(x); }
 }

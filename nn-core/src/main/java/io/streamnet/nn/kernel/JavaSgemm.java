@@ -163,19 +163,7 @@ public final class JavaSgemm implements SgemmKernel {
     private static void multiply(GemmWorkspace ws, float[] ap, int mc, int kcp, int nc) {
         float[][] bRows = ws.bRows;
         float[][] cRows = ws.cRows;
-        int i = 0;
-        for (; i + 1 < mc; i += 2) {
-            float[] c0 = cRows[i];
-            float[] c1 = cRows[i + 1];
-            int r0 = i * kcp;
-            int r1 = r0 + kcp;
-            for (int p = 0; p < kcp; p += 4) {
-                MicroKernels.rank4x2(ap[r0 + p], ap[r0 + p + 1], ap[r0 + p + 2], ap[r0 + p + 3],
-                        ap[r1 + p], ap[r1 + p + 1], ap[r1 + p + 2], ap[r1 + p + 3],
-                        bRows[p], bRows[p + 1], bRows[p + 2], bRows[p + 3], c0, c1, nc);
-            }
-        }
-        if (i < mc) {
+        for (int i = 0; i < mc; i++) {
             float[] c0 = cRows[i];
             int r0 = i * kcp;
             for (int p = 0; p < kcp; p += 4) {

@@ -93,8 +93,8 @@ final class Components {
         return switch (s.type()) {
             case "sgd" -> new Sgd(params, schedule, (float) s.momentum(), s.nesterov(), wd, clip);
             case "adagrad" -> new AdaGrad(params, schedule, (float) s.eps(), (float) s.initialAccumulator(), wd, clip);
-            case "adam" -> new Adam(params, schedule, (float) s.beta1(), (float) s.beta2(), (float) s.eps(), wd, false, clip);
-            case "adamw" -> new Adam(params, schedule, (float) s.beta1(), (float) s.beta2(), (float) s.eps(), wd, true, clip);
+            case "adam" -> new Adam(params, schedule, s.beta1(), s.beta2(), (float) s.eps(), wd, false, clip);
+            case "adamw" -> new Adam(params, schedule, s.beta1(), s.beta2(), (float) s.eps(), wd, true, clip);
             default -> throw new IllegalArgumentException("unknown optimizer " + s.type());
         };
     }

@@ -55,6 +55,8 @@ public final class Network {
     private final Tensor trainPredictions = new Tensor();
     private final Tensor predictions = new Tensor();
     private final TrainingCounters counters = new TrainingCounters();
+    /** "input 'name'" per input, built once so that checking a batch allocates nothing. */
+    private final String[] inputFields;
 
     private Network(NetworkSpec spec, boolean trainable, boolean initialize) {
         this.spec = spec;
@@ -97,6 +99,7 @@ public final class Network {
         }
         this.params = Collections.unmodifiableList(ps);
         this.outputWidth = graph.outputWidth();
+        this.inputFields = spec.inputs().stream().map(in -> "input '" + in.name() + "'").toArray(String[]::new);
         this.optimizer = trainable ? Components.optimizer(spec.optimizer(), ps) : null;
         wireGradients();
     }
@@ -288,7 +291,7 @@ public final class Network {
         if (n == 0) throw new InvalidBatchException("batch", -1, "is empty (call start(n) with n > 0 and fill it)");
         for (int i = 0; i < batch.inputCount(); i++) {
             InputSpec in = spec.inputs().get(i);
-            String field = "input '" + in.name() + "'";
+            String field = inputFields[i];
             Value v = batch.input(i);
             switch (in.type()) {
                 case DENSE -> checkDense(field, (Tensor) v, in, n);

@@ -16,8 +16,12 @@ import java.util.List;
  * corrections, as PyTorch's SparseAdam.
  */
 public final class Adam extends Optimizer {
-    private final float beta1;
-    private final float beta2;
+    private final double beta1;
+    private final double beta2;
+    private final float b1;
+    private final float b2;
+    private final float c1;
+    private final float c2;
     private final float eps;
     private final boolean decoupled;
     private float stepSize;
@@ -27,14 +31,19 @@ public final class Adam extends Optimizer {
     /**
      * @param decoupled true for AdamW (weight decay applied to the weights, not the gradient)
      */
-    public Adam(List<Parameter> params, LearningRateSchedule schedule, float beta1, float beta2, float eps,
+    public Adam(List<Parameter> params, LearningRateSchedule schedule, double beta1, double beta2, float eps,
                 float weightDecay, boolean decoupled, float clipNorm) {
         super(params, schedule, weightDecay, clipNorm, "m", "v");
-        if (!(beta1 >= 0f && beta1 < 1f)) throw new IllegalArgumentException("beta1 must be in [0, 1), got " + beta1);
-        if (!(beta2 >= 0f && beta2 < 1f)) throw new IllegalArgumentException("beta2 must be in [0, 1), got " + beta2);
+        if (!(beta1 >= 0 && beta1 < 1)) throw new IllegalArgumentException("beta1 must be in [0, 1), got " + beta1);
+        if (!(beta2 >= 0 && beta2 < 1)) throw new IllegalArgumentException("beta2 must be in [0, 1), got " + beta2);
         if (!(eps > 0f)) throw new IllegalArgumentException("eps must be > 0, got " + eps);
         this.beta1 = beta1;
         this.beta2 = beta2;
+        // 1 - beta in double, then rounded once (as PyTorch), not 1f - 0.999f which loses digits.
+        this.b1 = (float) beta1;
+        this.b2 = (float) beta2;
+        this.c1 = (float) (1.0 - beta1);
+        this.c2 = (float) (1.0 - beta2);
         this.eps = eps;
         this.decoupled = decoupled;
     }
@@ -57,7 +66,7 @@ public final class Adam extends Optimizer {
     protected void update(float[] w, int wOff, float[] g, int gOff, int len, float[][] slot, float lr, float scale) {
         float[] m = slot[0];
         float[] v = slot[1];
-        final float b1 = beta1, b2 = beta2, c1 = 1f - beta1, c2 = 1f - beta2;
+        final float b1 = this.b1, b2 = this.b2, c1 = this.c1, c2 = this.c2;
         final float e = eps, ss = stepSize, ib = invSqrtBc2;
         final float l2 = decoupled ? 0f : weightDecay;
         final float decay = decoupled ? decayFactor : 1f;
@@ -73,11 +82,11 @@ public final class Adam extends Optimizer {
         }
     }
 
-    public float beta1() {
+    public double beta1() {
         return beta1;
     }
 
-    public float beta2() {
+    public double beta2() {
         return beta2;
     }
 

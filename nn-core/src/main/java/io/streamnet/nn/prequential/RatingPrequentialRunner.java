@@ -27,6 +27,7 @@ public final class RatingPrequentialRunner {
     private final FeatureSpec.UserItem features;
     private final int batchSize;
     private final Network network;
+    private final ScoreThenTrain step;
     private final ProgressReporter progress;
 
     public RatingPrequentialRunner(FeatureSpec.UserItem features, int batchSize, Network network,
@@ -34,6 +35,7 @@ public final class RatingPrequentialRunner {
         this.features = features;
         this.batchSize = batchSize;
         this.network = network;
+        this.step = new ScoreThenTrain(network);
         this.progress = progress;
     }
 
@@ -60,7 +62,9 @@ public final class RatingPrequentialRunner {
                 itemIds.set(b, items.idOf(r.movieId()));
                 batch.targets().set(b, (float) (r.rating() - mean));
             }
-            network.predict(batch, outputs);
+            if (!step.step(batch, outputs)) {
+                rejected++;
+            }
             for (int b = 0; b < size; b++) {
                 if (from + b >= WARM_UP) {
                     double predicted = Math.max(MIN_RATING, Math.min(MAX_RATING, mean + outputs[b]));
@@ -68,9 +72,6 @@ public final class RatingPrequentialRunner {
                     rmse.update(predicted, rating);
                     mae.update(predicted, rating);
                 }
-            }
-            if (!network.trainBatch(batch).trained()) {
-                rejected++;
             }
             for (int b = 0; b < size; b++) {
                 trained++;

@@ -15,8 +15,8 @@ import java.util.List;
 
 /**
  * Prequential (test-then-train) evaluation of a binary text classifier: the stream is cut into minibatches; each
- * batch is featurized, scored (every event is scored before the model has trained on it, the first batch
- * included), the metrics are updated, and then the model trains on the batch.
+ * batch is featurized, scored by the model as it was before the batch (every event is scored before the model has
+ * trained on it, the first batch included), the model trains on the batch, and the metrics count the scores.
  *
  * <p>Metrics: accuracy (probability above 0.5 predicts positive), log-loss, AUC over the whole stream
  * ({@link CumulativeAuc}) and over the last {@value #AUC_WINDOW} events, the number of changes ADWIN finds in the
@@ -30,6 +30,7 @@ public final class TextPrequentialRunner {
     private final String inputName;
     private final int batchSize;
     private final Network network;
+    private final ScoreThenTrain step;
     private final ProgressReporter progress;
 
     public TextPrequentialRunner(FeatureSpec.TextHashing features, int batchSize, Network network,
@@ -38,6 +39,7 @@ public final class TextPrequentialRunner {
         this.inputName = features.input();
         this.batchSize = batchSize;
         this.network = network;
+        this.step = new ScoreThenTrain(network);
         this.progress = progress;
     }
 
@@ -66,7 +68,9 @@ public final class TextPrequentialRunner {
                 bag.addExample(buffer.array(), 0, buffer.size());
                 batch.targets().set(b, record.label());
             }
-            network.predict(batch, scores);
+            if (!step.step(batch, scores)) {
+                rejected++;
+            }
             for (int b = 0; b < size; b++) {
                 int label = stream.get(from + b).label();
                 float p = scores[b];
@@ -79,9 +83,6 @@ public final class TextPrequentialRunner {
                 auc.update(p, label);
                 windowAuc.update(p, label);
                 adwin.update((p > 0.5f) == (label == 1) ? 0.0 : 1.0);
-            }
-            if (!network.trainBatch(batch).trained()) {
-                rejected++;
             }
             long events = from + size;
             progress.maybeReport(() -> new MetricsLine().put("events", events)

@@ -152,21 +152,27 @@ public final class ModelStateCodec {
             long tb = buf.getLong(), te = buf.getLong(), rl = buf.getLong(), rg = buf.getLong();
             List<Parameter> params = net.parameters();
             int count = buf.getInt();
-            if (count != params.size()) {
-                throw new StateFormatException("the state holds " + count + " parameters, the spec describes " + params.size()
-                        + " (" + params.stream().map(Parameter::name).toList() + ")");
-            }
-            for (Parameter p : params) {
+            for (int i = 0; i < count; i++) {
                 String name = getString(buf, "parameter name");
                 int rows = buf.getInt();
                 int cols = buf.getInt();
                 boolean frozen = buf.get() != 0;
+                if (i >= params.size()) {
+                    throw new StateFormatException("the state holds " + count + " parameters, the spec describes " + params.size()
+                            + ": the state's '" + name + "' of shape [" + rows + ", " + cols + "] has no place in the spec");
+                }
+                Parameter p = params.get(i);
                 if (!name.equals(p.name()) || rows != p.rows() || cols != p.cols()) {
                     throw new StateFormatException("layer '" + p.layer() + "': the spec expects parameter '" + p.name() + "' of shape "
                             + p.shapeString() + ", the state holds '" + name + "' of shape [" + rows + ", " + cols + "]");
                 }
                 getFloats(buf, p.value());
                 p.setFrozen(frozen);
+            }
+            if (count < params.size()) {
+                Parameter p = params.get(count);
+                throw new StateFormatException("layer '" + p.layer() + "': the spec expects parameter '" + p.name() + "' of shape "
+                        + p.shapeString() + ", the state holds only " + count + " parameters");
             }
             net.refreshFrozen();
             if (withOptimizer) {

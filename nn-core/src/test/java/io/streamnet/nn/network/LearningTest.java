@@ -53,17 +53,19 @@ class LearningTest {
                 .dense("h2", 64, "tanh")
                 .dense("out", 1)
                 .loss("bce_with_logits")
-                .optimizer(OptimizerSpec.adam(0.01))
+                .optimizer(OptimizerSpec.adam(0.03))
                 .build();
         Network net = Network.build(spec);
         ToyData.Points d = ToyData.twoSpirals();
         Batch b = fullBatch(net, d);
         double acc = 0;
-        for (int step = 0; step < 4000 && acc < 1.0; step++) {
+        int step = 0;
+        while (step < 4000 && acc < 0.99) {
             net.trainBatch(b);
-            if (step % 100 == 99) acc = accuracy(net, b, d);
+            if (++step % 50 == 0) acc = accuracy(net, b, d);
         }
-        assertTrue(accuracy(net, b, d) >= 0.99, "two-spirals training accuracy " + accuracy(net, b, d));
+        System.out.println("two-spirals: training accuracy " + acc + " after " + step + " full-batch steps");
+        assertTrue(acc >= 0.99, "two-spirals training accuracy " + acc + " after " + step + " steps");
     }
 
     @Test
@@ -80,6 +82,7 @@ class LearningTest {
             net.trainBatch(b);
             if (step % 50 == 49) best = Math.min(best, net.evaluateLoss(b));
         }
+        System.out.println("8 hidden ReLU layers: loss " + initial + " -> " + best);
         assertTrue(best <= initial / 10, "loss fell from " + initial + " to " + best + ", less than 10x");
     }
 }

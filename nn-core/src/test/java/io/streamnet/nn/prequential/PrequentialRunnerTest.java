@@ -37,7 +37,7 @@ class PrequentialRunnerTest {
                 - {type: dense, name: hidden, units: 32, activation: relu}
                 - {type: dense, name: out, units: 1}
               loss: mse
-              optimizer: {type: adam, lr: 0.001}
+              optimizer: {type: adagrad, lr: 0.05}
             """;
 
     private static final PrequentialRunner RUNNER = new PrequentialRunner(ProgressReporter.silent());
@@ -65,10 +65,11 @@ class PrequentialRunnerTest {
         assertEquals("20000", m.get("events"));
         assertEquals("19000", m.get("scored")); // the first 1000 ratings are the warm-up
         // Predicting the running mean rating alone gives RMSE 1.0837 and MAE 0.9093 on this prefix (computed once
-        // with Python over the same time-ordered stream and batches); a model that learns users and movies beats it.
+        // with Python over the same time-ordered stream and batches); this small model reaches RMSE 0.969 / MAE 0.775.
+        // The floors sit between: only a model that learns user and movie effects gets under them.
         double rmse = Double.parseDouble(m.get("rmse"));
-        assertTrue(rmse < 1.05, "rmse " + rmse);
-        assertTrue(Double.parseDouble(m.get("mae")) < 0.88, "mae " + m.get("mae"));
+        assertTrue(rmse < 1.02, "rmse " + rmse);
+        assertTrue(Double.parseDouble(m.get("mae")) < 0.84, "mae " + m.get("mae"));
     }
 
     @Test
