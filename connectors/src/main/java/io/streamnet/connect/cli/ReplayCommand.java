@@ -109,6 +109,10 @@ public final class ReplayCommand {
         EmbeddedKafkaBroker broker = null;
         try {
             Path data = DatasetEvents.locate(o.dataset(), o.path());
+            long loadStart = System.nanoTime();
+            EventSequence events = DatasetEvents.read(o.dataset(), data, o.seed(),
+                    new HoldBack(o.requestFraction(), o.seed()), o.k(), System::currentTimeMillis);
+            double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
             if (o.embedded()) {
                 broker = EmbeddedKafkaBroker.start();
             }
@@ -122,10 +126,6 @@ public final class ReplayCommand {
             if (o.createTopics()) {
                 createTopics(bootstrap, o, topics);
             }
-            long loadStart = System.nanoTime();
-            EventSequence events = DatasetEvents.read(o.dataset(), data, o.seed(),
-                    new HoldBack(o.requestFraction(), o.seed()), o.k(), System::currentTimeMillis);
-            double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
             long total = o.limit() > 0 ? Math.min(o.limit(), events.size()) : events.size();
             err.printf(Locale.ROOT, "streamnet replay: %s: %,d of %,d events from %s (read in %.2f s) -> %s%s,"
                             + " rate %s, broker %s, registry %s%n", o.dataset().cliName(), total, events.size(), data,
@@ -157,8 +157,8 @@ public final class ReplayCommand {
                     o.dataset().cliName(), result.summaryLine(), o.seed(), o.requestFraction(), loadSeconds);
             out.flush();
             if (!result.succeeded()) {
-                err.println("streamnet replay: error: " + result.failed() + " of " + result.sent()
-                        + " events failed; first failure: " + result.firstError());
+                err.println("streamnet replay: error: " + result.failed() + " events failed (" + result.sent()
+                        + " sent, " + result.produced() + " acknowledged); first failure: " + result.firstError());
                 return 1;
             }
             return result.stopped() ? 130 : 0;

@@ -107,8 +107,8 @@ public final class Replayer {
         ReplayResult result = new ReplayResult(sent, labeledAcked.sum(), requestsAcked.sum(), failed.sum(),
                 error == null ? null : describe(error), stop.getCount() == 0, end - start, topics);
         if (error != null) {
-            LOG.error("Replay to {} failed: {} of {} sent events failed; first failure: {}", topics, result.failed(),
-                    sent, result.firstError());
+            LOG.error("Replay to {} / {} failed: {} events failed, {} sent, {} acknowledged; first failure: {}",
+                    topics.labeled(), topics.requests(), result.failed(), sent, result.produced(), result.firstError());
         }
         return result;
     }

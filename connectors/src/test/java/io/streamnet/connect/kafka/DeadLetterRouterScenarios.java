@@ -52,6 +52,11 @@ abstract class DeadLetterRouterScenarios {
         encoder = new SpecificRecordEncoder(registry, SubjectNaming.TOPIC, false, true);
     }
 
+    /** The router runs as an application of its own: its own client, fetching writer schemas from the server. */
+    private SchemaRegistryClient routerRegistry() {
+        return SchemaRegistries.connect(RegistryConfig.of(env.registryUrl()));
+    }
+
     /** A bad record to send, and the reason it must be dead-lettered with. */
     private record Bad(String name, byte[] value, DeadLetterReason reason) {
     }
@@ -118,7 +123,7 @@ abstract class DeadLetterRouterScenarios {
         TestKafka.produce(env.bootstrapServers(), input);
 
         try (DeadLetterRouter<ReviewEvent> router = DeadLetterRouter.builder(ReviewEvent.class)
-                .bootstrapServers(env.bootstrapServers()).registry(registry)
+                .bootstrapServers(env.bootstrapServers()).registry(routerRegistry())
                 .sourceTopic(source).targetTopic(target).deadLetterTopic(dlq).start()) {
 
             List<ConsumerRecord<byte[], byte[]>> forwarded = TestKafka.consume(env.bootstrapServers(), target,
@@ -195,7 +200,7 @@ abstract class DeadLetterRouterScenarios {
         TestKafka.produce(env.bootstrapServers(), input);
 
         try (DeadLetterRouter<Interaction> router = DeadLetterRouter.builder(Interaction.class)
-                .bootstrapServers(env.bootstrapServers()).registry(registry)
+                .bootstrapServers(env.bootstrapServers()).registry(routerRegistry())
                 .sourceTopic(source).targetTopic(target).deadLetterTopic(dlq).start()) {
             List<ConsumerRecord<byte[], byte[]>> forwarded = TestKafka.consume(env.bootstrapServers(), target, 30);
             List<ConsumerRecord<byte[], byte[]>> letters = TestKafka.consume(env.bootstrapServers(), dlq, 2);

@@ -23,11 +23,13 @@ abstract class EnvironmentExtension implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        boolean own = context.getRequiredTestClass().isAnnotationPresent(OwnEnvironment.class);
+        Class<?> testClass = context.getRequiredTestClass();
+        boolean own = testClass.isAnnotationPresent(OwnEnvironment.class);
         ExtensionContext scope = own ? classContext(context) : context.getRoot();
+        // Stores look values up in their parents too: an own environment needs a key the shared one does not use.
+        String key = getClass().getName() + (own ? "/own/" + testClass.getName() : "/shared");
         // The store closes AutoCloseable values when its context ends: the class, or the whole run.
-        return scope.getStore(NAMESPACE).getOrComputeIfAbsent(getClass(), key -> start(),
-                KafkaRegistryEnvironment.class);
+        return scope.getStore(NAMESPACE).getOrComputeIfAbsent(key, k -> start(), KafkaRegistryEnvironment.class);
     }
 
     private static ExtensionContext classContext(ExtensionContext context) {

@@ -102,7 +102,8 @@ class ValidatorsTest {
   void modelSnapshotsMustMatchTheirHash() {
     ModelSnapshotValidator v = new ModelSnapshotValidator();
     assertViolations(v, ContractSamples.modelSnapshot(), s -> s.setParameters(ByteBuffer.wrap(new byte[] {1, 2, 3})),
-        "does not match the parameters");
+        "sha256 47e4ee7f211f73265dd17658f6e21c1318bd6c81f37598e20a2756299542efcf does not match the parameters"
+            + " (039058c6f2c0cb492c533b0a4d14ef77cc0f78abccced5287d84a1a2011cfb81)");
     assertViolations(v, ContractSamples.modelSnapshot(), s -> s.setBaseVersion(18L),
         "base (1, 18) must be older than (1, 18)");
     assertViolations(v, ContractSamples.modelSnapshot(), s -> s.setBaseEpoch(null), "a DELTA snapshot needs baseEpoch and baseVersion");

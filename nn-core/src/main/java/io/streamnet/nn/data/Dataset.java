@@ -1,6 +1,7 @@
 package io.streamnet.nn.data;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -56,7 +57,7 @@ public enum Dataset {
     }
 
     /** Labelled texts in file order (TEXT datasets only). */
-    public java.util.List<LabeledText> readTexts(Path dirOrFile) {
+    public List<LabeledText> readTexts(Path dirOrFile) {
         return switch (this) {
             case IMDB -> ImdbReader.read(dirOrFile);
             case SST2 -> Sst2Reader.read(dirOrFile);

@@ -6,7 +6,14 @@ package io.streamnet.nn.kernel;
  * op(A) is m x k, op(B) is k x n, C is m x n; lda/ldb/ldc are row strides (row-major leading dimensions).
  *
  * <p>This is the one entry point every layer uses for dense products, so the kernel behind it
- * (pure Java or native BLAS) can be chosen in one place.
+ * (pure Java, Java Vector API or native BLAS) is chosen in one place: {@link GemmKernels} picks it on first use,
+ * from {@code -Dstreamnet.blas}, and logs the choice once. All kernels give the same results up to float
+ * rounding (they sum in different orders); a given JVM configuration always picks the same kernel, so runs
+ * repeat bit for bit.
+ *
+ * <p>BLAS semantics: when beta is 0, C is overwritten without being read. Arguments are checked
+ * (sizes, offsets, leading dimensions, array bounds; C may not be the same array as A or B), with an
+ * {@link IllegalArgumentException} naming the faulty one.
  */
 public final class Gemm {
     private Gemm() {}
@@ -15,23 +22,27 @@ public final class Gemm {
                              float alpha, float[] a, int aOff, int lda,
                              float[] b, int bOff, int ldb,
                              float beta, float[] c, int cOff, int ldc) {
-        // Reference implementation (correct, not yet tuned).
-        for (int i = 0; i < m; i++) {
-            int ci = cOff + i * ldc;
-            if (beta == 0f) {
-                for (int j = 0; j < n; j++) c[ci + j] = 0f;
-            } else if (beta != 1f) {
-                for (int j = 0; j < n; j++) c[ci + j] *= beta;
-            }
-            for (int p = 0; p < k; p++) {
-                float av = alpha * (transA ? a[aOff + p * lda + i] : a[aOff + i * lda + p]);
-                if (av == 0f) continue;
-                if (!transB) {
-                    int bp = bOff + p * ldb;
-                    for (int j = 0; j < n; j++) c[ci + j] += av * b[bp + j];
-                } else {
-                    for (int j = 0; j < n; j++) c[ci + j] += av * b[bOff + j * ldb + p];
-                }
+        Selected.KERNEL.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    }
+
+    /** The kernel behind {@link #sgemm} in this JVM. */
+    public static SgemmKernel kernel() {
+        return Selected.KERNEL;
+    }
+
+    /** Holds the choice in a constant the JIT can inline through; initialised (and logged) on first use. */
+    private static final class Selected {
+        static final SgemmKernel KERNEL;
+
+        static {
+            GemmKernels.Choice choice = GemmKernels.chooseFromProperties();
+            KERNEL = choice.kernel;
+            System.Logger log = System.getLogger(Gemm.class.getName());
+            log.log(System.Logger.Level.INFO, "GEMM kernel: {0}: {1} ({2})",
+                    KERNEL.name(), KERNEL.description(), choice.reason);
+            if (KERNEL.name().equals("native") && !"1".equals(System.getenv("OPENBLAS_NUM_THREADS"))) {
+                log.log(System.Logger.Level.WARNING, "GEMM kernel: native BLAS may start its own threads; "
+                        + "set OPENBLAS_NUM_THREADS=1 (parallelism comes from the job's tasks)");
             }
         }
     }

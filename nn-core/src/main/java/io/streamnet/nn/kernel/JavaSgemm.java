@@ -34,7 +34,7 @@ public final class JavaSgemm implements SgemmKernel {
         GemmArgs.check(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
         if (m == 0 || n == 0) return;
         if (k == 0 || alpha == 0f) {
-            scaleC(c, cOff, ldc, m, n, beta);
+            CMatrix.scale(c, cOff, ldc, m, n, beta);
             return;
         }
         GemmWorkspace ws = GemmWorkspace.get();
@@ -53,19 +53,6 @@ public final class JavaSgemm implements SgemmKernel {
     @Override
     public String description() {
         return "pure Java (C2 auto-vectorised, " + Runtime.version() + ")";
-    }
-
-    /** C = beta * C, where beta 0 writes zeros without reading C (BLAS semantics: NaN in C does not survive). */
-    private static void scaleC(float[] c, int cOff, int ldc, int m, int n, float beta) {
-        if (beta == 1f) return;
-        for (int i = 0; i < m; i++) {
-            int row = cOff + i * ldc;
-            if (beta == 0f) {
-                Arrays.fill(c, row, row + n, 0f);
-            } else {
-                for (int j = row; j < row + n; j++) c[j] *= beta;
-            }
-        }
     }
 
     /** Computes T = op(B)^T op(A)^T (n x m) into scratch, then C = T^T + beta * C. */

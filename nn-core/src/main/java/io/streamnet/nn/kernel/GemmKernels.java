@@ -1,0 +1,179 @@
+package io.streamnet.nn.kernel;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The available {@link SgemmKernel}s, and the choice of the one behind {@link Gemm#sgemm}: made once per JVM,
+ * logged once, overridable with {@code -Dstreamnet.blas=auto|java|vector|native}.
+ *
+ * <ul>
+ *   <li>{@code vector}: {@link VectorSgemm}, the fastest measured here; needs the JVM flag
+ *       {@code --add-modules jdk.incubator.vector}.</li>
+ *   <li>{@code native}: the system BLAS ({@code libblas.so.3}, e.g. OpenBLAS) through {@code dev.ludovic.netlib}
+ *       for products of at least {@code -Dstreamnet.blas.nativeMinWork} multiply-adds (default
+ *       {@value #DEFAULT_NATIVE_MIN_WORK}), the best Java kernel below that.</li>
+ *   <li>{@code java}: {@link JavaSgemm}, plain Java, always available.</li>
+ *   <li>{@code auto} (default): vector if its module is present, else native if it loads and is an optimised
+ *       BLAS (not the reference one), else java.</li>
+ * </ul>
+ * An explicit choice that cannot be honoured fails with an error saying why, rather than silently running a
+ * different kernel.
+ */
+public final class GemmKernels {
+    /** System property naming the kernel. */
+    public static final String PROPERTY = "streamnet.blas";
+    /** System property: smallest m * n * k sent to the native BLAS in {@code native} mode. */
+    public static final String NATIVE_MIN_WORK_PROPERTY = "streamnet.blas.nativeMinWork";
+    /** Below about 4k multiply-adds the JNI call costs more than the Java kernels take (measured). */
+    public static final long DEFAULT_NATIVE_MIN_WORK = 4096;
+
+    static final String VECTOR_MODULE = "jdk.incubator.vector";
+
+    private GemmKernels() {}
+
+    /** The pure-Java kernel (always available). */
+    public static SgemmKernel java() {
+        return JavaHolder.KERNEL;
+    }
+
+    /** The Vector API kernel, if the JVM runs with {@code --add-modules jdk.incubator.vector}. */
+    public static Optional<SgemmKernel> vector() {
+        return Optional.ofNullable(VectorHolder.KERNEL);
+    }
+
+    /** The native BLAS kernel for every size (no small-size split), if the native library loads. */
+    public static Optional<SgemmKernel> nativeBlas() {
+        return Optional.ofNullable(NativeHolder.KERNEL);
+    }
+
+    /** Why {@link #vector()} is empty, or null when it is not. */
+    public static String vectorUnavailableReason() {
+        return VectorHolder.REASON;
+    }
+
+    /** Why {@link #nativeBlas()} is empty, or null when it is not. */
+    public static String nativeUnavailableReason() {
+        return NativeHolder.REASON;
+    }
+
+    /** The kernel a choice ({@code auto}, {@code java}, {@code vector} or {@code native}) resolves to here. */
+    public static SgemmKernel byName(String choice) {
+        return choose(choice, nativeMinWork()).kernel;
+    }
+
+    /** The kernel chosen from the system properties, with the reason; called once by {@link Gemm}. */
+    static Choice chooseFromProperties() {
+        return choose(System.getProperty(PROPERTY, "auto"), nativeMinWork());
+    }
+
+    /** A chosen kernel and why it was chosen. */
+    static final class Choice {
+        final SgemmKernel kernel;
+        final String reason;
+
+        Choice(SgemmKernel kernel, String reason) {
+            this.kernel = kernel;
+            this.reason = reason;
+        }
+    }
+
+    static Choice choose(String choice, long nativeMinWork) {
+        String c = choice.trim().toLowerCase(Locale.ROOT);
+        switch (c) {
+            case "java":
+                return new Choice(java(), PROPERTY + "=java");
+            case "vector":
+                if (VectorHolder.KERNEL == null) {
+                    throw new IllegalStateException(PROPERTY + "=vector, but the Vector API kernel is unavailable: "
+                            + VectorHolder.REASON);
+                }
+                return new Choice(VectorHolder.KERNEL, PROPERTY + "=vector");
+            case "native":
+                if (NativeHolder.KERNEL == null) {
+                    throw new IllegalStateException(PROPERTY + "=native, but the native BLAS is unavailable: "
+                            + NativeHolder.REASON);
+                }
+                return new Choice(split(nativeMinWork), PROPERTY + "=native");
+            case "auto":
+                if (VectorHolder.KERNEL != null) {
+                    return new Choice(VectorHolder.KERNEL, "auto: " + VECTOR_MODULE + " is present");
+                }
+                if (NativeHolder.KERNEL != null && NativeHolder.KERNEL.optimised()) {
+                    return new Choice(split(nativeMinWork), "auto: no " + VECTOR_MODULE + "; native BLAS loaded");
+                }
+                String whyNotNative = NativeHolder.KERNEL == null ? NativeHolder.REASON
+                        : NativeHolder.KERNEL.library() + " is not a known optimised BLAS (force with -D" + PROPERTY
+                        + "=native)";
+                return new Choice(java(), "auto: " + VectorHolder.REASON + "; native BLAS unused: " + whyNotNative);
+            default:
+                throw new IllegalArgumentException("-D" + PROPERTY + "=" + choice
+                        + " is not a kernel; use auto, java, vector or native");
+        }
+    }
+
+    private static SgemmKernel split(long nativeMinWork) {
+        SgemmKernel small = VectorHolder.KERNEL != null ? VectorHolder.KERNEL : java();
+        return new SizeSplitSgemm(small, NativeHolder.KERNEL, nativeMinWork);
+    }
+
+    private static long nativeMinWork() {
+        String v = System.getProperty(NATIVE_MIN_WORK_PROPERTY);
+        if (v == null) return DEFAULT_NATIVE_MIN_WORK;
+        try {
+            long w = Long.parseLong(v.trim());
+            if (w < 0) throw new NumberFormatException("negative");
+            return w;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-D" + NATIVE_MIN_WORK_PROPERTY + "=" + v
+                    + " is not a non-negative integer (multiply-adds m*n*k)", e);
+        }
+    }
+
+    private static final class JavaHolder {
+        static final SgemmKernel KERNEL = new JavaSgemm();
+    }
+
+    /** Loaded on first use; the kernel class is only touched when its module is in the boot layer. */
+    private static final class VectorHolder {
+        static final SgemmKernel KERNEL;
+        static final String REASON;
+
+        static {
+            SgemmKernel kernel = null;
+            String reason = null;
+            if (ModuleLayer.boot().findModule(VECTOR_MODULE).isEmpty()) {
+                reason = VECTOR_MODULE + " is not in the JVM (add --add-modules " + VECTOR_MODULE + ")";
+            } else {
+                try {
+                    kernel = (SgemmKernel) Class.forName("io.streamnet.nn.kernel.VectorSgemm")
+                            .getDeclaredConstructor().newInstance();
+                } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+                    reason = "the Vector API kernel failed to load: " + e;
+                }
+            }
+            KERNEL = kernel;
+            REASON = reason;
+        }
+    }
+
+    /** Loaded on first use; netlib and the system library are only touched here, inside a guard. */
+    private static final class NativeHolder {
+        static final NativeSgemm KERNEL;
+        static final String REASON;
+
+        static {
+            NativeSgemm kernel = null;
+            String reason = null;
+            try {
+                kernel = NativeSgemm.load();
+            } catch (LinkageError | RuntimeException e) {
+                Throwable root = e;
+                while (root.getCause() != null) root = root.getCause();
+                reason = "libblas.so.3 via dev.ludovic.netlib did not load (" + root + ")";
+            }
+            KERNEL = kernel;
+            REASON = reason;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.streamnet.nn.layer;
+
+import io.streamnet.nn.init.Initializers;
+import io.streamnet.nn.network.Batch;
+import io.streamnet.nn.network.Network;
+import io.streamnet.nn.random.Rng;
+import io.streamnet.nn.spec.OptimizerSpec;
+import io.streamnet.nn.tensor.SparseIds;
+import io.streamnet.nn.tensor.Tensor;
+import io.streamnet.nn.testing.SyntheticBags;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The documented empty-bag behaviour and the compact row gradient. */
+class EmbeddingBagTest {
+
+    @Test
+    void anEmptyBagGivesTheZeroVectorAndNoGradient() {
+        for (PoolingMode mode : PoolingMode.values()) {
+            EmbeddingBag bag = new EmbeddingBag("e", 6, 3, mode, Initializers.normal(1), new Rng(1));
+            SparseIds ids = new SparseIds();
+            ids.endExample();
+            ids.add(2).add(4).endExample();
+            ids.endExample();
+            Tensor y = bag.forward(ids, true);
+            for (int j = 0; j < 3; j++) {
+                assertEquals(0f, y.get(0, j), mode + ": empty bag");
+                assertEquals(0f, y.get(2, j), mode + ": empty bag");
+                float row2 = bag.table().value()[2 * 3 + j];
+                float row4 = bag.table().value()[4 * 3 + j];
+                assertEquals(mode == PoolingMode.MEAN ? (row2 + row4) / 2 : row2 + row4, y.get(1, j), 1e-6f);
+            }
+            Tensor g = Tensor.of(3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1);
+            bag.backward(g);
+            SparseRowGradient sg = bag.table().sparseGrad();
+            assertEquals(2, sg.count(), "only the ids of the non-empty bag are touched");
+            assertEquals(2, sg.row(0));
+            assertEquals(4, sg.row(1));
+        }
+    }
+
+    @Test
+    void aBatchOfEmptyBagsLeavesTheTableBitIdenticalWhileTheRestTrains() {
+        Network net = Network.build(SyntheticBags.smallSentimentSpec(50, OptimizerSpec.adam(0.05)));
+        float[] table = net.parameter("emb.table").value().clone();
+        float[] bias = net.parameter("out.bias").value().clone();
+        Batch b = net.newBatch();
+        b.start(4);
+        for (int i = 0; i < 4; i++) {
+            b.sparse("tokens").endExample();
+            b.targets().set(i, 1f);
+        }
+        for (int s = 0; s < 3; s++) assertTrue(net.trainBatch(b).trained());
+        assertArrayEquals(table, net.parameter("emb.table").value());
+        assertTrue(net.parameter("out.bias").value()[0] > bias[0], "the output bias learns the label of empty inputs");
+    }
+
+    @Test
+    void rowGradientsAreCompactAndClearedInTimeOfTheTouchedRows() {
+        SparseRowGradient g = new SparseRowGradient(1 << 18, 4);
+        for (int round = 0; round < 3; round++) {
+            g.clear();
+            for (int i = 0; i < 1000; i++) {
+                int off = g.offsetOf((i * 7919 + round) % (1 << 18));
+                g.values()[off] += 1f;
+            }
+            assertEquals(1000, g.count());
+            for (int i = 0; i < g.count(); i++) assertEquals(1f, g.values()[i * 4], "fresh rows start at zero");
+        }
+        g.clear();
+        int a = g.offsetOf(5);
+        int b = g.offsetOf(5);
+        assertEquals(a, b, "a row touched twice accumulates in one slot");
+        assertEquals(1, g.count());
+    }
+}
