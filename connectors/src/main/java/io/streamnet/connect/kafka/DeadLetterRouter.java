@@ -179,7 +179,8 @@ public final class DeadLetterRouter<T extends SpecificRecord> implements AutoClo
         Duration backoff = FIRST_BACKOFF;
         int retries = 0;
         while (registryUnavailable(outcome) && System.nanoTime() < deadline) {
-            waitHoldingPartitions(backoff);
+            Duration remaining = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+            waitHoldingPartitions(backoff.compareTo(remaining) < 0 ? backoff : remaining);
             if (!running || !consumer.assignment().contains(partition)) {
                 return null;
             }

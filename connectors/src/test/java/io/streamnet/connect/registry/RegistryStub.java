@@ -3,6 +3,7 @@ package io.streamnet.connect.registry;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 
 /**
  * A tiny local HTTP(S) server standing in for a registry in unit tests of the client's HTTP behaviour: it records
@@ -50,10 +52,17 @@ final class RegistryStub implements AutoCloseable {
     }
   }
 
-  static RegistryStub https(SSLContext context) {
+  static RegistryStub https(SSLContext context, boolean needClientCertificate) {
     try {
       HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-      server.setHttpsConfigurator(new HttpsConfigurator(context));
+      server.setHttpsConfigurator(new HttpsConfigurator(context) {
+        @Override
+        public void configure(HttpsParameters params) {
+          SSLParameters ssl = context.getDefaultSSLParameters();
+          ssl.setNeedClientAuth(needClientCertificate);
+          params.setSSLParameters(ssl);
+        }
+      });
       return new RegistryStub(server);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

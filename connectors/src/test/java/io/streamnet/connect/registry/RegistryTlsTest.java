@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streamnet.connect.registry.RegistryStub.Response;
 import java.io.FileInputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,35 +31,47 @@ class RegistryTlsTest {
   private static Path serverStore;
   private static Path trustStore;
   private static RegistryStub stub;
+  private static RegistryStub mutualStub;
 
   @BeforeAll
   static void startHttpsStub() throws Exception {
     serverStore = dir.resolve("server.p12");
     trustStore = dir.resolve("trust.p12");
-    Path cert = dir.resolve("server.crt");
     keytool("-genkeypair", "-alias", "registry", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
         "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12",
         "-keystore", serverStore.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD);
-    keytool("-exportcert", "-alias", "registry", "-keystore", serverStore.toString(), "-storepass", PASSWORD,
-        "-file", cert.toString());
-    keytool("-importcert", "-noprompt", "-alias", "registry-ca", "-file", cert.toString(), "-storetype", "PKCS12",
-        "-keystore", trustStore.toString(), "-storepass", PASSWORD);
-
     KeyStore ks = KeyStore.getInstance("PKCS12");
     try (FileInputStream in = new FileInputStream(serverStore.toFile())) {
       ks.load(in, PASSWORD.toCharArray());
     }
+    // The client's trust store holds only the server's (self-signed) certificate.
+    KeyStore trust = KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    trust.setCertificateEntry("registry-ca", ks.getCertificate("registry"));
+    try (FileOutputStream out = new FileOutputStream(trustStore.toFile())) {
+      trust.store(out, PASSWORD.toCharArray());
+    }
+
     KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
     kmf.init(ks, PASSWORD.toCharArray());
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(kmf.getKeyManagers(), null, null);
-    stub = RegistryStub.https(context).answer(r -> Response.json("[\"secure\"]"));
+    stub = RegistryStub.https(context, false).answer(r -> Response.json("[\"secure\"]"));
+    // Mutual TLS: the server also asks for a client certificate and trusts the same self-signed one.
+    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(trust);
+    SSLContext mutual = SSLContext.getInstance("TLS");
+    mutual.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+    mutualStub = RegistryStub.https(mutual, true).answer(r -> Response.json("[\"mutual\"]"));
   }
 
   @AfterAll
   static void stop() {
     if (stub != null) {
       stub.close();
+    }
+    if (mutualStub != null) {
+      mutualStub.close();
     }
   }
 
@@ -82,6 +96,19 @@ class RegistryTlsTest {
     assertTrue(e.getMessage().contains("TLS handshake failed"), e.getMessage());
     assertTrue(e.getMessage().contains(stub.url("")), e.getMessage());
     assertEquals(List.of(), sleeper.waits(), "a TLS failure is not retried");
+  }
+
+  @Test
+  void presentsTheClientCertificateFromTheKeyStore() {
+    TlsSettings trustOnly = TlsSettings.trustStore(trustStore.toString(), PASSWORD);
+    TlsSettings withKey = trustOnly.withKeyStore(serverStore.toString(), PASSWORD, "PKCS12", PASSWORD);
+    RegistryConfig noCertificate = RegistryConfig.of(mutualStub.url("")).withTls(trustOnly).withRetry(RetryPolicy.NONE);
+
+    assertEquals(List.of("mutual"),
+        new RestSchemaRegistryClient(noCertificate.withTls(withKey), new RecordingSleeper()).subjects());
+    // Without a client certificate the server ends the handshake; how the JDK reports that varies (alert or reset).
+    assertThrows(SchemaRegistryException.class,
+        () -> new RestSchemaRegistryClient(noCertificate, new RecordingSleeper()).subjects());
   }
 
   @Test

@@ -79,42 +79,55 @@ public final class GemmKernels {
     }
 
     static Choice choose(String choice, long nativeMinWork) {
+        NativeSgemm nat = NativeHolder.KERNEL;
+        return choose(choice, VectorHolder.KERNEL, VectorHolder.REASON, nat,
+                nat == null ? NativeHolder.REASON : null, nat != null && nat.optimised(),
+                nat == null ? null : nat.library(), nativeMinWork);
+    }
+
+    /**
+     * The decision itself, on given availability (a null kernel is unavailable, for the given reason), so that
+     * it can be tested for machines other than this one.
+     */
+    static Choice choose(String choice, SgemmKernel vector, String vectorReason,
+                         SgemmKernel nativeKernel, String nativeReason, boolean nativeOptimised,
+                         String nativeLibrary, long nativeMinWork) {
         String c = choice.trim().toLowerCase(Locale.ROOT);
         switch (c) {
             case "java":
                 return new Choice(java(), PROPERTY + "=java");
             case "vector":
-                if (VectorHolder.KERNEL == null) {
-                    throw new IllegalStateException(PROPERTY + "=vector, but the Vector API kernel is unavailable: "
-                            + VectorHolder.REASON);
+                if (vector == null) {
+                    throw new IllegalStateException("-D" + PROPERTY + "=vector, but the Vector API kernel is "
+                            + "unavailable: " + vectorReason);
                 }
-                return new Choice(VectorHolder.KERNEL, PROPERTY + "=vector");
+                return new Choice(vector, PROPERTY + "=vector");
             case "native":
-                if (NativeHolder.KERNEL == null) {
-                    throw new IllegalStateException(PROPERTY + "=native, but the native BLAS is unavailable: "
-                            + NativeHolder.REASON);
+                if (nativeKernel == null) {
+                    throw new IllegalStateException("-D" + PROPERTY + "=native, but the native BLAS is unavailable: "
+                            + nativeReason);
                 }
-                return new Choice(split(nativeMinWork), PROPERTY + "=native");
+                return new Choice(split(vector, nativeKernel, nativeMinWork), PROPERTY + "=native");
             case "auto":
-                if (VectorHolder.KERNEL != null) {
-                    return new Choice(VectorHolder.KERNEL, "auto: " + VECTOR_MODULE + " is present");
+                if (vector != null) {
+                    return new Choice(vector, "auto: " + VECTOR_MODULE + " is present");
                 }
-                if (NativeHolder.KERNEL != null && NativeHolder.KERNEL.optimised()) {
-                    return new Choice(split(nativeMinWork), "auto: no " + VECTOR_MODULE + "; native BLAS loaded");
+                if (nativeKernel != null && nativeOptimised) {
+                    return new Choice(split(null, nativeKernel, nativeMinWork),
+                            "auto: no " + VECTOR_MODULE + "; native BLAS loaded");
                 }
-                String whyNotNative = NativeHolder.KERNEL == null ? NativeHolder.REASON
-                        : NativeHolder.KERNEL.library() + " is not a known optimised BLAS (force with -D" + PROPERTY
-                        + "=native)";
-                return new Choice(java(), "auto: " + VectorHolder.REASON + "; native BLAS unused: " + whyNotNative);
+                String whyNotNative = nativeKernel == null ? nativeReason
+                        : nativeLibrary + " is not a known optimised BLAS (force with -D" + PROPERTY + "=native)";
+                return new Choice(java(), "auto: " + vectorReason + "; native BLAS unused: " + whyNotNative);
             default:
                 throw new IllegalArgumentException("-D" + PROPERTY + "=" + choice
                         + " is not a kernel; use auto, java, vector or native");
         }
     }
 
-    private static SgemmKernel split(long nativeMinWork) {
-        SgemmKernel small = VectorHolder.KERNEL != null ? VectorHolder.KERNEL : java();
-        return new SizeSplitSgemm(small, NativeHolder.KERNEL, nativeMinWork);
+    /** Native for large products, the best Java kernel (vector if present) for small ones. */
+    private static SgemmKernel split(SgemmKernel vector, SgemmKernel nativeKernel, long nativeMinWork) {
+        return new SizeSplitSgemm(vector != null ? vector : java(), nativeKernel, nativeMinWork);
     }
 
     private static long nativeMinWork() {

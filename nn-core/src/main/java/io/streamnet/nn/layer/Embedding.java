@@ -4,6 +4,7 @@ import io.streamnet.nn.init.Initializer;
 import io.streamnet.nn.random.Rng;
 import io.streamnet.nn.tensor.IdColumn;
 import io.streamnet.nn.tensor.Shape;
+import io.streamnet.nn.tensor.RowKernels;
 import io.streamnet.nn.tensor.Tensor;
 import io.streamnet.nn.tensor.Value;
 
@@ -24,6 +25,7 @@ public final class Embedding implements Layer {
     private final Shape outputShape;
     private final Tensor out = new Tensor();
     private IdColumn input;
+    private final RowKernels kernels = RowKernels.get();
 
     public Embedding(String name, int vocab, int dim, int width, Initializer init, Rng rng) {
         if (vocab <= 0) throw new IllegalArgumentException("embedding '" + name + "': vocab must be > 0, got " + vocab);
@@ -66,9 +68,7 @@ public final class Embedding implements Layer {
         final int d = dim;
         for (int i = 0; i < n; i++) {
             int off = g.offsetOf(ids[i]);
-            float[] gv = g.values();
-            int oi = i * d;
-            for (int j = 0; j < d; j++) gv[off + j] += gy[oi + j];
+            kernels.add(gy, i * d, g.values(), off, d);
         }
         return null;
     }

@@ -4,6 +4,7 @@ import io.streamnet.nn.init.Initializer;
 import io.streamnet.nn.random.Rng;
 import io.streamnet.nn.tensor.Shape;
 import io.streamnet.nn.tensor.SparseIds;
+import io.streamnet.nn.tensor.RowKernels;
 import io.streamnet.nn.tensor.Tensor;
 import io.streamnet.nn.tensor.Value;
 
@@ -33,6 +34,7 @@ public final class EmbeddingBag implements Layer {
     private final Shape outputShape;
     private final Tensor out = new Tensor();
     private SparseIds input;
+    private final RowKernels kernels = RowKernels.get();
 
     public EmbeddingBag(String name, int vocab, int dim, PoolingMode mode, Initializer init, Rng rng) {
         if (vocab <= 0) throw new IllegalArgumentException("embedding_bag '" + name + "': vocab must be > 0, got " + vocab);
@@ -59,27 +61,24 @@ public final class EmbeddingBag implements Layer {
         int[] offsets = x.offsets();
         float[] weights = x.weights();
         final int d = dim;
+        final RowKernels k = kernels;
         for (int b = 0; b < batch; b++) {
             int ob = b * d;
-            java.util.Arrays.fill(o, ob, ob + d, 0f);
             int start = offsets[b];
             int end = offsets[b + 1];
+            if (start == end) {
+                java.util.Arrays.fill(o, ob, ob + d, 0f);
+                continue;
+            }
+            // The first row is copied (or scaled) rather than added to zeros: one pass less per example.
             if (weights == null) {
-                for (int k = start; k < end; k++) {
-                    int row = ids[k] * d;
-                    for (int j = 0; j < d; j++) o[ob + j] += w[row + j];
-                }
+                System.arraycopy(w, ids[start] * d, o, ob, d);
+                for (int i = start + 1; i < end; i++) k.add(w, ids[i] * d, o, ob, d);
             } else {
-                for (int k = start; k < end; k++) {
-                    int row = ids[k] * d;
-                    float s = weights[k];
-                    for (int j = 0; j < d; j++) o[ob + j] += s * w[row + j];
-                }
+                java.util.Arrays.fill(o, ob, ob + d, 0f);
+                for (int i = start; i < end; i++) k.axpy(weights[i], w, ids[i] * d, o, ob, d);
             }
-            if (mode == PoolingMode.MEAN && end - start > 1) {
-                float inv = 1f / (end - start);
-                for (int j = 0; j < d; j++) o[ob + j] *= inv;
-            }
+            if (mode == PoolingMode.MEAN && end - start > 1) k.scale(o, ob, d, 1f / (end - start));
         }
         return out;
     }
@@ -103,11 +102,10 @@ public final class EmbeddingBag implements Layer {
             if (end == start) continue;
             float scale = mode == PoolingMode.MEAN ? 1f / (end - start) : 1f;
             int ob = b * d;
-            for (int k = start; k < end; k++) {
-                float s = weights == null ? scale : scale * weights[k];
-                int off = g.offsetOf(ids[k]);
-                float[] gv = g.values(); // re-read: offsetOf may have grown the array
-                for (int j = 0; j < d; j++) gv[off + j] += s * gy[ob + j];
+            for (int i = start; i < end; i++) {
+                float s = weights == null ? scale : scale * weights[i];
+                int off = g.offsetOf(ids[i]);
+                kernels.axpy(s, gy, ob, g.values(), off, d); // values() re-read: offsetOf may have grown it
             }
         }
         return null;

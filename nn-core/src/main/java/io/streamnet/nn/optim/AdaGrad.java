@@ -31,16 +31,7 @@ public final class AdaGrad extends Optimizer {
 
     @Override
     protected void update(float[] w, int wOff, float[] g, int gOff, int len, float[][] slot, float lr, float scale) {
-        float[] sum = slot[0];
-        final float wd = weightDecay;
-        final float e = eps;
-        for (int j = 0; j < len; j++) {
-            int i = wOff + j;
-            float d = scale * g[gOff + j] + wd * w[i];
-            float s = sum[i] + d * d;
-            sum[i] = s;
-            w[i] -= lr * d / ((float) Math.sqrt(s) + e);
-        }
+        kernels.adagrad(w, wOff, g, gOff, slot[0], len, lr, scale, weightDecay, eps);
     }
 
     public float eps() {

@@ -64,22 +64,8 @@ public final class Adam extends Optimizer {
 
     @Override
     protected void update(float[] w, int wOff, float[] g, int gOff, int len, float[][] slot, float lr, float scale) {
-        float[] m = slot[0];
-        float[] v = slot[1];
-        final float b1 = this.b1, b2 = this.b2, c1 = this.c1, c2 = this.c2;
-        final float e = eps, ss = stepSize, ib = invSqrtBc2;
-        final float l2 = decoupled ? 0f : weightDecay;
-        final float decay = decoupled ? decayFactor : 1f;
-        for (int j = 0; j < len; j++) {
-            int i = wOff + j;
-            float wi = w[i] * decay;
-            float d = scale * g[gOff + j] + l2 * wi;
-            float mi = b1 * m[i] + c1 * d;
-            float vi = b2 * v[i] + c2 * d * d;
-            m[i] = mi;
-            v[i] = vi;
-            w[i] = wi - ss * mi / ((float) Math.sqrt(vi) * ib + e);
-        }
+        kernels.adam(w, wOff, g, gOff, slot[0], slot[1], len, scale, decoupled ? 0f : weightDecay, decoupled ? decayFactor : 1f,
+                b1, b2, c1, c2, stepSize, invSqrtBc2, eps);
     }
 
     public double beta1() {

@@ -19,6 +19,8 @@ import java.util.List;
  * <p>Usage per batch: {@link #gradientNorm()} (the caller rejects a non-finite norm), then {@link #step(double)}.
  */
 public abstract class Optimizer {
+    /** The row kernels of this JVM (vector or scalar; bit-identical results). */
+    protected final io.streamnet.nn.tensor.RowKernels kernels = io.streamnet.nn.tensor.RowKernels.get();
     private final List<Parameter> params;
     private final String[] slotNames;
     private final float[][][] slots;

@@ -29,26 +29,10 @@ public final class Sgd extends Optimizer {
 
     @Override
     protected void update(float[] w, int wOff, float[] g, int gOff, int len, float[][] slot, float lr, float scale) {
-        final float wd = weightDecay;
         if (momentum == 0f) {
-            if (wd == 0f && scale == 1f) {
-                for (int j = 0; j < len; j++) w[wOff + j] -= lr * g[gOff + j];
-            } else {
-                for (int j = 0; j < len; j++) {
-                    float d = scale * g[gOff + j] + wd * w[wOff + j];
-                    w[wOff + j] -= lr * d;
-                }
-            }
-            return;
-        }
-        float[] buf = slot[0];
-        final float mu = momentum;
-        for (int j = 0; j < len; j++) {
-            int i = wOff + j;
-            float d = scale * g[gOff + j] + wd * w[i];
-            float b = mu * buf[i] + d;
-            buf[i] = b;
-            w[i] -= lr * (nesterov ? d + mu * b : b);
+            kernels.sgd(w, wOff, g, gOff, len, lr, scale, weightDecay);
+        } else {
+            kernels.sgdMomentum(w, wOff, g, gOff, slot[0], len, lr, scale, weightDecay, momentum, nesterov);
         }
     }
 

@@ -1,0 +1,47 @@
+package io.streamnet.nn.tensor;
+
+/**
+ * Element-wise kernels on short rows (an embedding row of 32-64 floats, an optimizer update of one table row),
+ * the hot loops of embedding layers and lazy optimizer updates. C2 does not vectorize loops this short on
+ * AVX-512 (its unrolled vector loop wants more iterations than a row has), so a Vector API implementation is
+ * used when the JVM runs with {@code --add-modules jdk.incubator.vector}, and a plain scalar one otherwise.
+ *
+ * <p>Both implementations perform the same IEEE operations per element in the same order (no fused
+ * multiply-add, correctly rounded sqrt and division), so they give bit-identical results: the choice affects
+ * speed, never the model.
+ */
+public interface RowKernels {
+    /** "vector (N lanes)" or "scalar". */
+    String name();
+
+    /** {@code y[yOff + i] += x[xOff + i]}. */
+    void add(float[] x, int xOff, float[] y, int yOff, int n);
+
+    /** {@code y[yOff + i] += a * x[xOff + i]}. */
+    void axpy(float a, float[] x, int xOff, float[] y, int yOff, int n);
+
+    /** {@code x[off + i] *= s}. */
+    void scale(float[] x, int off, int n, float s);
+
+    /** Plain SGD: {@code d = scale g + wd w; w -= lr d}. */
+    void sgd(float[] w, int wOff, float[] g, int gOff, int n, float lr, float scale, float wd);
+
+    /** SGD with momentum: {@code d = scale g + wd w; buf = mu buf + d; w -= lr (nesterov ? d + mu buf : buf)}; buf is indexed like w. */
+    void sgdMomentum(float[] w, int wOff, float[] g, int gOff, float[] buf, int n, float lr, float scale, float wd,
+                     float mu, boolean nesterov);
+
+    /** AdaGrad: {@code d = scale g + wd w; sum += d d; w -= lr d / (sqrt(sum) + eps)}; sum is indexed like w. */
+    void adagrad(float[] w, int wOff, float[] g, int gOff, float[] sum, int n, float lr, float scale, float wd, float eps);
+
+    /**
+     * Adam/AdamW: {@code w' = w decay; d = scale g + l2 w'; m = b1 m + c1 d; v = b2 v + (c2 d) d;
+     * w = w' - stepSize m / (sqrt(v) invSqrtBc2 + eps)}; m and v are indexed like w.
+     */
+    void adam(float[] w, int wOff, float[] g, int gOff, float[] m, float[] v, int n, float scale, float l2, float decay,
+              float b1, float b2, float c1, float c2, float stepSize, float invSqrtBc2, float eps);
+
+    /** The kernels of this JVM: vector if the incubator module is present (and not disabled), else scalar. */
+    static RowKernels get() {
+        return RowKernelChoice.KERNELS;
+    }
+}

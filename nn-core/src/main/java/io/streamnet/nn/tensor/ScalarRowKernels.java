@@ -1,0 +1,73 @@
+package io.streamnet.nn.tensor;
+
+/** Plain-Java {@link RowKernels}; the reference the vector implementation must match bit for bit. */
+public final class ScalarRowKernels implements RowKernels {
+    @Override
+    public String name() {
+        return "scalar";
+    }
+
+    @Override
+    public void add(float[] x, int xOff, float[] y, int yOff, int n) {
+        for (int i = 0; i < n; i++) y[yOff + i] += x[xOff + i];
+    }
+
+    @Override
+    public void axpy(float a, float[] x, int xOff, float[] y, int yOff, int n) {
+        for (int i = 0; i < n; i++) y[yOff + i] += a * x[xOff + i];
+    }
+
+    @Override
+    public void scale(float[] x, int off, int n, float s) {
+        for (int i = 0; i < n; i++) x[off + i] *= s;
+    }
+
+    @Override
+    public void sgd(float[] w, int wOff, float[] g, int gOff, int n, float lr, float scale, float wd) {
+        for (int i = 0; i < n; i++) {
+            float wi = w[wOff + i];
+            float d = scale * g[gOff + i] + wd * wi;
+            w[wOff + i] = wi - lr * d;
+        }
+    }
+
+    @Override
+    public void sgdMomentum(float[] w, int wOff, float[] g, int gOff, float[] buf, int n, float lr, float scale, float wd,
+                            float mu, boolean nesterov) {
+        for (int i = 0; i < n; i++) {
+            int k = wOff + i;
+            float wi = w[k];
+            float d = scale * g[gOff + i] + wd * wi;
+            float b = mu * buf[k] + d;
+            buf[k] = b;
+            w[k] = wi - lr * (nesterov ? d + mu * b : b);
+        }
+    }
+
+    @Override
+    public void adagrad(float[] w, int wOff, float[] g, int gOff, float[] sum, int n, float lr, float scale, float wd, float eps) {
+        for (int i = 0; i < n; i++) {
+            int k = wOff + i;
+            float wi = w[k];
+            float d = scale * g[gOff + i] + wd * wi;
+            float s = sum[k] + d * d;
+            sum[k] = s;
+            w[k] = wi - lr * d / ((float) Math.sqrt(s) + eps);
+        }
+    }
+
+    @Override
+    public void adam(float[] w, int wOff, float[] g, int gOff, float[] m, float[] v, int n, float scale, float l2, float decay,
+                     float b1, float b2, float c1, float c2, float stepSize, float invSqrtBc2, float eps) {
+        for (int i = 0; i < n; i++) {
+            int k = wOff + i;
+            float wi = w[k] * decay;
+            float d = scale * g[gOff + i] + l2 * wi;
+            float mi = b1 * m[k] + c1 * d;
+            float vi = b2 * v[k] + c2 * d * d;
+            m[k] = mi;
+            v[k] = vi;
+            w[k] = wi - stepSize * mi / ((float) Math.sqrt(vi) * invSqrtBc2 + eps);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.streamnet.nn.tensor;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link RowKernels} on the incubating Vector API (loaded only when its module is present, see
+ * {@link RowKernelChoice}). Each lane does exactly what {@link ScalarRowKernels} does per element, in the same
+ * order and without fused multiply-adds, and tails fall back to the scalar code: the results are bit-identical.
+ */
+public final class VectorRowKernels implements RowKernels {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    private final ScalarRowKernels tail = new ScalarRowKernels();
+
+    @Override
+    public String name() {
+        return "vector (" + L + " lanes)";
+    }
+
+    @Override
+    public void add(float[] x, int xOff, float[] y, int yOff, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector.fromArray(S, y, yOff + i).add(FloatVector.fromArray(S, x, xOff + i)).intoArray(y, yOff + i);
+        }
+        if (i < n) tail.add(x, xOff + i, y, yOff + i, n - i);
+    }
+
+    @Override
+    public void axpy(float a, float[] x, int xOff, float[] y, int yOff, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector.fromArray(S, y, yOff + i).add(FloatVector.fromArray(S, x, xOff + i).mul(a)).intoArray(y, yOff + i);
+        }
+        if (i < n) tail.axpy(a, x, xOff + i, y, yOff + i, n - i);
+    }
+
+    @Override
+    public void scale(float[] x, int off, int n, float s) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector.fromArray(S, x, off + i).mul(s).intoArray(x, off + i);
+        }
+        if (i < n) tail.scale(x, off + i, n - i, s);
+    }
+
+    @Override
+    public void sgd(float[] w, int wOff, float[] g, int gOff, int n, float lr, float scale, float wd) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector wi = FloatVector.fromArray(S, w, wOff + i);
+            FloatVector d = FloatVector.fromArray(S, g, gOff + i).mul(scale).add(wi.mul(wd));
+            wi.sub(d.mul(lr)).intoArray(w, wOff + i);
+        }
+        if (i < n) tail.sgd(w, wOff + i, g, gOff + i, n - i, lr, scale, wd);
+    }
+
+    @Override
+    public void sgdMomentum(float[] w, int wOff, float[] g, int gOff, float[] buf, int n, float lr, float scale, float wd,
+                            float mu, boolean nesterov) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            int k = wOff + i;
+            FloatVector wi = FloatVector.fromArray(S, w, k);
+            FloatVector d = FloatVector.fromArray(S, g, gOff + i).mul(scale).add(wi.mul(wd));
+            FloatVector b = FloatVector.fromArray(S, buf, k).mul(mu).add(d);
+            b.intoArray(buf, k);
+            FloatVector step = nesterov ? d.add(b.mul(mu)) : b;
+            wi.sub(step.mul(lr)).intoArray(w, k);
+        }
+        if (i < n) tail.sgdMomentum(w, wOff + i, g, gOff + i, buf, n - i, lr, scale, wd, mu, nesterov);
+    }
+
+    @Override
+    public void adagrad(float[] w, int wOff, float[] g, int gOff, float[] sum, int n, float lr, float scale, float wd, float eps) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            int k = wOff + i;
+            FloatVector wi = FloatVector.fromArray(S, w, k);
+            FloatVector d = FloatVector.fromArray(S, g, gOff + i).mul(scale).add(wi.mul(wd));
+            FloatVector s = FloatVector.fromArray(S, sum, k).add(d.mul(d));
+            s.intoArray(sum, k);
+            wi.sub(d.mul(lr).div(s.lanewise(VectorOperators.SQRT).add(eps))).intoArray(w, k);
+        }
+        if (i < n) tail.adagrad(w, wOff + i, g, gOff + i, sum, n - i, lr, scale, wd, eps);
+    }
+
+    @Override
+    public void adam(float[] w, int wOff, float[] g, int gOff, float[] m, float[] v, int n, float scale, float l2, float decay,
+                     float b1, float b2, float c1, float c2, float stepSize, float invSqrtBc2, float eps) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            int k = wOff + i;
+            FloatVector wi = FloatVector.fromArray(S, w, k).mul(decay);
+            FloatVector d = FloatVector.fromArray(S, g, gOff + i).mul(scale).add(wi.mul(l2));
+            FloatVector mi = FloatVector.fromArray(S, m, k).mul(b1).add(d.mul(c1));
+            FloatVector vi = FloatVector.fromArray(S, v, k).mul(b2).add(d.mul(c2).mul(d));
+            mi.intoArray(m, k);
+            vi.intoArray(v, k);
+            FloatVector denom = vi.lanewise(VectorOperators.SQRT).mul(invSqrtBc2).add(eps);
+            wi.sub(mi.mul(stepSize).div(denom)).intoArray(w, k);
+        }
+        if (i < n) tail.adam(w, wOff + i, g, gOff + i, m, v, n - i, scale, l2, decay, b1, b2, c1, c2, stepSize, invSqrtBc2, eps);
+    }
+}

@@ -1,0 +1,91 @@
+package io.streamnet.nn.tensor;
+
+import io.streamnet.nn.random.Rng;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The vector row kernels give exactly the scalar results (so the choice never changes a model). */
+class RowKernelsTest {
+    private final RowKernels scalar = new ScalarRowKernels();
+
+    @Test
+    void testsRunWithTheVectorKernels() {
+        // The build runs tests with --add-modules jdk.incubator.vector (see nn-core/pom.xml); without it this
+        // class would compare scalar with scalar and prove nothing.
+        assertTrue(RowKernels.get() instanceof VectorRowKernels, "row kernels in tests: " + RowKernels.get().name());
+    }
+
+    private static float[] random(Rng rng, int n, double scale, boolean positive) {
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) a[i] = (float) ((positive ? rng.nextDouble() : 2 * rng.nextDouble() - 1) * scale);
+        return a;
+    }
+
+    private static void same(float[] want, float[] got, String what) {
+        assertEquals(want.length, got.length);
+        for (int i = 0; i < want.length; i++) {
+            assertEquals(Float.floatToRawIntBits(want[i]), Float.floatToRawIntBits(got[i]), what + "[" + i + "]: " + want[i] + " vs " + got[i]);
+        }
+    }
+
+    @Test
+    void everyKernelIsBitIdenticalToTheScalarOne() {
+        RowKernels vector = RowKernels.get();
+        Rng rng = new Rng(12);
+        for (int n : new int[] {1, 7, 16, 31, 32, 64, 65, 100, 1000}) {
+            int off = 3;
+            float[] x = random(rng, n + 2 * off, 2, false);
+            float[] y0 = random(rng, n + 2 * off, 2, false);
+            float[] m0 = random(rng, n + 2 * off, 0.1, false);
+            float[] v0 = random(rng, n + 2 * off, 0.01, true);
+
+            float[] a = y0.clone(), b = y0.clone();
+            scalar.add(x, off, a, off, n);
+            vector.add(x, off, b, off, n);
+            same(a, b, "add/" + n);
+
+            a = y0.clone(); b = y0.clone();
+            scalar.axpy(0.37f, x, 1, a, off, n);
+            vector.axpy(0.37f, x, 1, b, off, n);
+            same(a, b, "axpy/" + n);
+
+            a = y0.clone(); b = y0.clone();
+            scalar.scale(a, off, n, 1f / 3);
+            vector.scale(b, off, n, 1f / 3);
+            same(a, b, "scale/" + n);
+
+            a = y0.clone(); b = y0.clone();
+            scalar.sgd(a, off, x, 0, n, 0.05f, 0.9f, 0.01f);
+            vector.sgd(b, off, x, 0, n, 0.05f, 0.9f, 0.01f);
+            same(a, b, "sgd/" + n);
+
+            for (boolean nesterov : new boolean[] {false, true}) {
+                a = y0.clone(); b = y0.clone();
+                float[] ba = m0.clone(), bb = m0.clone();
+                scalar.sgdMomentum(a, off, x, 0, ba, n, 0.05f, 0.9f, 0.01f, 0.9f, nesterov);
+                vector.sgdMomentum(b, off, x, 0, bb, n, 0.05f, 0.9f, 0.01f, 0.9f, nesterov);
+                same(a, b, "momentum/" + n);
+                same(ba, bb, "momentum buffer/" + n);
+            }
+
+            a = y0.clone(); b = y0.clone();
+            float[] sa = v0.clone(), sb = v0.clone();
+            scalar.adagrad(a, off, x, 0, sa, n, 0.1f, 1f, 0.001f, 1e-10f);
+            vector.adagrad(b, off, x, 0, sb, n, 0.1f, 1f, 0.001f, 1e-10f);
+            same(a, b, "adagrad/" + n);
+            same(sa, sb, "adagrad sum/" + n);
+
+            a = y0.clone(); b = y0.clone();
+            float[] ma = m0.clone(), mb = m0.clone(), va = v0.clone(), vb = v0.clone();
+            scalar.adam(a, off, x, 0, ma, va, n, 0.8f, 0.01f, 0.999f, 0.9f, 0.999f, 0.1f, 0.001f, 0.01f, 3.2f, 1e-8f);
+            vector.adam(b, off, x, 0, mb, vb, n, 0.8f, 0.01f, 0.999f, 0.9f, 0.999f, 0.1f, 0.001f, 0.01f, 3.2f, 1e-8f);
+            same(a, b, "adam/" + n);
+            same(ma, mb, "adam m/" + n);
+            same(va, vb, "adam v/" + n);
+        }
+        assertArrayEquals(new float[] {2, 4}, new float[] {2, 4});
+    }
+}
