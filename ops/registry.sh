@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Starts/stops the schema-registry server (Apicurio Registry, Confluent-compatible API, in-memory storage) on
 # 127.0.0.1, built from ops/schema-registry. Usage: ops/registry.sh start|stop|status
-#   REGISTRY_PORT   HTTP port (default 8081)
+#   REGISTRY_PORT           HTTP port (default 8081)
+#   REGISTRY_COMPATIBILITY  global compatibility level set after start (default BACKWARD, as in Confluent)
 # The Confluent API is then at http://127.0.0.1:$REGISTRY_PORT/apis/ccompat/v7 (schema.registry.url).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 PORT="${REGISTRY_PORT:-8081}"
+COMPATIBILITY="${REGISTRY_COMPATIBILITY:-BACKWARD}"
 JAR="$OPS_DIR/schema-registry/target/streamnet-schema-registry-runner.jar"
 PIDFILE="$RUN_DIR/registry.pid"
 LOG="$RUN_DIR/registry.log"
@@ -26,7 +28,11 @@ start() {
   local rc=0
   wait_until 180 "$PIDFILE" "registry" answers || rc=$?
   case $rc in
-    0) say "ready at $URL (pid $(cat "$PIDFILE"), log $LOG)" ;;
+    0) # Apicurio starts with no compatibility rule; Confluent's default is BACKWARD.
+       curl -fs -o /dev/null -X PUT -H 'Content-Type: application/vnd.schemaregistry.v1+json' \
+         --data "{\"compatibility\":\"$COMPATIBILITY\"}" "$URL/config" \
+         || die "could not set the global compatibility level $COMPATIBILITY at $URL/config"
+       say "ready at $URL, global compatibility $COMPATIBILITY (pid $(cat "$PIDFILE"), log $LOG)" ;;
     2) rm -f "$PIDFILE"; tail -n 30 "$LOG" >&2; die "the registry exited during start-up; log: $LOG" ;;
     *) tail -n 30 "$LOG" >&2; die "the registry did not answer at $URL within 180 s; log: $LOG (still running: pid $(cat "$PIDFILE"))" ;;
   esac

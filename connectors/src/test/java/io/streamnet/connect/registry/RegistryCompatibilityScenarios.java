@@ -98,15 +98,30 @@ abstract class RegistryCompatibilityScenarios {
     }
 
     @Test
-    void withoutARuleTheSameChangeIsAccepted() {
+    void theGlobalDefaultIsBackwardAsInConfluent() {
+        assertEquals(CompatibilityLevel.BACKWARD, registry.getGlobalCompatibility());
         Schema current = ReviewEvent.getClassSchema();
-        String subject = TestKafka.unique("compat.no-rule") + "-value";
+        String subject = TestKafka.unique("compat.global-default") + "-value";
         registry.register(subject, current);
-        registry.setCompatibility(subject, CompatibilityLevel.NONE);
+        // No level of its own (Apicurio reports NONE here, where Confluent answers 40408): the global BACKWARD applies.
+
+        Schema candidate = withField(current, new Schema.Field("language", Schema.create(Schema.Type.STRING),
+                "ISO 639-1 code", (Object) null));
+        assertFalse(registry.testCompatibility(subject, candidate).compatible());
+        assertThrows(IncompatibleSchemaException.class, () -> registry.register(subject, candidate));
+    }
+
+    @Test
+    void aSubjectLevelOverridesTheGlobalDefault() {
+        Schema current = ReviewEvent.getClassSchema();
+        String subject = TestKafka.unique("compat.forward") + "-value";
+        registry.register(subject, current);
+        registry.setCompatibility(subject, CompatibilityLevel.FORWARD);
+        // A new required field: old readers ignore it (FORWARD holds), new readers cannot read old data.
         Schema candidate = withField(current, new Schema.Field("language", Schema.create(Schema.Type.STRING),
                 "ISO 639-1 code", (Object) null));
 
-        assertTrue(registry.testCompatibility(subject, candidate).compatible(), "NONE checks nothing");
+        assertTrue(registry.testCompatibility(subject, candidate).compatible(), "FORWARD allows it");
         registry.register(subject, candidate);
         assertEquals(2, registry.versions(subject).size());
     }

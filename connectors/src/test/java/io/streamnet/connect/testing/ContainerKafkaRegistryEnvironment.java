@@ -48,7 +48,9 @@ public final class ContainerKafkaRegistryEnvironment implements KafkaRegistryEnv
             network.close();
             throw e;
         }
-        return new ContainerKafkaRegistryEnvironment(network, kafka, registry);
+        ContainerKafkaRegistryEnvironment env = new ContainerKafkaRegistryEnvironment(network, kafka, registry);
+        RegistryDefaults.apply(env.registryUrl());
+        return env;
     }
 
     @Override

@@ -27,6 +27,7 @@ public final class LocalKafkaRegistryEnvironment implements KafkaRegistryEnviron
         try {
             broker = EmbeddedKafkaBroker.start();
             registry.awaitReady();
+            RegistryDefaults.apply(registry.url());
         } catch (RuntimeException e) {
             registry.close();
             if (broker != null) {

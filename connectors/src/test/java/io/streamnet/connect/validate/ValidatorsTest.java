@@ -126,7 +126,6 @@ class ValidatorsTest {
         "metrics['auc'] must not be infinite, was -Infinity");
   }
 
-  @SafeVarargs
   private static <T> void assertViolations(Validator<T> validator, T record, Consumer<T> change, String... expected) {
     change.accept(record);
     assertEquals(List.of(expected), validator.violations(record));

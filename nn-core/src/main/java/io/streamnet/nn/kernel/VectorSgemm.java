@@ -26,6 +26,8 @@ public final class VectorSgemm implements SgemmKernel {
     static final int THIN_M = 4;
     /** Products with fewer columns than this use {@link VectorThinKernels}. */
     static final int THIN_N = 16;
+    /** Products of depth below this (a few outer products) use {@link VectorThinKernels}. */
+    static final int THIN_K = 4;
 
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
@@ -87,8 +89,8 @@ public final class VectorSgemm implements SgemmKernel {
     }
 
     /**
-     * Products with fewer than {@link #THIN_M} rows or {@link #THIN_N} columns go to {@link VectorThinKernels},
-     * read in place; returns false for the others (and for both operands transposed, which no layer uses).
+     * Products with fewer than {@link #THIN_M} rows, {@link #THIN_N} columns or a depth under {@link #THIN_K} go
+     * to {@link VectorThinKernels}, reading the big operand in place; returns false for the others.
      */
     private static boolean thin(Workspace ws, boolean transA, boolean transB, int m, int n, int k,
                                 float alpha, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
@@ -135,6 +137,26 @@ public final class VectorSgemm implements SgemmKernel {
         if (m < THIN_M && !transA) {
             // transB: each entry of C is a dot product of a row of A with a row of B.
             VectorThinKernels.dots(m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            return true;
+        }
+        if (k < THIN_K) {
+            // A sum of k outer products: each row of C is a combination of the k rows of op(B).
+            float[] rows = b;
+            int rowsOff = bOff;
+            int ldr = ldb;
+            if (transB) {
+                rows = ws.scratch(k * n);
+                for (int j = 0; j < n; j++) {
+                    for (int p = 0; p < k; p++) rows[p * n + j] = b[bOff + j * ldb + p];
+                }
+                rowsOff = 0;
+                ldr = n;
+            }
+            for (int i = 0; i < m; i++) {
+                int coefOff = transA ? aOff + i : aOff + i * lda;
+                VectorThinKernels.rowTimesB(n, k, alpha, a, coefOff, transA ? lda : 1, rows, rowsOff, ldr,
+                        beta, c, cOff + i * ldc);
+            }
             return true;
         }
         return false;
