@@ -80,8 +80,11 @@ public final class ReplayCommand {
         }
     }
 
-    /** For the shutdown hook: stops a running replay and waits (bounded) until it has flushed and reported. */
-    void stopAndWait() {
+    /**
+     * Stops a running {@link #run} (from another thread: the shutdown hook on Ctrl-C) and waits, at most 30 s, until
+     * it has flushed what it sent and printed its summary; {@code run} then returns 130.
+     */
+    public void stopAndWait() {
         stopRequested = true;
         Replayer current = replayer;
         if (current != null) {

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -130,7 +131,7 @@ public final class DeadLetterRouter<T extends SpecificRecord> implements AutoClo
             try {
                 producer.close(CLOSE_TIMEOUT);
             } finally {
-                consumer.close(CLOSE_TIMEOUT);
+                consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
                 stopped.countDown();
             }
         }
@@ -403,7 +404,7 @@ public final class DeadLetterRouter<T extends SpecificRecord> implements AutoClo
             try {
                 return router.start();
             } catch (RuntimeException e) {
-                router.consumer.close(Duration.ZERO);
+                router.consumer.close(CloseOptions.timeout(Duration.ZERO));
                 router.producer.close(Duration.ZERO);
                 throw e;
             }

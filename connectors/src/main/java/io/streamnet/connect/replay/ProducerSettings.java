@@ -20,7 +20,10 @@ public final class ProducerSettings {
      * broker's default 1 MB message limit, so that a batch never exceeds it even when compression estimates are off.
      */
     static final int BATCH_SIZE = 512 * 1024;
-    /** lz4 costs little CPU (measured no slower than none here) and halves what the broker stores. */
+    /**
+     * lz4 costs little CPU (no slower than none in the replay benchmark) and stores the events in fewer bytes:
+     * about 16 instead of ~35 per MovieLens interaction, 61 instead of ~90 per SST-2 phrase (measured).
+     */
     static final String COMPRESSION = "lz4";
     static final long BUFFER_MEMORY = 64L * 1024 * 1024;
 

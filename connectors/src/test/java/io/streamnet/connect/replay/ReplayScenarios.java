@@ -199,6 +199,32 @@ abstract class ReplayScenarios {
         assertTrue(Integer.parseInt(run.summary.get("failed")) > 0, run.summary.toString());
     }
 
+    @Test
+    void aStopEndsAPacedReplayWithEverySentEventFlushedAndASummary() throws Exception {
+        String topic = TestKafka.unique("replay.stopped");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ReplayCommand command = new ReplayCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), ReplayProgress.silent());
+        int[] status = {-1};
+        // 50 events/s: the 3,000 events would take a minute.
+        Thread replay = new Thread(() -> status[0] = command.run(new String[] {"--dataset", "uci", "--path",
+                uciDir.toString(), "--topic", topic, "--rate", "50", "--create-topics", "--bootstrap",
+                env.bootstrapServers(), "--registry", env.registryUrl(), "--quiet"}));
+        replay.start();
+        // Stop once events flow: the first one is on the topic.
+        assertTrue(TestKafka.consume(env.bootstrapServers(), topic, 1).size() >= 1, "events flow");
+        command.stopAndWait();
+        replay.join(TestKafka.DEADLINE.toMillis());
+        Run run = new Run(status[0], out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        assertEquals(130, run.status, run.err);
+        assertEquals("true", run.summary.get("stopped"));
+        int produced = Integer.parseInt(run.summary.get("produced"));
+        assertTrue(produced > 0 && produced < 3_000, "stopped early: " + produced);
+        assertEquals(produced, TestKafka.consume(env.bootstrapServers(), topic, produced).size(),
+                "every acknowledged event is on the topic");
+    }
+
     private <T extends SpecificRecord> List<T> values(String topic, int count, Class<T> type) {
         List<ConsumerRecord<byte[], byte[]>> records = TestKafka.consume(env.bootstrapServers(), topic, count);
         assertEquals(count, records.size(), "records on " + topic);
@@ -218,7 +244,7 @@ abstract class ReplayScenarios {
         final String err;
         final Map<String, String> summary = new HashMap<>();
 
-        private Run(int status, String out, String err) {
+        Run(int status, String out, String err) {
             this.status = status;
             this.err = err;
             String[] lines = out.strip().split("\n");

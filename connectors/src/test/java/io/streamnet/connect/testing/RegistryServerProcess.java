@@ -40,11 +40,15 @@ public final class RegistryServerProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path logFile;
+    /** Kills the server if this JVM exits without {@link #close()} (a test run aborted half-way). */
+    private final Thread killOnExit;
 
     private RegistryServerProcess(Process process, int port, Path logFile) {
         this.process = process;
         this.port = port;
         this.logFile = logFile;
+        this.killOnExit = new Thread(process::destroyForcibly, "kill-registry-" + port);
+        Runtime.getRuntime().addShutdownHook(killOnExit);
     }
 
     /** Launches the server from the jar named by {@link #JAR_PROPERTY} (or found in the repository). */
@@ -141,6 +145,11 @@ public final class RegistryServerProcess implements AutoCloseable {
     /** Stops the server (SIGTERM, then SIGKILL after 10 s) and waits until it is gone. Idempotent. */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs anyway
+        }
         if (!process.isAlive()) {
             return;
         }

@@ -47,8 +47,27 @@ final class NativeSgemm implements SgemmKernel {
             CMatrix.scale(c, cOff, ldc, m, n, beta);
             return;
         }
-        blas.sgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k,
-                alpha, b, bOff, ldb, a, aOff, lda, beta, c, cOff, ldc);
+        if (m == 1) {
+            // One row of C: a matrix-vector product, which BLAS does far better as sgemv than as sgemm.
+            // The column-major view of B is B^T (n x k) or, when B is stored transposed, op(B) (k x n).
+            int incA = transA ? lda : 1;
+            if (!transB) {
+                blas.sgemv("N", n, k, alpha, b, bOff, ldb, a, aOff, incA, beta, c, cOff, 1);
+            } else {
+                blas.sgemv("T", k, n, alpha, b, bOff, ldb, a, aOff, incA, beta, c, cOff, 1);
+            }
+        } else if (n == 1) {
+            // One column of C (stride ldc); the column-major view of A is A^T (k x m) or op(A) (m x k).
+            int incB = transB ? 1 : ldb;
+            if (!transA) {
+                blas.sgemv("T", k, m, alpha, a, aOff, lda, b, bOff, incB, beta, c, cOff, ldc);
+            } else {
+                blas.sgemv("N", m, k, alpha, a, aOff, lda, b, bOff, incB, beta, c, cOff, ldc);
+            }
+        } else {
+            blas.sgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k,
+                    alpha, b, bOff, ldb, a, aOff, lda, beta, c, cOff, ldc);
+        }
     }
 
     @Override

@@ -67,8 +67,9 @@ public final class Embedding implements Layer {
         int n = input.size();
         final int d = dim;
         for (int i = 0; i < n; i++) {
-            int off = g.offsetOf(ids[i]);
-            kernels.add(gy, i * d, g.values(), off, d);
+            int off = g.offsetOrNew(ids[i]);
+            if (off >= 0) kernels.add(gy, i * d, g.values(), off, d);
+            else System.arraycopy(gy, i * d, g.values(), -off - 1, d);
         }
         return null;
     }

@@ -104,8 +104,10 @@ public final class EmbeddingBag implements Layer {
             int ob = b * d;
             for (int i = start; i < end; i++) {
                 float s = weights == null ? scale : scale * weights[i];
-                int off = g.offsetOf(ids[i]);
-                kernels.axpy(s, gy, ob, g.values(), off, d); // values() re-read: offsetOf may have grown it
+                int off = g.offsetOrNew(ids[i]);
+                // values() is re-read: offsetOrNew may have grown it. A new row is written, not added to zeros.
+                if (off >= 0) kernels.axpy(s, gy, ob, g.values(), off, d);
+                else kernels.scaleTo(s, gy, ob, g.values(), -off - 1, d);
             }
         }
         return null;

@@ -51,6 +51,23 @@ public final class SparseRowGradient {
         return off;
     }
 
+    /**
+     * Like {@link #offsetOf} but leaves a new row's gradient unset, for callers that write it whole: returns the
+     * offset of an existing row, or {@code -(offset + 1)} (negative) for a row touched for the first time.
+     */
+    public int offsetOrNew(int row) {
+        int slot = slotOfRow[row];
+        if (slot >= 0) return slot * cols;
+        slot = count++;
+        if (touched.length < count) {
+            touched = Arrays.copyOf(touched, touched.length * 2);
+            grads = Arrays.copyOf(grads, touched.length * cols);
+        }
+        touched[slot] = row;
+        slotOfRow[row] = slot;
+        return -(slot * cols) - 1;
+    }
+
     /** Number of distinct rows touched. */
     public int count() {
         return count;

@@ -73,31 +73,12 @@ public abstract class Optimizer {
             if (p.frozen()) continue;
             if (p.isSparse()) {
                 SparseRowGradient sg = p.sparseGrad();
-                sum += sumSquares(sg.values(), sg.count() * sg.cols());
+                sum += kernels.sumOfSquares(sg.values(), 0, sg.count() * sg.cols());
             } else {
-                sum += sumSquares(p.grad(), p.size());
+                sum += kernels.sumOfSquares(p.grad(), 0, p.size());
             }
         }
         return Math.sqrt(sum);
-    }
-
-    private static double sumSquares(float[] a, int n) {
-        // Four float partial sums vectorize; each is flushed to double per block so that long arrays keep accuracy.
-        double total = 0;
-        int i = 0;
-        while (i < n) {
-            int end = Math.min(n, i + 4096);
-            float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
-            for (; i + 3 < end; i += 4) {
-                s0 += a[i] * a[i];
-                s1 += a[i + 1] * a[i + 1];
-                s2 += a[i + 2] * a[i + 2];
-                s3 += a[i + 3] * a[i + 3];
-            }
-            for (; i < end; i++) s0 += a[i] * a[i];
-            total += (double) s0 + s1 + s2 + s3;
-        }
-        return total;
     }
 
     /**

@@ -20,6 +20,19 @@ public interface RowKernels {
     /** {@code y[yOff + i] += a * x[xOff + i]}. */
     void axpy(float a, float[] x, int xOff, float[] y, int yOff, int n);
 
+    /** {@code y[yOff + i] = a * x[xOff + i]}. */
+    void scaleTo(float a, float[] x, int xOff, float[] y, int yOff, int n);
+
+    /**
+     * Sum of squares of {@code x[off .. off+n)} in a fixed order that both implementations share: 16 float lanes
+     * (lane j takes the elements j, j+16, ...) over blocks of {@value #SUM_BLOCK} elements, the lanes of each block
+     * added in lane order into a double, and the last {@code n % 16} elements added one by one.
+     */
+    double sumOfSquares(float[] x, int off, int n);
+
+    /** Block length of {@link #sumOfSquares}; a multiple of 16 short enough that float lanes stay accurate. */
+    int SUM_BLOCK = 4096;
+
     /** {@code x[off + i] *= s}. */
     void scale(float[] x, int off, int n, float s);
 

@@ -18,6 +18,36 @@ public final class ScalarRowKernels implements RowKernels {
     }
 
     @Override
+    public void scaleTo(float a, float[] x, int xOff, float[] y, int yOff, int n) {
+        for (int i = 0; i < n; i++) y[yOff + i] = a * x[xOff + i];
+    }
+
+    @Override
+    public double sumOfSquares(float[] x, int off, int n) {
+        int full = n & ~15;
+        double total = 0;
+        float[] lanes = LANES.get();
+        for (int block = 0; block < full; block += SUM_BLOCK) {
+            java.util.Arrays.fill(lanes, 0f);
+            int end = Math.min(full, block + SUM_BLOCK);
+            for (int i = block; i < end; i += 16) {
+                for (int j = 0; j < 16; j++) {
+                    float v = x[off + i + j];
+                    lanes[j] += v * v;
+                }
+            }
+            for (int j = 0; j < 16; j++) total += lanes[j];
+        }
+        for (int i = full; i < n; i++) {
+            float v = x[off + i];
+            total += v * v;
+        }
+        return total;
+    }
+
+    private static final ThreadLocal<float[]> LANES = ThreadLocal.withInitial(() -> new float[16]);
+
+    @Override
     public void scale(float[] x, int off, int n, float s) {
         for (int i = 0; i < n; i++) x[off + i] *= s;
     }

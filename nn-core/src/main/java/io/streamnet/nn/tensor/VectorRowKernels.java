@@ -38,6 +38,53 @@ public final class VectorRowKernels implements RowKernels {
     }
 
     @Override
+    public void scaleTo(float a, float[] x, int xOff, float[] y, int yOff, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector.fromArray(S, x, xOff + i).mul(a).intoArray(y, yOff + i);
+        }
+        if (i < n) tail.scaleTo(a, x, xOff + i, y, yOff + i, n - i);
+    }
+
+    @Override
+    public double sumOfSquares(float[] x, int off, int n) {
+        if (L > 16 || 16 % L != 0) return tail.sumOfSquares(x, off, n);
+        int full = n & ~15;
+        double total = 0;
+        float[] lanes = LANES.get();
+        for (int block = 0; block < full; block += SUM_BLOCK) {
+            int end = Math.min(full, block + SUM_BLOCK);
+            // 16 logical lanes as 16 / L vectors, so that the order matches the scalar kernel on any vector width.
+            if (L == 16) {
+                FloatVector acc = FloatVector.zero(S);
+                for (int i = block; i < end; i += 16) {
+                    FloatVector v = FloatVector.fromArray(S, x, off + i);
+                    acc = acc.add(v.mul(v));
+                }
+                acc.intoArray(lanes, 0);
+            } else {
+                for (int part = 0; part < 16; part += L) {
+                    FloatVector acc = FloatVector.zero(S);
+                    for (int i = block + part; i < end; i += 16) {
+                        FloatVector v = FloatVector.fromArray(S, x, off + i);
+                        acc = acc.add(v.mul(v));
+                    }
+                    acc.intoArray(lanes, part);
+                }
+            }
+            for (int j = 0; j < 16; j++) total += lanes[j];
+        }
+        for (int i = full; i < n; i++) {
+            float v = x[off + i];
+            total += v * v;
+        }
+        return total;
+    }
+
+    /** Per-thread lane buffer (kernels are shared by all networks of a JVM). */
+    private static final ThreadLocal<float[]> LANES = ThreadLocal.withInitial(() -> new float[16]);
+
+    @Override
     public void scale(float[] x, int off, int n, float s) {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += L) {

@@ -3,7 +3,6 @@ package io.streamnet.nn.tensor;
 import io.streamnet.nn.random.Rng;
 import org.junit.jupiter.api.Test;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -86,6 +85,24 @@ class RowKernelsTest {
             same(ma, mb, "adam m/" + n);
             same(va, vb, "adam v/" + n);
         }
-        assertArrayEquals(new float[] {2, 4}, new float[] {2, 4});
+    }
+
+    @Test
+    void sumOfSquaresHasOneOrderForBothKernels() {
+        RowKernels vector = RowKernels.get();
+        Rng rng = new Rng(13);
+        for (int n : new int[] {0, 5, 16, 17, 4096, 4097, 10000, 100003}) {
+            float[] x = random(rng, n + 1, 3, false);
+            double s = scalar.sumOfSquares(x, 1, n);
+            assertEquals(Double.doubleToRawLongBits(s), Double.doubleToRawLongBits(vector.sumOfSquares(x, 1, n)), "n=" + n);
+            double exact = 0;
+            for (int i = 1; i <= n; i++) exact += (double) x[i] * x[i];
+            assertEquals(exact, s, exact * 1e-5 + 1e-30, "n=" + n);
+        }
+        float[] y0 = random(rng, 70, 1, false);
+        float[] a = y0.clone(), b = y0.clone();
+        scalar.scaleTo(0.3f, y0, 2, a, 1, 67);
+        vector.scaleTo(0.3f, y0, 2, b, 1, 67);
+        same(a, b, "scaleTo");
     }
 }
