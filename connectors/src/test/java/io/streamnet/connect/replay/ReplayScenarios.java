@@ -202,6 +202,7 @@ abstract class ReplayScenarios {
     @Test
     void aStopEndsAPacedReplayWithEverySentEventFlushedAndASummary() throws Exception {
         String topic = TestKafka.unique("replay.stopped");
+        TestKafka.createTopics(env.bootstrapServers(), topic);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         ReplayCommand command = new ReplayCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -209,7 +210,7 @@ abstract class ReplayScenarios {
         int[] status = {-1};
         // 50 events/s: the 3,000 events would take a minute.
         Thread replay = new Thread(() -> status[0] = command.run(new String[] {"--dataset", "uci", "--path",
-                uciDir.toString(), "--topic", topic, "--rate", "50", "--create-topics", "--bootstrap",
+                uciDir.toString(), "--topic", topic, "--rate", "50", "--bootstrap",
                 env.bootstrapServers(), "--registry", env.registryUrl(), "--quiet"}));
         replay.start();
         // Stop once events flow: the first one is on the topic.
