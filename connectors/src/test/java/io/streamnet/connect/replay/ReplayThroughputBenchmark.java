@@ -33,7 +33,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * <pre>
  * mvn -q -B -o -pl connectors -am package -DskipTests   (builds the CLI jar and the test classes)
  * java -cp connectors/target/streamnet-connectors-cli.jar:connectors/target/test-classes \
- *     io.streamnet.connect.replay.ReplayThroughputBenchmark [--datasets sst2,movielens] [--warmup 2] [--passes 5] \
+ *     io.streamnet.connect.replay.ReplayThroughputBenchmark [--datasets sst2,movielens] [--warmup 5] [--passes 5] \
  *     [--bootstrap HOST:PORT]
  * </pre>
  * Without {@code --bootstrap} it starts an in-process broker ({@link EmbeddedKafkaBroker}); its CPU time then counts
@@ -46,7 +46,7 @@ public final class ReplayThroughputBenchmark {
 
     public static void main(String[] args) throws Exception {
         List<Dataset> datasets = List.of(Dataset.SST2, Dataset.MOVIELENS);
-        int warmup = 2;
+        int warmup = 5;
         int passes = 5;
         String bootstrap = null;
         for (int i = 0; i < args.length; i++) {

@@ -70,14 +70,8 @@ public final class EmbeddingBag implements Layer {
                 java.util.Arrays.fill(o, ob, ob + d, 0f);
                 continue;
             }
-            // The first row is copied (or scaled) rather than added to zeros: one pass less per example.
-            if (weights == null) {
-                System.arraycopy(w, ids[start] * d, o, ob, d);
-                for (int i = start + 1; i < end; i++) k.add(w, ids[i] * d, o, ob, d);
-            } else {
-                java.util.Arrays.fill(o, ob, ob + d, 0f);
-                for (int i = start; i < end; i++) k.axpy(weights[i], w, ids[i] * d, o, ob, d);
-            }
+            if (weights == null) k.sumRows(w, d, ids, start, end, o, ob);
+            else k.weightedSumRows(w, d, ids, weights, start, end, o, ob);
             if (mode == PoolingMode.MEAN && end - start > 1) k.scale(o, ob, d, 1f / (end - start));
         }
         return out;

@@ -20,6 +20,15 @@ public interface RowKernels {
     /** {@code y[yOff + i] += a * x[xOff + i]}. */
     void axpy(float a, float[] x, int xOff, float[] y, int yOff, int n);
 
+    /**
+     * Sum of table rows: {@code out[outOff + j] = sum over k in [start, end) of table[ids[k] * d + j]}, added in
+     * k order starting from the first row (not from zero); {@code start < end}.
+     */
+    void sumRows(float[] table, int d, int[] ids, int start, int end, float[] out, int outOff);
+
+    /** Weighted sum of table rows: {@code out[outOff + j] = 0 + sum_k weights[k] * table[ids[k] * d + j]}, in k order. */
+    void weightedSumRows(float[] table, int d, int[] ids, float[] weights, int start, int end, float[] out, int outOff);
+
     /** {@code y[yOff + i] = a * x[xOff + i]}. */
     void scaleTo(float a, float[] x, int xOff, float[] y, int yOff, int n);
 

@@ -18,6 +18,18 @@ public final class ScalarRowKernels implements RowKernels {
     }
 
     @Override
+    public void sumRows(float[] table, int d, int[] ids, int start, int end, float[] out, int outOff) {
+        System.arraycopy(table, ids[start] * d, out, outOff, d);
+        for (int k = start + 1; k < end; k++) add(table, ids[k] * d, out, outOff, d);
+    }
+
+    @Override
+    public void weightedSumRows(float[] table, int d, int[] ids, float[] weights, int start, int end, float[] out, int outOff) {
+        java.util.Arrays.fill(out, outOff, outOff + d, 0f);
+        for (int k = start; k < end; k++) axpy(weights[k], table, ids[k] * d, out, outOff, d);
+    }
+
+    @Override
     public void scaleTo(float a, float[] x, int xOff, float[] y, int yOff, int n) {
         for (int i = 0; i < n; i++) y[yOff + i] = a * x[xOff + i];
     }

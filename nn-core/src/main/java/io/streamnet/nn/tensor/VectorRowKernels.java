@@ -37,6 +37,71 @@ public final class VectorRowKernels implements RowKernels {
         if (i < n) tail.axpy(a, x, xOff + i, y, yOff + i, n - i);
     }
 
+    /**
+     * Keeps up to four vectors of the row sum in registers across the whole bag and stores once: no store-to-load
+     * chain through the output row, so the loads of many table rows can be in flight at once (the loop is
+     * bound by memory latency, not arithmetic).
+     */
+    @Override
+    public void sumRows(float[] table, int d, int[] ids, int start, int end, float[] out, int outOff) {
+        int c = 0;
+        for (; c + 4 * L <= d; c += 4 * L) {
+            int r0 = ids[start] * d + c;
+            FloatVector a0 = FloatVector.fromArray(S, table, r0);
+            FloatVector a1 = FloatVector.fromArray(S, table, r0 + L);
+            FloatVector a2 = FloatVector.fromArray(S, table, r0 + 2 * L);
+            FloatVector a3 = FloatVector.fromArray(S, table, r0 + 3 * L);
+            for (int k = start + 1; k < end; k++) {
+                int r = ids[k] * d + c;
+                a0 = a0.add(FloatVector.fromArray(S, table, r));
+                a1 = a1.add(FloatVector.fromArray(S, table, r + L));
+                a2 = a2.add(FloatVector.fromArray(S, table, r + 2 * L));
+                a3 = a3.add(FloatVector.fromArray(S, table, r + 3 * L));
+            }
+            a0.intoArray(out, outOff + c);
+            a1.intoArray(out, outOff + c + L);
+            a2.intoArray(out, outOff + c + 2 * L);
+            a3.intoArray(out, outOff + c + 3 * L);
+        }
+        for (; c + L <= d; c += L) {
+            FloatVector a = FloatVector.fromArray(S, table, ids[start] * d + c);
+            for (int k = start + 1; k < end; k++) a = a.add(FloatVector.fromArray(S, table, ids[k] * d + c));
+            a.intoArray(out, outOff + c);
+        }
+        for (; c < d; c++) {
+            float s = table[ids[start] * d + c];
+            for (int k = start + 1; k < end; k++) s += table[ids[k] * d + c];
+            out[outOff + c] = s;
+        }
+    }
+
+    @Override
+    public void weightedSumRows(float[] table, int d, int[] ids, float[] weights, int start, int end, float[] out, int outOff) {
+        int c = 0;
+        for (; c + 2 * L <= d; c += 2 * L) {
+            FloatVector a0 = FloatVector.zero(S);
+            FloatVector a1 = FloatVector.zero(S);
+            for (int k = start; k < end; k++) {
+                int r = ids[k] * d + c;
+                float w = weights[k];
+                a0 = a0.add(FloatVector.fromArray(S, table, r).mul(w));
+                a1 = a1.add(FloatVector.fromArray(S, table, r + L).mul(w));
+            }
+            a0.intoArray(out, outOff + c);
+            a1.intoArray(out, outOff + c + L);
+        }
+        for (; c + L <= d; c += L) {
+            FloatVector a = FloatVector.zero(S);
+            for (int k = start; k < end; k++) a = a.add(FloatVector.fromArray(S, table, ids[k] * d + c).mul(weights[k]));
+            a.intoArray(out, outOff + c);
+        }
+        for (; c < d; c++) {
+            float s = 0f;
+            for (int k = start; k < end; k++) s += weights[k] * table[ids[k] * d + c];
+            out[outOff + c] = s;
+        }
+    }
+
     @Override
     public void scaleTo(float a, float[] x, int xOff, float[] y, int yOff, int n) {
         int i = 0;
