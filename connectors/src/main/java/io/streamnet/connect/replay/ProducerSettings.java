@@ -11,8 +11,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  */
 public final class ProducerSettings {
     /**
-     * Waiting up to 20 ms lets a batch collect thousands of small events, so a busy broker gets few large requests
-     * (at most 5 in flight per connection with idempotence); a paced replay delays an event by at most that.
+     * Waiting up to 20 ms lets a batch collect thousands of small events, so the broker gets fewer, larger requests
+     * (at most 5 in flight per connection with idempotence): a few % less CPU than 5 ms at the same rate; a paced
+     * replay delays an event by at most that.
      */
     static final int LINGER_MS = 20;
     /**
@@ -21,8 +22,8 @@ public final class ProducerSettings {
      */
     static final int BATCH_SIZE = 512 * 1024;
     /**
-     * lz4 costs little CPU (no slower than none in the replay benchmark) and stores the events in fewer bytes:
-     * about 16 instead of ~35 per MovieLens interaction, 61 instead of ~90 per SST-2 phrase (measured).
+     * lz4 costs 6-12% more CPU than none at the same rate and stores the events in fewer bytes: about 16 instead of
+     * ~35 per MovieLens interaction, 61 instead of ~90 per SST-2 phrase (docs/BENCHMARKS.md).
      */
     static final String COMPRESSION = "lz4";
     static final long BUFFER_MEMORY = 64L * 1024 * 1024;

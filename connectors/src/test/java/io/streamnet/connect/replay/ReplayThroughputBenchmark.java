@@ -13,6 +13,8 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,8 +36,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * mvn -q -B -o -pl connectors -am package -DskipTests   (builds the CLI jar and the test classes)
  * java -cp connectors/target/streamnet-connectors-cli.jar:connectors/target/test-classes \
  *     io.streamnet.connect.replay.ReplayThroughputBenchmark [--datasets sst2,movielens] [--warmup 5] [--passes 5] \
- *     [--bootstrap HOST:PORT]
+ *     [--bootstrap HOST:PORT] [--compare linger.ms=5,batch.size=262144 --compare compression.type=none ...]
  * </pre>
+ * Each {@code --compare} adds a set of producer overrides; the sets run interleaved (pass 1 of each set, then pass 2
+ * of each, ...), so load changes on a shared machine hit them alike. Without it, the CLI's own settings run.
  * Without {@code --bootstrap} it starts an in-process broker ({@link EmbeddedKafkaBroker}); its CPU time then counts
  * in {@code cpu_us_per_event}, which is the whole process's CPU time per event. The registry is in memory: it is
  * asked once per schema, so it does not affect throughput. Not a test: run by hand, see docs/BENCHMARKS.md.
@@ -49,15 +53,20 @@ public final class ReplayThroughputBenchmark {
         int warmup = 5;
         int passes = 5;
         String bootstrap = null;
+        List<String> settings = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--datasets" -> datasets = Arrays.stream(args[++i].split(",")).map(Dataset::fromCliName).toList();
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--passes" -> passes = Integer.parseInt(args[++i]);
                 case "--bootstrap" -> bootstrap = args[++i];
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; options: --datasets a,b --warmup N --passes N --bootstrap HOST:PORT");
+                case "--compare" -> settings.add(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + "; options: --datasets"
+                        + " a,b --warmup N --passes N --bootstrap HOST:PORT --compare k=v,k=v (repeatable)");
             }
+        }
+        if (settings.isEmpty()) {
+            settings.add(""); // the replay CLI's own settings
         }
         EmbeddedKafkaBroker broker = bootstrap == null ? EmbeddedKafkaBroker.start() : null;
         try {
@@ -66,7 +75,7 @@ public final class ReplayThroughputBenchmark {
                     broker != null ? "in-process" : "external", Runtime.getRuntime().availableProcessors(),
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             for (Dataset dataset : datasets) {
-                run(dataset, servers, warmup, passes);
+                run(dataset, servers, warmup, passes, settings);
             }
         } finally {
             if (broker != null) {
@@ -75,44 +84,69 @@ public final class ReplayThroughputBenchmark {
         }
     }
 
-    private static void run(Dataset dataset, String bootstrap, int warmup, int passes) throws Exception {
+    /** Replays {@code dataset} warmup + passes times with each producer setting, the settings interleaved. */
+    private static void run(Dataset dataset, String bootstrap, int warmup, int passes, List<String> settings)
+            throws Exception {
         Path data = DatasetEvents.locate(dataset, null);
         EventSequence events = DatasetEvents.read(dataset, data, 42, HoldBack.none(), 10, System::currentTimeMillis);
         SchemaRegistryClient registry = SchemaRegistries.connect(RegistryConfig.of("mock://bench"));
-        List<double[]> measured = new ArrayList<>();
+        Map<String, List<double[]>> measured = new LinkedHashMap<>();
         String runId = Long.toString(System.currentTimeMillis(), 36);
+        int topicNumber = 0;
         for (int pass = 0; pass < warmup + passes; pass++) {
-            String topic = "bench." + dataset.cliName() + "." + runId + "." + pass;
-            try (TopicAdmin admin = TopicAdmin.connect(bootstrap)) {
-                admin.ensure(List.of(new TopicSpec(topic, 1, (short) 1, Map.of())));
+            for (String setting : settings) {
+                boolean warm = pass >= warmup;
+                double[] m = pass(dataset, events, registry, bootstrap, setting,
+                        "bench." + dataset.cliName() + "." + runId + "." + topicNumber++);
+                System.out.printf(Locale.ROOT, "%s %s pass %d%s: %.0f events/s, %.2f us CPU/event, load %.1f%n",
+                        dataset.cliName(), label(setting), pass, warm ? "" : " (warm-up)", m[0], m[1],
+                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                if (warm) {
+                    measured.computeIfAbsent(setting, k -> new ArrayList<>()).add(m);
+                }
             }
-            ReplayResult result;
-            long cpuBefore = processCpuNanos();
-            try (Producer<String, SpecificRecord> producer = new KafkaProducer<>(
-                    ProducerSettings.of(bootstrap, "replay-bench", Map.of()), new StringSerializer(),
-                    new AvroKafkaSerializer<>(registry, AvroSerdeConfig.of(RegistryConfig.of("mock://bench")), false))) {
-                result = new Replayer(producer, new ReplayTopics(topic, topic + ".requests"), 0,
-                        Replayer.DEFAULT_MAX_IN_FLIGHT, ReplayProgress.silent()).replay(events, 0);
-            }
-            double cpuUsPerEvent = (processCpuNanos() - cpuBefore) / 1e3 / Math.max(1, result.produced());
-            if (!result.succeeded()) {
-                throw new IllegalStateException("pass " + pass + " failed: " + result.firstError());
-            }
-            boolean warm = pass >= warmup;
-            System.out.printf(Locale.ROOT, "%s pass %d%s: %d events in %.3f s = %.0f events/s, %.2f us CPU/event,"
-                            + " load %.1f%n", dataset.cliName(), pass, warm ? "" : " (warm-up)", result.produced(),
-                    result.elapsedNanos() / 1e9, result.eventsPerSecond(), cpuUsPerEvent,
-                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-            if (warm) {
-                measured.add(new double[] {result.eventsPerSecond(), cpuUsPerEvent});
-            }
-            deleteTopic(bootstrap, topic);
         }
-        double[] rates = measured.stream().mapToDouble(m -> m[0]).sorted().toArray();
-        double[] cpu = measured.stream().mapToDouble(m -> m[1]).sorted().toArray();
-        System.out.printf(Locale.ROOT, "dataset=%s events=%d passes=%d median_events_per_s=%.0f min=%.0f max=%.0f"
-                        + " median_cpu_us_per_event=%.2f%n", dataset.cliName(), events.size(), rates.length,
-                median(rates), rates[0], rates[rates.length - 1], median(cpu));
+        for (Map.Entry<String, List<double[]>> e : measured.entrySet()) {
+            double[] rates = e.getValue().stream().mapToDouble(m -> m[0]).sorted().toArray();
+            double[] cpu = e.getValue().stream().mapToDouble(m -> m[1]).sorted().toArray();
+            System.out.printf(Locale.ROOT, "dataset=%s settings=%s events=%d passes=%d median_events_per_s=%.0f"
+                            + " min=%.0f max=%.0f median_cpu_us_per_event=%.2f%n", dataset.cliName(), label(e.getKey()),
+                    events.size(), rates.length, median(rates), rates[0], rates[rates.length - 1], median(cpu));
+        }
+    }
+
+    private static String label(String setting) {
+        return setting.isEmpty() ? "default" : setting;
+    }
+
+    /** One replay of the whole dataset to a fresh topic; returns {events/s, process CPU us per event}. */
+    private static double[] pass(Dataset dataset, EventSequence events, SchemaRegistryClient registry,
+            String bootstrap, String setting, String topic) throws Exception {
+        Map<String, String> overrides = new HashMap<>();
+        for (String pair : setting.split(",")) {
+            if (!pair.isBlank()) {
+                int eq = pair.indexOf('=');
+                overrides.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+            }
+        }
+        try (TopicAdmin admin = TopicAdmin.connect(bootstrap)) {
+            admin.ensure(List.of(new TopicSpec(topic, 1, (short) 1, Map.of())));
+        }
+        ReplayResult result;
+        long cpuBefore = processCpuNanos();
+        try (Producer<String, SpecificRecord> producer = new KafkaProducer<>(
+                ProducerSettings.of(bootstrap, "replay-bench", overrides), new StringSerializer(),
+                new AvroKafkaSerializer<>(registry, AvroSerdeConfig.of(RegistryConfig.of("mock://bench")), false))) {
+            result = new Replayer(producer, new ReplayTopics(topic, topic + ".requests"), 0,
+                    Replayer.DEFAULT_MAX_IN_FLIGHT, ReplayProgress.silent()).replay(events, 0);
+        }
+        double cpuUsPerEvent = (processCpuNanos() - cpuBefore) / 1e3 / Math.max(1, result.produced());
+        if (!result.succeeded() || result.produced() != events.size()) {
+            throw new IllegalStateException(dataset.cliName() + " to " + topic + " failed: " + result.summaryLine()
+                    + " " + result.firstError());
+        }
+        deleteTopic(bootstrap, topic);
+        return new double[] {result.eventsPerSecond(), cpuUsPerEvent};
     }
 
     private static void deleteTopic(String bootstrap, String topic) throws Exception {

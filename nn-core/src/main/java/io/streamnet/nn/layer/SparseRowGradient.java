@@ -14,6 +14,9 @@ public final class SparseRowGradient {
     private final int rows;
     private final int cols;
     private final int[] slotOfRow;
+    /** One bit per table row, set for touched rows: lets optimizers visit rows in ascending order cheaply. */
+    private final long[] touchedBits;
+    private int[] ordered = new int[64];
     private int[] touched = new int[64];
     private float[] grads;
     private int count;
@@ -23,12 +26,17 @@ public final class SparseRowGradient {
         this.cols = cols;
         this.slotOfRow = new int[rows];
         Arrays.fill(slotOfRow, -1);
+        this.touchedBits = new long[(rows + 63) >>> 6];
         this.grads = new float[64 * cols];
     }
 
     /** Forgets all touched rows (O(touched)). */
     public void clear() {
-        for (int i = 0; i < count; i++) slotOfRow[touched[i]] = -1;
+        for (int i = 0; i < count; i++) {
+            int r = touched[i];
+            slotOfRow[r] = -1;
+            touchedBits[r >>> 6] = 0L;
+        }
         count = 0;
     }
 
@@ -46,6 +54,7 @@ public final class SparseRowGradient {
         }
         touched[slot] = row;
         slotOfRow[row] = slot;
+        touchedBits[row >>> 6] |= 1L << row;
         int off = slot * cols;
         Arrays.fill(grads, off, off + cols, 0f);
         return off;
@@ -65,7 +74,32 @@ public final class SparseRowGradient {
         }
         touched[slot] = row;
         slotOfRow[row] = slot;
+        touchedBits[row >>> 6] |= 1L << row;
         return -(slot * cols) - 1;
+    }
+
+    /**
+     * The slots in ascending order of their table rows (a reused array; the first {@link #count()} entries are
+     * meaningful). Updating rows in address order keeps memory pages and cache lines local, which matters when a
+     * batch touches thousands of rows of a large table (and of each optimizer slot array). With few touched rows
+     * the insertion order is returned instead of scanning the row bitmap.
+     */
+    public int[] slotsInRowOrder() {
+        if (ordered.length < count) ordered = new int[touched.length];
+        if ((long) count * 16 < touchedBits.length) {
+            for (int i = 0; i < count; i++) ordered[i] = i;
+            return ordered;
+        }
+        int k = 0;
+        for (int w = 0; w < touchedBits.length; w++) {
+            long bits = touchedBits[w];
+            while (bits != 0) {
+                int r = (w << 6) + Long.numberOfTrailingZeros(bits);
+                ordered[k++] = slotOfRow[r];
+                bits &= bits - 1;
+            }
+        }
+        return ordered;
     }
 
     /** Number of distinct rows touched. */

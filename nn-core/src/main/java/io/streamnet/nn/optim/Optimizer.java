@@ -101,9 +101,11 @@ public abstract class Optimizer {
                 int cols = sg.cols();
                 float[] g = sg.values();
                 int[] rows = sg.touchedRows();
+                int[] order = sg.slotsInRowOrder();
                 int n = sg.count();
                 for (int i = 0; i < n; i++) {
-                    update(w, rows[i] * cols, g, i * cols, cols, slots[p], rate, scale);
+                    int slot = order[i];
+                    update(w, rows[slot] * cols, g, slot * cols, cols, slots[p], rate, scale);
                 }
             } else {
                 update(w, 0, param.grad(), 0, param.size(), slots[p], rate, scale);

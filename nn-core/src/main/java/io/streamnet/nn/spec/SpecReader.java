@@ -56,6 +56,9 @@ final class SpecReader {
         LayerSpec l = switch (type) {
             case "dense" -> {
                 String act = o.string("activation", "identity");
+                if (!act.equals("leaky_relu") && o.get("slope") != null) {
+                    throw new SpecException(o.loc + ".slope", "applies to activation leaky_relu only, not " + act);
+                }
                 JsonNode init = o.get("init");
                 yield new LayerSpec.Dense(name, inputs, o.requiredInt("units"), act, o.number("slope", 0.01),
                         o.bool("bias", true), init == null ? null : readInit(init, o.loc + ".init"), o.bool("frozen", false));

@@ -70,6 +70,19 @@ class EmbeddingBagTest {
             assertEquals(1000, g.count());
             for (int i = 0; i < g.count(); i++) assertEquals(1f, g.values()[i * 4], "fresh rows start at zero");
         }
+        // Many touched rows: slots come back in ascending row order; few: in insertion order. Both cover every slot once.
+        g.clear();
+        int[] rows = {70000, 3, 262143, 64, 65, 9};
+        for (int r : rows) g.offsetOf(r);
+        int[] small = java.util.Arrays.copyOf(g.slotsInRowOrder(), g.count());
+        assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5}, small);
+        for (int i = 0; i < 400; i++) g.offsetOf((i * 104729) % (1 << 18));
+        int[] order = java.util.Arrays.copyOf(g.slotsInRowOrder(), g.count());
+        assertEquals(g.count(), java.util.Arrays.stream(order).distinct().count());
+        for (int i = 1; i < order.length; i++) assertTrue(g.row(order[i - 1]) < g.row(order[i]), "ascending rows");
+        g.clear();
+        g.offsetOf(64);
+        assertArrayEquals(new int[] {0}, java.util.Arrays.copyOf(g.slotsInRowOrder(), 1));
         g.clear();
         int a = g.offsetOf(5);
         int b = g.offsetOf(5);

@@ -140,8 +140,9 @@ class NetworkSpecTest {
         rejects(s("\"units\": 16", "\"unit\": 16"), "layers[4] (dense 'hidden'): missing required key 'units'");
         rejects(s("\"units\": 16,", "\"units\": 16, \"unitz\": 3,"), "layers[4] (dense 'hidden'): unknown key 'unitz'");
         rejects(s("\"units\": 16", "\"units\": 16.5"), "layers[4] (dense 'hidden').units: must be an integer");
-        rejects(s("\"activation\": \"leaky_relu\"", "\"activation\": \"swish\""), "layers[4] (dense 'hidden'): unknown activation 'swish'");
+        rejects(s("\"activation\": \"leaky_relu\", \"slope\": 0.2", "\"activation\": \"swish\""), "layers[4] (dense 'hidden'): unknown activation 'swish'");
         rejects(s("\"slope\": 0.2", "\"slope\": 1.5"), "layers[4] (dense 'hidden'): slope must be in [0, 1)");
+        rejects(s("\"activation\": \"leaky_relu\"", "\"activation\": \"relu\""), "layers[4] (dense 'hidden').slope: applies to activation leaky_relu only, not relu");
         rejects(s("\"type\": \"gelu\"", "\"type\": \"gru\""), "layers[7] (gru 'act').type: unknown layer type 'gru'");
         rejects(s("\"rate\": 0.1", "\"rate\": 1.0"), "layers[6] (dropout 'drop'): rate must be in [0, 1), got 1.0");
         rejects(s("\"mode\": \"sum\"", "\"mode\": \"max\""), "layers[2] (embedding_bag 'w'): mode must be sum or mean");
