@@ -30,8 +30,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.KafkaException;
@@ -48,6 +51,7 @@ public final class ReplayCommand {
     static final String LOG_CONFIG = "streamnet-replay-log4j2.xml";
     private static final Duration STOP_WAIT = Duration.ofSeconds(30);
     private static final Duration PRODUCER_CLOSE = Duration.ofSeconds(30);
+    private static final Duration BROKER_CHECK = Duration.ofSeconds(15);
 
     private final PrintStream out;
     private final PrintStream err;
@@ -125,6 +129,7 @@ public final class ReplayCommand {
             clientProps.put(RegistryConfig.URL, o.registry());
             SchemaRegistryClient registry = SchemaRegistries.connect(RegistryConfig.fromProperties(clientProps));
             registry.verifyReachable();
+            verifyBrokerReachable(bootstrap, o.producerProperties());
 
             ReplayTopics topics = ReplayTopics.forDataset(o.dataset(), o.topic(), o.requestsTopic());
             if (o.createTopics()) {
@@ -168,8 +173,8 @@ public final class ReplayCommand {
                     loadSeconds);
             out.flush();
             if (!result.succeeded()) {
-                err.println("streamnet replay: error: " + result.failed() + " events failed (" + result.sent()
-                        + " sent, " + result.produced() + " acknowledged); first failure: " + result.firstError());
+                err.println("streamnet replay: error: failed events: " + result.failed() + " (sent " + result.sent()
+                        + ", acknowledged " + result.produced() + "); first failure: " + result.firstError());
                 return 1;
             }
             return result.stopped() ? 130 : 0;
@@ -181,6 +186,29 @@ public final class ReplayCommand {
             if (broker != null) {
                 broker.close();
             }
+        }
+    }
+
+    /**
+     * Fails fast, naming the servers, when no broker answers (the producer would wait 60 s per topic). The wait is
+     * {@code default.api.timeout.ms} when given as a producer property, else 15 s.
+     */
+    private static void verifyBrokerReachable(String bootstrap, Map<String, String> clientProps) {
+        Map<String, Object> conf = new HashMap<>(clientProps);
+        conf.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        conf.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(BROKER_CHECK.toMillis()));
+        long waitMs = Long.parseLong(conf.get(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG).toString().strip());
+        conf.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(waitMs));
+        try (Admin admin = Admin.create(conf)) {
+            admin.describeCluster().nodes().get(waitMs + 1_000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while connecting to Kafka at " + bootstrap, e);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new IllegalStateException("no Kafka broker answered at " + bootstrap + " within "
+                    + waitMs + " ms (" + cause.getClass().getSimpleName()
+                    + (cause.getMessage() != null ? ": " + cause.getMessage() : "") + ")", cause);
         }
     }
 

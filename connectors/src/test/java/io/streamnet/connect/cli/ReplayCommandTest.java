@@ -58,6 +58,14 @@ class ReplayCommandTest {
     }
 
     @Test
+    void anUnreachableBrokerIsAnErrorNamingItsAddress() {
+        assertEquals(1, run("--dataset", "uci", "--registry", "mock://t", "--bootstrap", "127.0.0.1:1",
+                "--producer-property", "default.api.timeout.ms=1000", "--quiet"));
+        assertTrue(err().contains("no Kafka broker answered at 127.0.0.1:1 within 1000 ms"), err());
+        assertEquals("", out.toString(StandardCharsets.UTF_8), "no summary: nothing was attempted");
+    }
+
+    @Test
     void anUnreachableRegistryIsAnErrorNamingItsUrl() {
         String url = "http://127.0.0.1:1/apis/ccompat/v7";
         assertEquals(1, run("--dataset", "uci", "--registry", url, "--producer-property", "max.retries=0",

@@ -53,5 +53,12 @@
  * </pre>
  * Threading: a network and its batches are used by one thread at a time; tensors returned by predict and
  * lastTrainingPredictions are owned by the network and overwritten by the next call.
+ *
+ * <h2>Speed</h2>
+ * Run the JVM with {@code --add-modules jdk.incubator.vector}: embedding rows and optimizer row updates then use
+ * the Vector API ({@link io.streamnet.nn.tensor.RowKernels}, bit-identical to the scalar fallback, about 8x faster
+ * on 64-float rows), as does the GEMM kernel. At steady state a training or scoring step allocates nothing but
+ * its small {@link io.streamnet.nn.network.TrainResult}; buffers grow with the largest batch and are reused.
+ * Lazy optimizer updates visit the touched rows of a table in ascending row order (memory locality).
  */
 package io.streamnet.nn.network;

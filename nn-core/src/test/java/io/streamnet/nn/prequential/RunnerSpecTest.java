@@ -40,6 +40,15 @@ class RunnerSpecTest {
     }
 
     @Test
+    void peerModelSSpecIsModelSWithThePeersSettings() throws Exception {
+        var url = RunnerSpecTest.class.getResource("model-s-peer.yaml");
+        RunnerSpec spec = RunnerSpec.load(java.nio.file.Path.of(url.toURI()));
+        assertEquals(1 << 18, ((FeatureSpec.TextHashing) spec.features()).config().buckets());
+        assertEquals("adagrad", spec.network().optimizer().type());
+        assertEquals(0.2, spec.network().optimizer().lr(), 1e-12);
+    }
+
+    @Test
     void readsFeatureSettings() {
         RunnerSpec spec = RunnerSpec.parse(SMALL, false, "small.yaml");
         assertEquals(16, spec.batchSize());
