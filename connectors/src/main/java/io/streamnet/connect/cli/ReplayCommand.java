@@ -147,7 +147,6 @@ public final class ReplayCommand {
             }
 
             ReplayResult result;
-            long cpuBefore;
             long cpuNanos;
             Producer<String, SpecificRecord> producer = new KafkaProducer<>(
                     ProducerSettings.of(bootstrap, "streamnet-replay-" + o.dataset().cliName(), o.producerProperties()),
@@ -160,7 +159,7 @@ public final class ReplayCommand {
                 if (stopRequested) {
                     r.requestStop();
                 }
-                cpuBefore = processCpuNanos();
+                long cpuBefore = processCpuNanos();
                 result = r.replay(events, total);
                 cpuNanos = processCpuNanos() - cpuBefore;
             } finally {

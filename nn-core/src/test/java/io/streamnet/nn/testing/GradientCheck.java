@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * central difference is h^2 f'''/6 ~ 2e-5 for the O(1) third derivatives of the smooth functions used. Hence
  * {@code |analytic - numeric| <= ATOL + RTOL * max(|analytic|, |numeric|)} with ATOL = 5e-4 and RTOL = 5e-3:
  * ten times the expected error, while every real bug (wrong sign, missing factor, wrong index, dropped term)
- * gives relative errors of order 1. The largest relative error seen is reported for each check.
+ * gives relative errors of order 1. The largest relative error seen is returned in the {@link Report}.
  *
  * <p>Kinks (ReLU at 0): if the activation pattern supplied by the caller differs between x+h and x-h, the
  * coordinate crossed a kink and is skipped; at most a quarter of the coordinates may be skipped.
