@@ -23,7 +23,7 @@ public record PrequentialOptions(Dataset dataset, Path path, Path spec, int seed
             "              *_labelled.txt, ratings.csv[.gz]; default: $STREAMNET_DATA or ../shared/data, then datasets/",
             "  --spec      runner spec (YAML/JSON): features, batch size and network; default: the built-in spec",
             "              for the dataset (print it with --print-spec, copy and edit it)",
-            "  --seed      seed of the canonical stream order (default 42)",
+            "  --seed      seed of the canonical stream order of texts (default 42; movielens streams in time order)",
             "  --limit     stop after N events (default: the whole dataset)",
             "  --batch     minibatch size (default: the spec's batch_size, 32)",
             "  --print-spec  print the dataset's default spec and exit",

@@ -24,20 +24,16 @@ public final class MurmurHash3 {
             h1 = Integer.rotateLeft(h1, 13);
             h1 = h1 * 5 + 0xe6546b64;
         }
-        int k1 = 0;
-        switch (len & 3) {
-            case 3:
-                k1 ^= (data[end + 2] & 0xff) << 16;
-                // fall through
-            case 2:
+        int tail = len & 3;
+        if (tail > 0) {
+            int k1 = data[end] & 0xff;
+            if (tail >= 2) {
                 k1 ^= (data[end + 1] & 0xff) << 8;
-                // fall through
-            case 1:
-                k1 ^= data[end] & 0xff;
-                h1 ^= mixK1(k1);
-                break;
-            default:
-                break;
+            }
+            if (tail == 3) {
+                k1 ^= (data[end + 2] & 0xff) << 16;
+            }
+            h1 ^= mixK1(k1);
         }
         h1 ^= len;
         return fmix32(h1);
