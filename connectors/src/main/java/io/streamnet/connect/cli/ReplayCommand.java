@@ -18,6 +18,7 @@ import io.streamnet.connect.replay.ReplayTopics;
 import io.streamnet.connect.replay.Replayer;
 import io.streamnet.connect.serde.AvroKafkaSerializer;
 import io.streamnet.connect.serde.AvroSerdeConfig;
+import io.streamnet.nn.cli.UsageException;
 import io.streamnet.nn.data.MalformedDataException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

@@ -1,7 +1,8 @@
 package io.streamnet.connect.cli;
 
+import io.streamnet.nn.cli.OptionValues;
+import io.streamnet.nn.cli.UsageException;
 import io.streamnet.nn.data.Dataset;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -96,35 +97,29 @@ public record ReplayOptions(Dataset dataset, String topic, String requestsTopic,
                     return null;
                 }
                 case "--dataset" -> {
-                    String v = value(args, ++i, a);
                     try {
-                        dataset = Dataset.fromCliName(v);
+                        dataset = Dataset.fromCliName(OptionValues.value(args, ++i, a));
                     } catch (IllegalArgumentException e) {
                         throw new UsageException("--dataset: " + e.getMessage());
                     }
                 }
                 case "--topic" -> topic = topicName(args, ++i, a);
                 case "--requests-topic" -> requestsTopic = topicName(args, ++i, a);
-                case "--request-fraction" -> requestFraction = decimal(args, ++i, a, 0, 1);
-                case "--bootstrap" -> bootstrap = value(args, ++i, a);
-                case "--registry" -> registry = value(args, ++i, a);
-                case "--rate" -> rate = decimal(args, ++i, a, 0, 1e9);
-                case "--limit" -> limit = integer(args, ++i, a, 1, Integer.MAX_VALUE);
-                case "--seed" -> seed = (int) integer(args, ++i, a, Integer.MIN_VALUE, Integer.MAX_VALUE);
-                case "--path" -> {
-                    path = Path.of(value(args, ++i, a));
-                    if (!Files.exists(path)) {
-                        throw new UsageException("--path " + path + ": no such file or directory");
-                    }
-                }
+                case "--request-fraction" -> requestFraction = OptionValues.decimal(args, ++i, a, 0, 1);
+                case "--bootstrap" -> bootstrap = OptionValues.value(args, ++i, a);
+                case "--registry" -> registry = OptionValues.value(args, ++i, a);
+                case "--rate" -> rate = OptionValues.decimal(args, ++i, a, 0, 1e9);
+                case "--limit" -> limit = OptionValues.integer(args, ++i, a, 1, Integer.MAX_VALUE);
+                case "--seed" -> seed = (int) OptionValues.integer(args, ++i, a, Integer.MIN_VALUE, Integer.MAX_VALUE);
+                case "--path" -> path = OptionValues.existingPath(args, ++i, a);
                 case "--create-topics" -> createTopics = true;
-                case "--partitions" -> partitions = (int) integer(args, ++i, a, 1, 10_000);
-                case "--replication-factor" -> replicationFactor = (short) integer(args, ++i, a, 1, Short.MAX_VALUE);
-                case "--k" -> k = (int) integer(args, ++i, a, 1, 100_000);
+                case "--partitions" -> partitions = (int) OptionValues.integer(args, ++i, a, 1, 10_000);
+                case "--replication-factor" -> replicationFactor = (short) OptionValues.integer(args, ++i, a, 1, Short.MAX_VALUE);
+                case "--k" -> k = (int) OptionValues.integer(args, ++i, a, 1, 100_000);
                 case "--embedded" -> embedded = true;
                 case "--quiet" -> quiet = true;
                 case "--producer-property" -> {
-                    String v = value(args, ++i, a);
+                    String v = OptionValues.value(args, ++i, a);
                     int eq = v.indexOf('=');
                     if (eq <= 0) {
                         throw new UsageException(a + " needs KEY=VALUE, got '" + v + "'");
@@ -150,53 +145,13 @@ public record ReplayOptions(Dataset dataset, String topic, String requestsTopic,
                 Map.copyOf(producerProperties));
     }
 
-    private static String value(String[] args, int i, String option) throws UsageException {
-        if (i >= args.length || args[i].startsWith("--")) {
-            throw new UsageException(option + " needs a value");
-        }
-        return args[i];
-    }
-
     private static String topicName(String[] args, int i, String option) throws UsageException {
-        String v = value(args, i, option);
+        String v = OptionValues.value(args, i, option);
         // Kafka's own rule for topic names.
         if (v.isEmpty() || v.length() > 249 || !v.matches("[a-zA-Z0-9._-]+") || v.equals(".") || v.equals("..")) {
             throw new UsageException(option + " '" + v + "' is not a valid Kafka topic name"
                     + " (1-249 characters of a-z, A-Z, 0-9, '.', '_', '-')");
         }
         return v;
-    }
-
-    private static long integer(String[] args, int i, String option, long min, long max) throws UsageException {
-        String v = value(args, i, option);
-        long n;
-        try {
-            n = Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw new UsageException(option + " must be an integer, got '" + v + "'");
-        }
-        if (n < min || n > max) {
-            throw new UsageException(option + " must be between " + min + " and " + max + ", got " + n);
-        }
-        return n;
-    }
-
-    private static double decimal(String[] args, int i, String option, double min, double max)
-            throws UsageException {
-        String v = value(args, i, option);
-        double d;
-        try {
-            d = Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-            throw new UsageException(option + " must be a number, got '" + v + "'");
-        }
-        if (!(d >= min && d <= max)) {
-            throw new UsageException(option + " must be between " + fmt(min) + " and " + fmt(max) + ", got " + v);
-        }
-        return d;
-    }
-
-    private static String fmt(double d) {
-        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
     }
 }

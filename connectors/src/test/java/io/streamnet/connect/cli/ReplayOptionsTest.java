@@ -1,5 +1,6 @@
 package io.streamnet.connect.cli;
 
+import io.streamnet.nn.cli.UsageException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

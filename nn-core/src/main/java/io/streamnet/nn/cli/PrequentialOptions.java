@@ -46,28 +46,22 @@ public record PrequentialOptions(Dataset dataset, Path path, Path spec, int seed
                 }
                 case "--print-spec" -> printSpec = true;
                 case "--dataset" -> {
-                    String v = value(args, ++i, a);
                     try {
-                        dataset = Dataset.fromCliName(v);
+                        dataset = Dataset.fromCliName(OptionValues.value(args, ++i, a));
                     } catch (IllegalArgumentException e) {
                         throw new UsageException(e.getMessage());
                     }
                 }
-                case "--path" -> {
-                    path = Path.of(value(args, ++i, a));
-                    if (!Files.exists(path)) {
-                        throw new UsageException("--path " + path + ": no such file or directory");
-                    }
-                }
+                case "--path" -> path = OptionValues.existingPath(args, ++i, a);
                 case "--spec" -> {
-                    spec = Path.of(value(args, ++i, a));
+                    spec = Path.of(OptionValues.value(args, ++i, a));
                     if (!Files.isRegularFile(spec)) {
                         throw new UsageException("--spec " + spec + ": no such file");
                     }
                 }
-                case "--seed" -> seed = (int) number(args, ++i, a, Integer.MIN_VALUE, Integer.MAX_VALUE);
-                case "--limit" -> limit = number(args, ++i, a, 1, Long.MAX_VALUE);
-                case "--batch" -> batch = (int) number(args, ++i, a, 1, 1 << 16);
+                case "--seed" -> seed = (int) OptionValues.integer(args, ++i, a, Integer.MIN_VALUE, Integer.MAX_VALUE);
+                case "--limit" -> limit = OptionValues.integer(args, ++i, a, 1, Long.MAX_VALUE);
+                case "--batch" -> batch = (int) OptionValues.integer(args, ++i, a, 1, 1 << 16);
                 default -> throw new UsageException("unknown option '" + a + "'");
             }
         }
@@ -75,27 +69,6 @@ public record PrequentialOptions(Dataset dataset, Path path, Path spec, int seed
             throw new UsageException("--dataset is required");
         }
         return new Parsed(new PrequentialOptions(dataset, path, spec, seed, limit, batch), false, printSpec);
-    }
-
-    private static String value(String[] args, int i, String option) throws UsageException {
-        if (i >= args.length || args[i].startsWith("--")) {
-            throw new UsageException(option + " needs a value");
-        }
-        return args[i];
-    }
-
-    private static long number(String[] args, int i, String option, long min, long max) throws UsageException {
-        String v = value(args, i, option);
-        long n;
-        try {
-            n = Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw new UsageException(option + " must be an integer, got '" + v + "'");
-        }
-        if (n < min || n > max) {
-            throw new UsageException(option + " must be between " + min + " and " + max + ", got " + n);
-        }
-        return n;
     }
 
     /** Parse outcome: options to run, or a request for help or for the default spec. */
