@@ -1,6 +1,7 @@
 package io.streamnet.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.ByteArrayOutputStream;
@@ -41,8 +42,9 @@ class SchemaEvolutionTest {
   @Test
   void anUnknownDeadLetterReasonFromANewerWriterReadsAsUnknown() throws IOException {
     Schema current = DeadLetter.getClassSchema();
-    Schema newer = new Schema.Parser().parse(current.toString()
-        .replace("\"REGISTRY_UNAVAILABLE\"]", "\"REGISTRY_UNAVAILABLE\",\"QUOTA_EXCEEDED\"]"));
+    String appended = current.toString().replace("\"SCORER_BUFFER_FULL\"]", "\"SCORER_BUFFER_FULL\",\"QUOTA_EXCEEDED\"]");
+    assertNotEquals(current.toString(), appended, "the test must add a symbol after the current last one");
+    Schema newer = new Schema.Parser().parse(appended);
     GenericRecord letter = new GenericData.Record(newer);
     letter.put("sourceTopic", "sentiment.labeled");
     letter.put("sourcePartition", 3);

@@ -10,7 +10,8 @@ package io.streamnet.nn.feature;
  *                 as often as its n-grams occur (count features: a mean bag then weights by frequency)
  * @param seed     MurmurHash3 seed
  */
-public record TextHashingConfig(int buckets, int minOrder, int maxOrder, boolean binary, int seed) {
+public record TextHashingConfig(int buckets, int minOrder, int maxOrder, boolean binary, int seed)
+        implements java.io.Serializable {
     /** Reference model S's input: 2^18 buckets, unigrams and bigrams, counts, seed 0. */
     public static final TextHashingConfig DEFAULT = new TextHashingConfig(1 << 18, 1, 2, false, 0);
 

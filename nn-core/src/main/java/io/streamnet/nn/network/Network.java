@@ -152,6 +152,15 @@ public final class Network {
      * @return the status and loss; the pre-update predictions are in {@link #lastTrainingPredictions()}
      */
     public TrainResult trainBatch(Batch batch) {
+        return trainBatch(batch, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * {@link #trainBatch(Batch)} with a loss ceiling: a batch whose (finite) loss is above {@code maxLoss} is not
+     * applied and is reported as {@link TrainStatus#REJECTED_LOSS_ABOVE_LIMIT}, decided after the forward pass and
+     * before any gradient or weight is touched. For divergence guards that compare a batch's loss with its history.
+     */
+    public TrainResult trainBatch(Batch batch, double maxLoss) {
         if (optimizer == null) throw new IllegalStateException("this network was built for scoring only (Network.forScoring)");
         checkBatch(batch, true);
         int n = batch.size();
@@ -160,6 +169,9 @@ public final class Network {
         if (!Double.isFinite(l)) {
             counters.rejectedNonFiniteLoss++;
             return new TrainResult(TrainStatus.REJECTED_NONFINITE_LOSS, l, Double.NaN, optimizer.steps(), n);
+        }
+        if (l > maxLoss) {
+            return new TrainResult(TrainStatus.REJECTED_LOSS_ABOVE_LIMIT, l, Double.NaN, optimizer.steps(), n);
         }
         backward();
         double norm = optimizer.gradientNorm();

@@ -7,7 +7,12 @@ public enum TrainStatus {
     /** The loss was NaN or infinite: nothing was updated (weights, optimizer slots and step counter are unchanged). */
     REJECTED_NONFINITE_LOSS,
     /** A gradient was NaN or infinite: nothing was updated. */
-    REJECTED_NONFINITE_GRADIENT;
+    REJECTED_NONFINITE_GRADIENT,
+    /**
+     * The loss was finite but above the caller's ceiling ({@link Network#trainBatch(Batch, double)}): nothing was
+     * updated. A divergence guard's verdict, so the caller counts it, not {@link TrainingCounters}.
+     */
+    REJECTED_LOSS_ABOVE_LIMIT;
 
     public boolean trained() {
         return this == TRAINED;

@@ -170,6 +170,23 @@ class BadInputTest {
     }
 
     @Test
+    void aBatchAboveTheLossCeilingIsNotAppliedAndIsNotCountedAsNonFinite() {
+        Network net = Network.build(SyntheticBags.smallSentimentSpec(100, OptimizerSpec.adam(0.01)));
+        Batch b = net.newBatch();
+        new SyntheticBags(8, 100, 10).fill(b, 8);
+        assertTrue(net.trainBatch(b).trained());
+        double loss = net.evaluateLoss(b);
+        Fingerprint before = Fingerprint.of(net);
+        TrainResult r = net.trainBatch(b, loss * 0.5);
+        assertEquals(TrainStatus.REJECTED_LOSS_ABOVE_LIMIT, r.status());
+        assertTrue(r.loss() > loss * 0.5, "the result reports the refused loss");
+        before.assertSame(Fingerprint.of(net));
+        assertEquals(0, net.counters().rejectedBatches());
+        assertEquals(1, net.counters().trainedBatches());
+        assertTrue(net.trainBatch(b, loss * 2).trained(), "below the ceiling the batch is applied");
+    }
+
+    @Test
     void aBatchWithFiniteLossButNonFiniteGradientIsRejected() {
         // MSE on one huge feature: the loss (in double) is finite, dL/dW = x * 2 (z - y) overflows float.
         NetworkSpec spec = NetworkSpec.builder().seed(1).denseInput("x", 1)

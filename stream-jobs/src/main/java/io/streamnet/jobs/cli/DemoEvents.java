@@ -1,0 +1,110 @@
+package io.streamnet.jobs.cli;
+
+import io.streamnet.connect.replay.DatasetEvents;
+import io.streamnet.connect.replay.EventSequence;
+import io.streamnet.connect.replay.HoldBack;
+import io.streamnet.connect.replay.ReplayEvent;
+import io.streamnet.nn.data.DataLocator;
+import io.streamnet.nn.data.Dataset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongSupplier;
+
+/**
+ * The demo's stream: the chosen datasets one after the other, each in its canonical order for the seed and cut to
+ * the limit, with a seeded share held back as requests. Remembers how far the replayer has read it.
+ */
+final class DemoEvents implements EventSequence {
+  private final List<String> names;
+  private final List<EventSequence> parts;
+  private final int[] ends;
+  // Written by the replayer's thread only, read by the progress line.
+  private volatile int taken;
+  private volatile int requestsTaken;
+
+  private DemoEvents(List<String> names, List<EventSequence> parts, List<Integer> sizes) {
+    this.names = List.copyOf(names);
+    this.parts = List.copyOf(parts);
+    this.ends = new int[sizes.size()];
+    int end = 0;
+    for (int i = 0; i < ends.length; i++) {
+      end = Math.addExact(end, sizes.get(i));
+      ends[i] = end;
+    }
+  }
+
+  /**
+   * Reads the datasets of {@code selection}.
+   *
+   * @param dataRoot the shared data root given with {@code --data}, or null for the default places
+   */
+  static DemoEvents read(DemoOptions.DatasetSelection selection, Path dataRoot, long limit, int seed,
+                         double requestFraction, LongSupplier clockMillis) {
+    DataLocator locator = dataRoot != null ? new DataLocator(dataRoot, repositoryRoot()) : DataLocator.fromEnvironment();
+    List<Dataset> chosen = switch (selection) {
+      case DEFAULT -> locator.locateOrNull(Dataset.IMDB) != null ? List.of(Dataset.UCI, Dataset.IMDB)
+          : List.of(Dataset.UCI);
+      case UCI -> List.of(Dataset.UCI);
+      case IMDB -> List.of(Dataset.IMDB);
+      case SST2 -> List.of(Dataset.SST2);
+      case ALL -> List.of(Dataset.UCI, Dataset.IMDB, Dataset.SST2);
+    };
+    HoldBack holdBack = new HoldBack(requestFraction, seed);
+    List<String> names = new ArrayList<>();
+    List<EventSequence> parts = new ArrayList<>();
+    List<Integer> sizes = new ArrayList<>();
+    for (Dataset d : chosen) {
+      EventSequence events = DatasetEvents.read(d, locator.locate(d), seed, holdBack, 1, clockMillis);
+      names.add(d.cliName());
+      parts.add(events);
+      sizes.add((int) (limit > 0 ? Math.min(limit, events.size()) : events.size()));
+    }
+    return new DemoEvents(names, parts, sizes);
+  }
+
+  /** The nearest directory from the working directory upwards holding pom.xml and datasets/ (as DataLocator). */
+  private static Path repositoryRoot() {
+    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+      if (Files.isRegularFile(p.resolve("pom.xml")) && Files.isDirectory(p.resolve("datasets"))) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  /** The datasets' names, in replay order. */
+  List<String> names() {
+    return names;
+  }
+
+  @Override
+  public int size() {
+    return ends.length == 0 ? 0 : ends[ends.length - 1];
+  }
+
+  @Override
+  public ReplayEvent get(int position) {
+    int part = 0;
+    while (position >= ends[part]) {
+      part++;
+    }
+    ReplayEvent event = parts.get(part).get(part == 0 ? position : position - ends[part - 1]);
+    if (event.request()) {
+      requestsTaken++;
+    }
+    taken = position + 1;
+    return event;
+  }
+
+  /** Events handed to the replayer so far. */
+  int taken() {
+    return taken;
+  }
+
+  /** Requests (held-back events) among them. */
+  int requestsTaken() {
+    return requestsTaken;
+  }
+}

@@ -1,0 +1,125 @@
+package io.streamnet.jobs.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a demo run measured, from the committed (read_committed) output of the job.
+ *
+ * @param datasets         the datasets replayed, in order
+ * @param labeled          labeled events sent (acknowledged by Kafka)
+ * @param requests         held-back requests sent
+ * @param scored           distinct requests with a committed score
+ * @param scoreRecords     committed score records (equals {@code scored} when each request was scored once)
+ * @param accuracy         the trainer's prequential accuracy over all labeled events
+ * @param windowAccuracy   its accuracy over the trainer's recent window
+ * @param windowAuc        its AUC over that window
+ * @param logLoss          its prequential log-loss
+ * @param modelEpoch       the trainer's epoch at the end
+ * @param modelVersion     the trainer's newest published version at the end
+ * @param freshnessP50Ms   median freshness (event ingestion to the first score by a model that learned from it),
+ *                         from the scorer's last metrics record; NaN when it reported none
+ * @param freshnessP99Ms   the same, 99th percentile
+ * @param scoreP50Ms       median scoring latency of the committed scores
+ * @param scoreP99Ms       99th percentile of the same
+ * @param dlq              committed dead letters
+ * @param replaySeconds    from the first event sent to the last one acknowledged
+ * @param elapsedSeconds   from the first event sent to the moment everything was applied and scored
+ * @param curve            the learning curve
+ */
+public record DemoSummary(List<String> datasets, long labeled, long requests, long scored, long scoreRecords,
+                          double accuracy, double windowAccuracy, double windowAuc, double logLoss, long modelEpoch,
+                          long modelVersion, double freshnessP50Ms, double freshnessP99Ms, double scoreP50Ms,
+                          double scoreP99Ms, long dlq, double replaySeconds, double elapsedSeconds,
+                          List<CurvePoint> curve) {
+
+  /** The keys of {@link #keyValueLine()}, in order. */
+  public static final List<String> LINE_KEYS = List.of("labeled", "requests", "scored", "accuracy", "model_version",
+      "freshness_p50_ms", "score_p99_ms", "dlq");
+
+  public DemoSummary {
+    datasets = List.copyOf(datasets);
+    curve = List.copyOf(Objects.requireNonNull(curve, "curve"));
+  }
+
+  /**
+   * The summary as the demo's last line:
+   * {@code labeled=… requests=… scored=… accuracy=… model_version=… freshness_p50_ms=… score_p99_ms=… dlq=…}.
+   */
+  public String keyValueLine() {
+    StringBuilder s = new StringBuilder();
+    lineValues().forEach((k, v) -> s.append(s.length() == 0 ? "" : " ").append(k).append('=').append(v));
+    return s.toString();
+  }
+
+  private Map<String, String> lineValues() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("labeled", Long.toString(labeled));
+    m.put("requests", Long.toString(requests));
+    m.put("scored", Long.toString(scored));
+    m.put("accuracy", fixed(accuracy, 4));
+    m.put("model_version", Long.toString(modelVersion));
+    m.put("freshness_p50_ms", fixed(freshnessP50Ms, 1));
+    m.put("score_p99_ms", fixed(scoreP99Ms, 3));
+    m.put("dlq", Long.toString(dlq));
+    return m;
+  }
+
+  /** A few lines for a person: what was replayed, learned and scored. */
+  public String humanReadable() {
+    return String.format(Locale.ROOT, String.join("%n",
+            "StreamNet demo: %s",
+            "  replayed   %,d labeled events and %,d requests in %.1f s; all applied and scored after %.1f s",
+            "  learned    prequential accuracy %.4f (last window %.4f, AUC %s), log-loss %.4f",
+            "  model      epoch %d, version %d",
+            "  scored     %,d of %,d requests (%,d score records), latency p50 %s ms, p99 %s ms",
+            "  freshness  p50 %s ms, p99 %s ms (event ingested -> first score by a model that learned from it)",
+            "  dead letters %,d"),
+        String.join(" + ", datasets), labeled, requests, replaySeconds, elapsedSeconds, accuracy, windowAccuracy,
+        fixed(windowAuc, 4), logLoss, modelEpoch, modelVersion, scored, requests, scoreRecords, fixed(scoreP50Ms, 3),
+        fixed(scoreP99Ms, 3), fixed(freshnessP50Ms, 1), fixed(freshnessP99Ms, 1), dlq);
+  }
+
+  /** Every figure by its snake_case name, NaN as null; the curve last. For summary.json. */
+  public Map<String, Object> toMap() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("datasets", datasets);
+    m.put("labeled", labeled);
+    m.put("requests", requests);
+    m.put("scored", scored);
+    m.put("score_records", scoreRecords);
+    m.put("accuracy", orNull(accuracy));
+    m.put("window_accuracy", orNull(windowAccuracy));
+    m.put("window_auc", orNull(windowAuc));
+    m.put("logloss", orNull(logLoss));
+    m.put("model_epoch", modelEpoch);
+    m.put("model_version", modelVersion);
+    m.put("freshness_p50_ms", orNull(freshnessP50Ms));
+    m.put("freshness_p99_ms", orNull(freshnessP99Ms));
+    m.put("score_p50_ms", orNull(scoreP50Ms));
+    m.put("score_p99_ms", orNull(scoreP99Ms));
+    m.put("dlq", dlq);
+    m.put("replay_s", orNull(replaySeconds));
+    m.put("elapsed_s", orNull(elapsedSeconds));
+    m.put("curve", curve.stream().map(p -> {
+      Map<String, Object> point = new LinkedHashMap<>();
+      point.put("events", p.events());
+      point.put("accuracy", orNull(p.accuracy()));
+      point.put("window_accuracy", orNull(p.windowAccuracy()));
+      return point;
+    }).toList());
+    return m;
+  }
+
+  private static Object orNull(double d) {
+    return Double.isFinite(d) ? d : null;
+  }
+
+  /** {@code d} with {@code decimals} decimals, or {@code NaN} (which {@link Double#parseDouble} reads back). */
+  static String fixed(double d, int decimals) {
+    return Double.isFinite(d) ? String.format(Locale.ROOT, "%." + decimals + "f", d) : "NaN";
+  }
+}

@@ -1,0 +1,208 @@
+package io.streamnet.jobs.cli;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Path2D;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Draws the learning curve (prequential accuracy and windowed accuracy against labeled events) as an image with
+ * axes, ticks, labels and a legend, with java.awt only (headless).
+ */
+final class LearningCurveChart {
+  static final Color PREQUENTIAL = new Color(0x1f, 0x77, 0xb4);
+  static final Color WINDOW = new Color(0xff, 0x7f, 0x0e);
+  private static final Color GRID = new Color(0xe4, 0xe4, 0xe4);
+  private static final int LEFT = 72;
+  private static final int RIGHT = 24;
+  private static final int TOP = 44;
+  private static final int BOTTOM = 58;
+
+  private LearningCurveChart() {}
+
+  /** The chart of {@code curve} on a {@code width} x {@code height} image. */
+  static BufferedImage render(List<CurvePoint> curve, String title, int width, int height) {
+    if (width < LEFT + RIGHT + 100 || height < TOP + BOTTOM + 100) {
+      throw new IllegalArgumentException("chart of " + width + "x" + height + " is too small");
+    }
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    try {
+      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setColor(Color.WHITE);
+      g.fillRect(0, 0, width, height);
+      new Plot(g, curve, width, height).draw(title);
+    } finally {
+      g.dispose();
+    }
+    return image;
+  }
+
+  /** One drawing: the data ranges and the mapping from data to pixels. */
+  private static final class Plot {
+    private final Graphics2D g;
+    private final List<CurvePoint> curve;
+    private final int x0;
+    private final int y0;
+    private final int plotWidth;
+    private final int plotHeight;
+    private final double xMax;
+    private final double xStep;
+    private final double yMin;
+    private final double yMax;
+    private final double yStep;
+
+    Plot(Graphics2D g, List<CurvePoint> curve, int width, int height) {
+      this.g = g;
+      this.curve = curve;
+      this.x0 = LEFT;
+      this.y0 = height - BOTTOM;
+      this.plotWidth = width - LEFT - RIGHT;
+      this.plotHeight = height - TOP - BOTTOM;
+      long maxEvents = curve.stream().mapToLong(CurvePoint::events).max().orElse(0);
+      this.xStep = Math.max(1, niceStep(Math.max(1, maxEvents) / 5.0));
+      this.xMax = Math.max(xStep, Math.ceil(maxEvents / xStep) * xStep);
+      double lowest = curve.stream()
+          .flatMapToDouble(p -> java.util.stream.DoubleStream.of(p.accuracy(), p.windowAccuracy()))
+          .filter(Double::isFinite).min().orElse(0.5);
+      // Accuracy lives in [0, 1]: show from a round value below the lowest point up to 1.
+      this.yMax = 1.0;
+      this.yMin = Math.max(0, Math.min(0.8, Math.floor(lowest * 10 - 1e-9) / 10));
+      this.yStep = yMax - yMin <= 0.3 ? 0.05 : 0.1;
+    }
+
+    void draw(String title) {
+      Font base = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+      g.setFont(base);
+      drawGridAndTicks();
+      g.setColor(Color.DARK_GRAY);
+      g.setStroke(new BasicStroke(1.2f));
+      g.drawLine(x0, y0, x0 + plotWidth, y0);
+      g.drawLine(x0, y0, x0, y0 - plotHeight);
+
+      if (curve.isEmpty()) {
+        centered("no trainer metrics were reported", x0 + plotWidth / 2, y0 - plotHeight / 2);
+      } else {
+        series(CurvePoint::windowAccuracy, WINDOW, 1.6f);
+        series(CurvePoint::accuracy, PREQUENTIAL, 2.4f);
+      }
+      legend();
+
+      g.setColor(Color.BLACK);
+      g.setFont(base.deriveFont(Font.BOLD, 15f));
+      centered(title, x0 + plotWidth / 2, TOP / 2 + 5);
+      g.setFont(base);
+      centered("labeled events (each scored before it is learned from)", x0 + plotWidth / 2, y0 + 44);
+      AffineTransform saved = g.getTransform();
+      g.rotate(-Math.PI / 2);
+      centered("accuracy", -(y0 - plotHeight / 2), 20);
+      g.setTransform(saved);
+    }
+
+    private void drawGridAndTicks() {
+      FontMetrics fm = g.getFontMetrics();
+      g.setStroke(new BasicStroke(1f));
+      int yTicks = (int) Math.round((yMax - yMin) / yStep);
+      for (int i = 0; i <= yTicks; i++) {
+        double v = yMin + i * yStep;
+        int y = yPixel(v);
+        g.setColor(GRID);
+        g.drawLine(x0 + 1, y, x0 + plotWidth, y);
+        g.setColor(Color.DARK_GRAY);
+        g.drawLine(x0 - 5, y, x0, y);
+        String label = String.format(Locale.ROOT, yStep < 0.1 ? "%.2f" : "%.1f", v);
+        g.drawString(label, x0 - 8 - fm.stringWidth(label), y + fm.getAscent() / 2 - 1);
+      }
+      int xTicks = (int) Math.round(xMax / xStep);
+      for (int i = 0; i <= xTicks; i++) {
+        double v = i * xStep;
+        int x = xPixel(v);
+        g.setColor(GRID);
+        g.drawLine(x, y0 - 1, x, y0 - plotHeight);
+        g.setColor(Color.DARK_GRAY);
+        g.drawLine(x, y0, x, y0 + 5);
+        centered(String.format(Locale.ROOT, "%,d", (long) v), x, y0 + 8 + fm.getAscent());
+      }
+    }
+
+    private void series(ToDoubleFunction<CurvePoint> value, Color color, float width) {
+      g.setColor(color);
+      g.setStroke(new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+      Path2D.Double path = new Path2D.Double();
+      boolean open = false;
+      int drawn = 0;
+      for (CurvePoint p : curve) {
+        double v = value.applyAsDouble(p);
+        if (!Double.isFinite(v)) {
+          open = false;
+          continue;
+        }
+        double x = xPixel(p.events());
+        double y = yPixel(Math.max(yMin, Math.min(yMax, v)));
+        if (open) {
+          path.lineTo(x, y);
+        } else {
+          path.moveTo(x, y);
+          open = true;
+        }
+        drawn++;
+        if (curve.size() == 1 || drawn == 1 && curve.size() < 3) {
+          g.fillOval((int) x - 3, (int) y - 3, 7, 7);
+        }
+      }
+      g.draw(path);
+    }
+
+    private void legend() {
+      FontMetrics fm = g.getFontMetrics();
+      String[] labels = {"prequential accuracy (all events so far)", "windowed accuracy (recent events)"};
+      Color[] colors = {PREQUENTIAL, WINDOW};
+      int textWidth = Math.max(fm.stringWidth(labels[0]), fm.stringWidth(labels[1]));
+      int boxWidth = textWidth + 50;
+      int boxHeight = 2 * (fm.getHeight() + 4) + 8;
+      int bx = x0 + plotWidth - boxWidth - 10;
+      int by = y0 - boxHeight - 10;
+      g.setColor(new Color(255, 255, 255, 230));
+      g.fillRect(bx, by, boxWidth, boxHeight);
+      g.setColor(Color.LIGHT_GRAY);
+      g.setStroke(new BasicStroke(1f));
+      g.drawRect(bx, by, boxWidth, boxHeight);
+      for (int i = 0; i < labels.length; i++) {
+        int ly = by + 8 + i * (fm.getHeight() + 4) + fm.getHeight() / 2;
+        g.setColor(colors[i]);
+        g.setStroke(new BasicStroke(i == 0 ? 2.4f : 1.6f));
+        g.drawLine(bx + 8, ly, bx + 36, ly);
+        g.setColor(Color.BLACK);
+        g.drawString(labels[i], bx + 42, ly + fm.getAscent() / 2 - 1);
+      }
+    }
+
+    private void centered(String text, int x, int baseline) {
+      g.drawString(text, x - g.getFontMetrics().stringWidth(text) / 2, baseline);
+    }
+
+    private int xPixel(double events) {
+      return x0 + (int) Math.round(events / xMax * plotWidth);
+    }
+
+    private int yPixel(double value) {
+      return y0 - (int) Math.round((value - yMin) / (yMax - yMin) * plotHeight);
+    }
+  }
+
+  /** A round tick step near {@code raw}: 1, 2 or 5 times a power of ten. */
+  static double niceStep(double raw) {
+    double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+    double f = raw / magnitude;
+    return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * magnitude;
+  }
+}

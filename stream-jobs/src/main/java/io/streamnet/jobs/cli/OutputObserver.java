@@ -1,0 +1,253 @@
+package io.streamnet.jobs.cli;
+
+import io.streamnet.connect.registry.RegistryConfig;
+import io.streamnet.connect.registry.SchemaRegistries;
+import io.streamnet.connect.registry.SchemaRegistryClient;
+import io.streamnet.connect.serde.SpecificRecordDecoder;
+import io.streamnet.schema.SentimentScore;
+import io.streamnet.schema.TrainingMetrics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows the job's output topics (scores, metrics, dead letters) from their beginning on a thread of its own, and
+ * tallies what it reads. With {@code read_committed} it sees only what the job's exactly-once sinks committed (at
+ * each checkpoint): the demo's final figures. With {@code read_uncommitted} it sees records as soon as they are
+ * written: the live progress line.
+ */
+final class OutputObserver implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(OutputObserver.class);
+  private static final Duration POLL = Duration.ofMillis(200);
+  private static final Duration JOIN = Duration.ofSeconds(10);
+
+  /** The topics followed. */
+  record Topics(String scores, String metrics, String deadLetters) {
+    Topics {
+      Objects.requireNonNull(scores, "scores");
+      Objects.requireNonNull(metrics, "metrics");
+      Objects.requireNonNull(deadLetters, "deadLetters");
+    }
+  }
+
+  /**
+   * What has been read so far.
+   *
+   * @param scoreRecords   score records
+   * @param distinctScored distinct request ids among them
+   * @param lastTrainer    the newest trainer metrics record, or null
+   * @param lastScorer     the newest scorer metrics record (keys {@code scorer.*}), or null
+   * @param deadLetters    dead-letter records
+   * @param undecodable    records that could not be decoded (none expected: the job writes them)
+   */
+  record Observation(long scoreRecords, long distinctScored, TrainingMetrics lastTrainer, TrainingMetrics lastScorer,
+                     long deadLetters, long undecodable) {
+    /** A trainer metric of the newest record, NaN when absent. */
+    double trainer(String key) {
+      return metric(lastTrainer, key);
+    }
+
+    /** A scorer metric (key without the {@code scorer.} prefix) of the newest record, NaN when absent. */
+    double scorer(String key) {
+      return metric(lastScorer, "scorer." + key);
+    }
+
+    private static double metric(TrainingMetrics m, String key) {
+      if (m == null) {
+        return Double.NaN;
+      }
+      Double v = m.getMetrics().get(key);
+      return v == null ? Double.NaN : v;
+    }
+  }
+
+  private final String name;
+  private final Topics topics;
+  private final KafkaConsumer<byte[], byte[]> consumer;
+  private final SpecificRecordDecoder<SentimentScore> scores;
+  private final SpecificRecordDecoder<TrainingMetrics> metrics;
+  private final Thread thread;
+  private volatile boolean closed;
+  private volatile RuntimeException failure;
+  private boolean started;
+
+  // guarded by this
+  private long scoreRecords;
+  private final Set<String> scoredIds = new HashSet<>();
+  private long[] latencies = new long[1024];
+  private TrainingMetrics lastTrainer;
+  private TrainingMetrics lastScorer;
+  private final List<CurvePoint> curve = new ArrayList<>();
+  private long deadLetters;
+  private long undecodable;
+  private String firstUndecodable;
+
+  /**
+   * @param name           for the thread and messages, e.g. "committed"
+   * @param clientProperties Kafka client settings (bootstrap.servers, security, ...)
+   * @param readCommitted  read_committed (true) or read_uncommitted
+   */
+  OutputObserver(String name, Map<String, Object> clientProperties, RegistryConfig registry, Topics topics,
+                 boolean readCommitted) {
+    this.name = name;
+    this.topics = topics;
+    Map<String, Object> props = new HashMap<>(clientProperties);
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, readCommitted ? "read_committed" : "read_uncommitted");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.put(ConsumerConfig.CLIENT_ID_CONFIG, "streamnet-demo-" + name);
+    props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    SchemaRegistryClient client = SchemaRegistries.connect(registry);
+    this.scores = new SpecificRecordDecoder<>(client, SentimentScore.class);
+    this.metrics = new SpecificRecordDecoder<>(client, TrainingMetrics.class);
+    this.thread = new Thread(this::pollLoop, "streamnet-demo-" + name);
+    this.thread.setDaemon(true);
+  }
+
+  /** Assigns every partition of the topics, from the beginning, and starts reading. */
+  void start() {
+    List<TopicPartition> partitions = new ArrayList<>();
+    for (String topic : List.of(topics.scores(), topics.metrics(), topics.deadLetters())) {
+      List<PartitionInfo> infos = consumer.partitionsFor(topic);
+      if (infos == null || infos.isEmpty()) {
+        throw new IllegalStateException("topic " + topic + " does not exist");
+      }
+      infos.forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+    }
+    consumer.assign(partitions);
+    consumer.seekToBeginning(partitions);
+    started = true;
+    thread.start();
+  }
+
+  /** What has been read so far; throws if reading failed. */
+  synchronized Observation observation() {
+    if (failure != null) {
+      throw failure;
+    }
+    return new Observation(scoreRecords, scoredIds.size(), lastTrainer, lastScorer, deadLetters, undecodable);
+  }
+
+  /** The learning curve: one point per trainer record that saw new events. */
+  synchronized List<CurvePoint> curve() {
+    return List.copyOf(curve);
+  }
+
+  /** The {@code q}-quantile (nearest rank) of the scores' latencies in milliseconds; NaN without scores. */
+  synchronized double scoreLatencyQuantileMs(double q) {
+    int n = (int) Math.min(scoreRecords, latencies.length);
+    if (n == 0) {
+      return Double.NaN;
+    }
+    long[] sorted = Arrays.copyOf(latencies, n);
+    Arrays.sort(sorted);
+    int rank = (int) Math.ceil(q * n);
+    return sorted[Math.max(0, Math.min(n - 1, rank - 1))] / 1000.0;
+  }
+
+  synchronized String firstUndecodable() {
+    return firstUndecodable;
+  }
+
+  private void pollLoop() {
+    try {
+      while (!closed) {
+        ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
+        synchronized (this) {
+          for (ConsumerRecord<byte[], byte[]> r : records) {
+            take(r);
+          }
+        }
+      }
+    } catch (WakeupException e) {
+      if (!closed) {
+        failure = new IllegalStateException("reading the job's output (" + name + ") was interrupted", e);
+      }
+    } catch (RuntimeException e) {
+      failure = new IllegalStateException("reading the job's output (" + name + ") failed: " + e.getMessage(), e);
+      LOG.error("Reading the job's output ({}) failed", name, e);
+    } finally {
+      consumer.close(Duration.ofSeconds(5));
+    }
+  }
+
+  private void take(ConsumerRecord<byte[], byte[]> r) {
+    if (r.topic().equals(topics.deadLetters())) {
+      deadLetters++; // counted, not decoded: a dead letter may carry anything
+      return;
+    }
+    if (r.value() == null) {
+      return;
+    }
+    try {
+      if (r.topic().equals(topics.scores())) {
+        takeScore(scores.decode(r.value()));
+      } else if (r.topic().equals(topics.metrics())) {
+        takeMetrics(metrics.decode(r.value()));
+      }
+    } catch (RuntimeException e) {
+      if (undecodable++ == 0) {
+        firstUndecodable = r.topic() + "@" + r.partition() + ":" + r.offset() + ": " + e.getMessage();
+        LOG.warn("Could not decode a record of the job's output: {} (counted; logged once)", firstUndecodable);
+      }
+    }
+  }
+
+  private void takeScore(SentimentScore s) {
+    if (scoreRecords == latencies.length) {
+      latencies = Arrays.copyOf(latencies, latencies.length * 2);
+    }
+    latencies[(int) scoreRecords] = s.getLatencyMicros();
+    scoreRecords++;
+    scoredIds.add(s.getId());
+  }
+
+  private void takeMetrics(TrainingMetrics m) {
+    if (m.getMetrics().containsKey("scorer.scored")) {
+      lastScorer = m;
+      return;
+    }
+    lastTrainer = m;
+    Double accuracy = m.getMetrics().get("accuracy");
+    if (accuracy == null || m.getExamplesSeen() == 0) {
+      return;
+    }
+    if (!curve.isEmpty() && curve.get(curve.size() - 1).events() == m.getExamplesSeen()) {
+      return; // an idle interval: nothing new to draw
+    }
+    Double window = m.getMetrics().get("window_accuracy");
+    curve.add(new CurvePoint(m.getExamplesSeen(), accuracy, window == null ? Double.NaN : window));
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    if (!started) {
+      consumer.close(Duration.ofSeconds(5));
+      return;
+    }
+    consumer.wakeup();
+    try {
+      thread.join(JOIN.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

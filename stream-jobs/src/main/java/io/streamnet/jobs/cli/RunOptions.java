@@ -1,0 +1,55 @@
+package io.streamnet.jobs.cli;
+
+import io.streamnet.nn.cli.OptionValues;
+import io.streamnet.nn.cli.UsageException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Options of {@code streamnet run}.
+ *
+ * @param config      the job configuration (YAML)
+ * @param overrides   {@code key=value} settings applied over it, in order
+ * @param restoreFrom a retained checkpoint or a savepoint to resume from, or null to start from the configuration
+ */
+public record RunOptions(Path config, Map<String, String> overrides, String restoreFrom) {
+
+  public static final String USAGE = String.join("\n",
+      "usage: streamnet run --config job.yaml [--set KEY=VALUE ...] [--from-checkpoint PATH]",
+      "Runs the online learner against the Kafka brokers and the schema registry of the configuration, on a",
+      "Flink MiniCluster in this process, until Ctrl-C cancels it (the last checkpoint is retained).",
+      "  --config           job configuration (YAML): network, features, topics, Kafka, registry, checkpoints",
+      "  --set KEY=VALUE    override one configuration key (repeatable), e.g. --set kafka.bootstrap_servers=h:9092",
+      "  --from-checkpoint  resume from a retained checkpoint or savepoint (a directory or its _metadata file)",
+      "The same jar runs on a Flink cluster: flink run stream-jobs/target/streamnet-jobs-cli.jar run --config ...");
+
+  public RunOptions {
+    Objects.requireNonNull(config, "config");
+    overrides = Map.copyOf(overrides);
+  }
+
+  /** The options of {@code args} (the arguments after {@code run}); null when help was asked for. */
+  public static RunOptions parse(String[] args) throws UsageException {
+    Path config = null;
+    String restoreFrom = null;
+    Map<String, String> overrides = new LinkedHashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      switch (a) {
+        case "-h", "--help" -> {
+          return null;
+        }
+        case "--config" -> config = ConfigFiles.existingFile(args, ++i, a);
+        case "--set" -> ConfigFiles.addOverride(overrides, args, ++i, a);
+        case "--from-checkpoint" -> restoreFrom = OptionValues.value(args, ++i, a);
+        default -> throw new UsageException("unknown option '" + a + "'");
+      }
+    }
+    if (config == null) {
+      throw new UsageException("--config is required (the job configuration, a YAML file)");
+    }
+    return new RunOptions(config, overrides, restoreFrom);
+  }
+}

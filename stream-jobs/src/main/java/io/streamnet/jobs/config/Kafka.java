@@ -1,0 +1,90 @@
+package io.streamnet.jobs.config;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.Serializable;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code kafka} section: how the job's sources and sinks reach the cluster.
+ *
+ * @param bootstrapServers    {@code host:port[,host:port...]}
+ * @param groupId             the consumer group of the sources (offsets are committed on checkpoints)
+ * @param startingOffsets     where the sources start without a checkpoint: {@code committed} (the group's committed
+ *                            offsets, else the earliest), {@code earliest} or {@code latest}
+ * @param transactionIdPrefix the exactly-once sinks' transactional id prefix; must be unique per job on a cluster
+ * @param properties          further Kafka client properties given to every source and sink (security.protocol,
+ *                            sasl.*, ssl.*, ...), sorted by name
+ */
+public record Kafka(String bootstrapServers, String groupId, StartingOffsets startingOffsets,
+                    String transactionIdPrefix, Map<String, String> properties) implements Serializable {
+  private static final long serialVersionUID = 1L;
+  /** {@code host:port}, optionally with a listener prefix ({@code SASL_SSL://host:port}) or an IPv6 [host]. */
+  private static final Pattern SERVER = Pattern.compile("(?:[A-Za-z_]+://)?(\\[[0-9a-fA-F:.%]+]|[^\\s:/\\[\\]]+):(\\d{1,5})");
+  /** Client properties that the job sets from its own keys. */
+  private static final Map<String, String> OWN_KEYS = Map.of(
+      "bootstrap.servers", "kafka.bootstrap_servers",
+      "group.id", "kafka.group_id",
+      "transactional.id", "kafka.transaction_id_prefix",
+      "auto.offset.reset", "kafka.starting_offsets");
+
+  /** Where a source starts when it has no checkpoint. */
+  public enum StartingOffsets { EARLIEST, LATEST, COMMITTED }
+
+  public Kafka {
+    properties = Collections.unmodifiableMap(new TreeMap<>(properties));
+  }
+
+  /** The client properties: {@code bootstrap.servers} plus {@link #properties()}. */
+  public Properties clientProperties() {
+    Properties p = new Properties();
+    p.putAll(properties);
+    p.setProperty("bootstrap.servers", bootstrapServers);
+    return p;
+  }
+
+  static Kafka read(ConfigNode n) {
+    String servers = n.nonBlank("bootstrap_servers", "localhost:9092");
+    for (String server : servers.split(",", -1)) {
+      Matcher m = SERVER.matcher(server.trim());
+      int port = m.matches() ? Integer.parseInt(m.group(2)) : -1;
+      if (port < 1 || port > 65535) {
+        throw n.fail("bootstrap_servers", "'" + server.trim() + "' is not host:port (a comma-separated list of"
+            + " host:port is expected, e.g. localhost:9092)");
+      }
+    }
+    String group = n.nonBlank("group_id", "streamnet-sentiment");
+    StartingOffsets offsets = n.choice("starting_offsets", StartingOffsets.class, StartingOffsets.COMMITTED);
+    String prefix = n.nonBlank("transaction_id_prefix", "streamnet-sentiment");
+    Map<String, String> props = n.stringMap("properties");
+    for (String key : props.keySet()) {
+      if (OWN_KEYS.containsKey(key)) {
+        throw n.fail("properties." + key, "set " + OWN_KEYS.get(key) + " instead");
+      }
+    }
+    n.finish();
+    return new Kafka(servers, group, offsets, prefix, props);
+  }
+
+  ObjectNode tree() {
+    ObjectNode o = ConfigNode.object();
+    o.put("bootstrap_servers", bootstrapServers);
+    o.put("group_id", groupId);
+    o.put("starting_offsets", ConfigNode.yamlName(startingOffsets));
+    o.put("transaction_id_prefix", transactionIdPrefix);
+    ObjectNode props = o.putObject("properties");
+    properties.forEach(props::put);
+    return o;
+  }
+
+  @Override
+  public String toString() {
+    return "Kafka[bootstrapServers=" + bootstrapServers + ", groupId=" + groupId + ", startingOffsets="
+        + startingOffsets + ", transactionIdPrefix=" + transactionIdPrefix + ", properties="
+        + Secrets.masked(properties) + "]";
+  }
+}

@@ -1,0 +1,145 @@
+package io.streamnet.jobs.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.streamnet.nn.prequential.RunnerSpec;
+import io.streamnet.nn.spec.SpecException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+
+/**
+ * Reads the {@code model} section, which is one of:
+ * <ul>
+ *   <li>{@code features} + {@code network} inline, exactly as in an nn-core runner spec (but without
+ *       {@code batch_size}: that is {@code trainer.batch_size});</li>
+ *   <li>{@code spec: path/to/spec.yaml} or {@code spec: classpath:resource.yaml}, a runner spec file (a relative
+ *       path is resolved against the configuration file's directory); its {@code batch_size} becomes the default
+ *       of {@code trainer.batch_size};</li>
+ *   <li>nothing: the streaming default, {@value #DEFAULT_MODEL}.</li>
+ * </ul>
+ * The runner spec's own validation is reused (so the job accepts exactly what {@code streamnet prequential}
+ * accepts), its error locations re-mapped below {@code model.}.
+ */
+final class ModelSectionReader {
+  static final String DEFAULT_MODEL = "classpath:" + JobConfig.DEFAULT_MODEL_RESOURCE;
+  private static final String CLASSPATH = "classpath:";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The model and the batch size its spec file asks for (the default of {@code trainer.batch_size}). */
+  record Resolved(ModelSection model, int batchSize) {}
+
+  private ModelSectionReader() {}
+
+  /** The streaming default model. */
+  static Resolved defaultModel() {
+    RunnerSpec spec = classpathSpec(DEFAULT_MODEL.substring(CLASSPATH.length()));
+    if (spec == null) {
+      throw new IllegalStateException("default model resource " + DEFAULT_MODEL + " missing from the class path");
+    }
+    return new Resolved(ModelSection.of(spec), spec.batchSize());
+  }
+
+  /** @param baseDir the configuration file's directory (relative spec paths start there), or null: the working directory */
+  static Resolved read(ConfigNode n, Path baseDir) {
+    if (n.has("batch_size")) {
+      throw n.fail("batch_size", "not allowed here: the batch size is trainer.batch_size");
+    }
+    String spec = n.string("spec", null);
+    JsonNode features = n.get("features");
+    JsonNode network = n.get("network");
+    n.finish();
+    if (spec != null) {
+      if (features != null || network != null) {
+        throw n.fail("spec", "give either spec or features + network, not both");
+      }
+      return fromSpecFile(n, spec.trim(), baseDir);
+    }
+    if (features == null && network == null) {
+      return defaultModel();
+    }
+    if (features == null || network == null) {
+      throw n.fail(features == null ? "features" : "network",
+          "missing: an inline model needs both features and network (or give spec: a runner spec file)");
+    }
+    return inline(n, features, network);
+  }
+
+  private static Resolved inline(ConfigNode n, JsonNode features, JsonNode network) {
+    JsonNode type = features.get("type");
+    if (type != null && type.isTextual() && !type.asText().equals("text_hashing")) {
+      throw n.fail("features.type", "must be text_hashing (the sentiment job learns from text), got '"
+          + type.asText() + "'");
+    }
+    ObjectNode runnerSpec = ConfigNode.object();
+    runnerSpec.set("features", features);
+    runnerSpec.set("network", network);
+    RunnerSpec spec;
+    try {
+      spec = RunnerSpec.parse(JSON.writeValueAsString(runnerSpec), true, "model");
+    } catch (SpecException e) {
+      throw remap(n, e);
+    } catch (IllegalArgumentException e) {
+      // e.g. TextHashingConfig: min_order above max_order
+      throw n.fail("features", e.getMessage());
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Resolved(ModelSection.of(spec), spec.batchSize());
+  }
+
+  /** RunnerSpec locations ("model: features.buckets", "network.layers[1] ...", "features") become model.<key>. */
+  private static ConfigException remap(ConfigNode n, SpecException e) {
+    String location = e.location();
+    String problem = e.getMessage().substring(location.length() + 2);
+    String key = location.startsWith("model: ") ? location.substring("model: ".length())
+        : location.equals("model") ? "" : location;
+    return key.isEmpty() ? n.failHere(problem) : n.fail(key, problem);
+  }
+
+  private static Resolved fromSpecFile(ConfigNode n, String spec, Path baseDir) {
+    RunnerSpec runnerSpec;
+    try {
+      if (spec.startsWith(CLASSPATH)) {
+        runnerSpec = classpathSpec(spec.substring(CLASSPATH.length()));
+        if (runnerSpec == null) {
+          throw n.fail("spec", "no class-path resource '" + spec.substring(CLASSPATH.length()) + "'");
+        }
+      } else {
+        Path file = baseDir == null ? Path.of(spec) : baseDir.resolve(spec);
+        if (!Files.isRegularFile(file)) {
+          throw n.fail("spec", "no such file: " + file.toAbsolutePath().normalize());
+        }
+        runnerSpec = RunnerSpec.load(file);
+      }
+      return new Resolved(ModelSection.of(runnerSpec), runnerSpec.batchSize());
+    } catch (ConfigException e) {
+      throw e;
+    } catch (InvalidPathException | UncheckedIOException e) {
+      throw n.fail("spec", "cannot read '" + spec + "': " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      // a SpecException names the spec file and the key inside it; ModelSection.of refuses non-text features
+      throw n.fail("spec", e.getMessage().startsWith("features:") ? spec + ": " + e.getMessage() : e.getMessage());
+    }
+  }
+
+  /** The runner spec resource {@code name}, or null if the class path has no such resource. */
+  private static RunnerSpec classpathSpec(String name) {
+    String resource = name.startsWith("/") ? name.substring(1) : name;
+    try (InputStream in = ModelSectionReader.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        return null;
+      }
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return RunnerSpec.parse(text, resource.endsWith(".json"), CLASSPATH + resource);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read class-path resource " + resource, e);
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package io.streamnet.jobs.config;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code topics} section: the Kafka topics the job reads and writes. All six must differ: a job that wrote its
+ * scores to its own input would feed on itself.
+ *
+ * @param labeled     labeled events (ReviewEvent with a label), the training input
+ * @param requests    scoring requests (ReviewEvent)
+ * @param scores      the scorer's output (SentimentScore)
+ * @param snapshots   model versions (ModelSnapshot), a compacted topic
+ * @param deadLetters records that could not be processed (DeadLetter)
+ * @param metrics     TrainingMetrics records
+ */
+public record Topics(String labeled, String requests, String scores, String snapshots, String deadLetters,
+                     String metrics) implements Serializable {
+  private static final long serialVersionUID = 1L;
+  /** Kafka's rule for topic names. */
+  private static final Pattern LEGAL = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
+
+  static Topics read(ConfigNode n) {
+    Map<String, String> seen = new LinkedHashMap<>();
+    Topics t = new Topics(
+        topic(n, "labeled", "sentiment.labeled", seen),
+        topic(n, "requests", "sentiment.requests", seen),
+        topic(n, "scores", "sentiment.scores", seen),
+        topic(n, "snapshots", "model.snapshots", seen),
+        topic(n, "dead_letters", "streamnet.dlq", seen),
+        topic(n, "metrics", "streamnet.metrics", seen));
+    n.finish();
+    return t;
+  }
+
+  private static String topic(ConfigNode n, String key, String def, Map<String, String> seen) {
+    String name = n.nonBlank(key, def);
+    if (!LEGAL.matcher(name).matches() || name.equals(".") || name.equals("..")) {
+      throw n.fail(key, "'" + name + "' is not a legal Kafka topic name (1 to 249 of a-z A-Z 0-9 . _ -)");
+    }
+    for (Map.Entry<String, String> other : seen.entrySet()) {
+      if (other.getValue().equals(name)) {
+        throw n.fail(key, "'" + name + "' is already " + n.path(other.getKey()) + "; every topic must differ");
+      }
+    }
+    seen.put(key, name);
+    return name;
+  }
+
+  ObjectNode tree() {
+    ObjectNode o = ConfigNode.object();
+    o.put("labeled", labeled);
+    o.put("requests", requests);
+    o.put("scores", scores);
+    o.put("snapshots", snapshots);
+    o.put("dead_letters", deadLetters);
+    o.put("metrics", metrics);
+    return o;
+  }
+}

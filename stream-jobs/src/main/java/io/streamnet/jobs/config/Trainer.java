@@ -1,0 +1,97 @@
+package io.streamnet.jobs.config;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.Serializable;
+
+/**
+ * The {@code trainer} section.
+ *
+ * @param batchSize   events per training step
+ * @param maxWaitMs   0: batches are formed by count only, so a recovery is bit-identical to an uninterrupted run;
+ *                    above 0: a partial batch is trained after waiting this long for it to fill (fresher, still
+ *                    exactly once, but no longer deterministic)
+ * @param divergence  the divergence guard
+ * @param prequential the prequential (score, then train) evaluation
+ */
+public record Trainer(int batchSize, long maxWaitMs, Divergence divergence, Prequential prequential)
+    implements Serializable {
+  private static final long serialVersionUID = 1L;
+  public static final int MAX_BATCH_SIZE = 1 << 16;
+
+  /**
+   * {@code trainer.divergence}: a batch whose loss is above {@code lossFactor} times the running average of accepted
+   * batch losses is not applied, once {@code warmupBatches} batches were accepted; after {@code rollbackAfter}
+   * refusals in a row the trainer rolls back to its last good snapshot.
+   *
+   * @param averageDecay decay of the exponential moving average of accepted losses
+   */
+  public record Divergence(double lossFactor, int warmupBatches, double averageDecay, int rollbackAfter)
+      implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    static Divergence read(ConfigNode n) {
+      double factor = n.number("loss_factor", 8.0);
+      if (!(factor > 1)) {
+        throw n.fail("loss_factor", "must be > 1 (a batch at the running average must pass), got " + factor);
+      }
+      int warmup = n.integer("warmup_batches", 50, 0, Integer.MAX_VALUE);
+      double decay = n.number("average_decay", 0.99);
+      if (!(decay > 0 && decay < 1)) {
+        throw n.fail("average_decay", "must be between 0 and 1 (both excluded), got " + decay);
+      }
+      int rollback = n.integer("rollback_after", 3, 1, Integer.MAX_VALUE);
+      n.finish();
+      return new Divergence(factor, warmup, decay, rollback);
+    }
+
+    ObjectNode tree() {
+      ObjectNode o = ConfigNode.object();
+      o.put("loss_factor", lossFactor);
+      o.put("warmup_batches", warmupBatches);
+      o.put("average_decay", averageDecay);
+      o.put("rollback_after", rollbackAfter);
+      return o;
+    }
+  }
+
+  /**
+   * {@code trainer.prequential}.
+   *
+   * @param aucWindow events in the windowed AUC and accuracy (each kept in state, hence the upper bound)
+   */
+  public record Prequential(int aucWindow) implements Serializable {
+    private static final long serialVersionUID = 1L;
+    public static final int MAX_AUC_WINDOW = 10_000_000;
+
+    static Prequential read(ConfigNode n) {
+      Prequential p = new Prequential(n.integer("auc_window", 10_000, 100, MAX_AUC_WINDOW));
+      n.finish();
+      return p;
+    }
+
+    ObjectNode tree() {
+      ObjectNode o = ConfigNode.object();
+      o.put("auc_window", aucWindow);
+      return o;
+    }
+  }
+
+  /** @param defaultBatchSize the batch size when the file sets none (a model spec file's {@code batch_size}) */
+  static Trainer read(ConfigNode n, int defaultBatchSize) {
+    int batch = n.integer("batch_size", defaultBatchSize, 1, MAX_BATCH_SIZE);
+    long maxWait = n.longValue("max_wait_ms", 0, 0, Long.MAX_VALUE);
+    Divergence divergence = Divergence.read(n.section("divergence"));
+    Prequential prequential = Prequential.read(n.section("prequential"));
+    n.finish();
+    return new Trainer(batch, maxWait, divergence, prequential);
+  }
+
+  ObjectNode tree() {
+    ObjectNode o = ConfigNode.object();
+    o.put("batch_size", batchSize);
+    o.put("max_wait_ms", maxWaitMs);
+    o.set("divergence", divergence.tree());
+    o.set("prequential", prequential.tree());
+    return o;
+  }
+}

@@ -1,0 +1,198 @@
+package io.streamnet.jobs.model;
+
+import static io.streamnet.jobs.model.PayloadFormat.HEADER_BYTES;
+import static io.streamnet.jobs.model.PayloadFormat.KIND_DELTA;
+
+import io.streamnet.nn.layer.Parameter;
+import io.streamnet.nn.network.Network;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Makes FULL and DELTA snapshot payloads of one live (training) network. {@link #full()} encodes every value and
+ * keeps a copy as the base; {@link #delta()} encodes the rows that differ bitwise from the base, plus every row
+ * an earlier delta since that full one carried. Deltas are therefore cumulative: delta(n) holds every row of
+ * delta(n-1), so a scorer that applied the full and then any one or more of its deltas, in order, has exactly the
+ * live weights, even where a row went back to its base value.
+ *
+ * <p>One per trainer, not thread-safe. The base copy costs as much memory as the parameters. Frozen parameters
+ * are compared like the others (they simply never change).
+ */
+public final class DeltaTracker {
+
+  private final Network live;
+  private final List<Parameter> params;
+  private final byte[][] names;
+  /** Values at the last full(), per parameter; allocated by the first full(). */
+  private float[][] base;
+  /** Rows carried by a delta since the last full(), one bit per row, per parameter. */
+  private final long[][] sticky;
+  private final int[] stickyCount;
+  /** Whether a parameter's base holds a NaN: then rows are compared bit by bit (see {@link #markChangedRows}). */
+  private final boolean[] baseHasNaN;
+  private boolean hasBase;
+  private int lastDeltaRows;
+
+  public DeltaTracker(Network live) {
+    this.live = live;
+    this.params = live.parameters();
+    int n = params.size();
+    this.names = new byte[n][];
+    this.sticky = new long[n][];
+    this.stickyCount = new int[n];
+    this.baseHasNaN = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      Parameter p = params.get(i);
+      names[i] = PayloadFormat.nameBytes(p);
+      sticky[i] = new long[(p.rows() + 63) >>> 6];
+    }
+  }
+
+  /** Whether {@link #full()} was called, so that {@link #delta()} has something to compare with. */
+  public boolean hasBase() {
+    return hasBase;
+  }
+
+  /** Rows (over all parameters) in the last {@link #delta()}. */
+  public int lastDeltaRows() {
+    return lastDeltaRows;
+  }
+
+  /** A FULL payload of the live values, which also become the base of the following deltas. */
+  public byte[] full() {
+    if (base == null) {
+      base = new float[params.size()][];
+      for (int i = 0; i < base.length; i++) {
+        base[i] = new float[params.get(i).size()];
+      }
+    }
+    byte[] payload = SnapshotPayload.full(live);
+    for (int i = 0; i < base.length; i++) {
+      float[] values = params.get(i).value();
+      System.arraycopy(values, 0, base[i], 0, values.length);
+      baseHasNaN[i] = containsNaN(values);
+      Arrays.fill(sticky[i], 0L);
+      stickyCount[i] = 0;
+    }
+    hasBase = true;
+    lastDeltaRows = 0;
+    return payload;
+  }
+
+  /**
+   * A DELTA payload against the last {@link #full()}: the rows that differ from it now or were in an earlier delta
+   * since it, with their live values.
+   *
+   * @throws IllegalStateException before the first full()
+   */
+  public byte[] delta() {
+    if (!hasBase) {
+      throw new IllegalStateException("delta() needs a base: call full() first (and publish it)");
+    }
+    long size = HEADER_BYTES;
+    int total = 0;
+    for (int i = 0; i < params.size(); i++) {
+      Parameter p = params.get(i);
+      markChangedRows(i);
+      int n = stickyCount[i];
+      total += n;
+      size += PayloadFormat.parameterHeaderBytes(names[i]) + 4L + (n == p.rows() ? 0L : 4L * n) + 4L * n * p.cols();
+    }
+    byte[] out = PayloadFormat.allocate(size);
+    int pos = PayloadFormat.writeHeader(out, KIND_DELTA, params.size());
+    for (int i = 0; i < params.size(); i++) {
+      pos = writeRows(out, pos, i);
+    }
+    lastDeltaRows = total;
+    return out;
+  }
+
+  /** Adds the rows of parameter {@code i} that differ bitwise from its base to its sticky set. */
+  private void markChangedRows(int i) {
+    float[] values = params.get(i).value();
+    float[] b = base[i];
+    int cols = params.get(i).cols();
+    int n = values.length;
+    if (baseHasNaN[i]) {
+      for (int row = 0, at = 0; at < n; row++, at += cols) {
+        if (!isSticky(i, row) && rowDiffersBitwise(values, b, at, cols)) {
+          mark(i, row);
+        }
+      }
+      return;
+    }
+    // Arrays.mismatch compares Float.floatToIntBits (all NaNs alike) with vectorized code. With no NaN in the
+    // base that is exact bitwise: a position where live is any NaN differs from a non-NaN base value.
+    int pos = 0;
+    while (pos < n) {
+      int m = Arrays.mismatch(values, pos, n, b, pos, n);
+      if (m < 0) {
+        break;
+      }
+      int row = (pos + m) / cols;
+      if (!isSticky(i, row)) {
+        mark(i, row);
+      }
+      pos = (row + 1) * cols;
+    }
+  }
+
+  private static boolean rowDiffersBitwise(float[] live, float[] b, int at, int cols) {
+    for (int k = at, end = at + cols; k < end; k++) {
+      if (Float.floatToRawIntBits(live[k]) != Float.floatToRawIntBits(b[k])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean isSticky(int i, int row) {
+    return (sticky[i][row >>> 6] & (1L << row)) != 0;
+  }
+
+  private void mark(int i, int row) {
+    sticky[i][row >>> 6] |= 1L << row;
+    stickyCount[i]++;
+  }
+
+  /** Writes parameter {@code i}'s header, its sticky rows' indices (unless all rows) and their live values. */
+  private int writeRows(byte[] out, int pos, int i) {
+    Parameter p = params.get(i);
+    int rows = p.rows();
+    int cols = p.cols();
+    int n = stickyCount[i];
+    float[] values = p.value();
+    pos = PayloadFormat.writeParameterHeader(out, pos, names[i], rows, cols);
+    LittleEndian.putInt(out, pos, n);
+    pos += 4;
+    if (n == rows) {
+      LittleEndian.putFloats(out, pos, values, 0, values.length);
+      return pos + 4 * values.length;
+    }
+    int indexAt = pos;
+    int valueAt = pos + 4 * n;
+    int rowBytes = 4 * cols;
+    long[] bits = sticky[i];
+    int j = 0;
+    for (int w = 0; w < bits.length; w++) {
+      long word = bits[w];
+      while (word != 0) {
+        int row = (w << 6) + Long.numberOfTrailingZeros(word);
+        word &= word - 1;
+        LittleEndian.putInt(out, indexAt + 4 * j, row);
+        LittleEndian.putFloats(out, valueAt + j * rowBytes, values, row * cols, cols);
+        j++;
+      }
+    }
+    return valueAt + n * rowBytes;
+  }
+
+  private static boolean containsNaN(float[] values) {
+    for (float v : values) {
+      if (v != v) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

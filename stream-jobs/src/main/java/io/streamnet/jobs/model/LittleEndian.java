@@ -1,0 +1,48 @@
+package io.streamnet.jobs.model;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * Little-endian reads and writes of ints and floats in a byte[], without wrapping it in buffers. Floats keep their
+ * exact bits (NaN payloads included): the var handles move raw int bits.
+ */
+final class LittleEndian {
+
+  private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle FLOAT = MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
+
+  private LittleEndian() {}
+
+  static void putUnsignedShort(byte[] dst, int pos, int value) {
+    SHORT.set(dst, pos, (short) value);
+  }
+
+  static int getUnsignedShort(byte[] src, int pos) {
+    return Short.toUnsignedInt((short) SHORT.get(src, pos));
+  }
+
+  static void putInt(byte[] dst, int pos, int value) {
+    INT.set(dst, pos, value);
+  }
+
+  static int getInt(byte[] src, int pos) {
+    return (int) INT.get(src, pos);
+  }
+
+  /** Writes {@code len} floats of {@code src} from {@code off} at byte {@code pos} of {@code dst}. */
+  static void putFloats(byte[] dst, int pos, float[] src, int off, int len) {
+    for (int i = 0; i < len; i++) {
+      FLOAT.set(dst, pos + 4 * i, src[off + i]);
+    }
+  }
+
+  /** Reads {@code len} floats at byte {@code pos} of {@code src} into {@code dst} from {@code off}. */
+  static void getFloats(byte[] src, int pos, float[] dst, int off, int len) {
+    for (int i = 0; i < len; i++) {
+      dst[off + i] = (float) FLOAT.get(src, pos + 4 * i);
+    }
+  }
+}

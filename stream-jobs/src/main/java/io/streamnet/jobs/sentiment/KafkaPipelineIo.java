@@ -1,0 +1,149 @@
+package io.streamnet.jobs.sentiment;
+
+import io.streamnet.connect.registry.RegistryConfig;
+import io.streamnet.connect.serde.AvroRecordSerializationSchema;
+import io.streamnet.connect.serde.AvroSerdeConfig;
+import io.streamnet.connect.serde.DecodingDeserializationSchema;
+import io.streamnet.connect.validate.ReviewEventValidator;
+import io.streamnet.schema.DeadLetter;
+import io.streamnet.schema.ModelSnapshot;
+import io.streamnet.schema.ReviewEvent;
+import io.streamnet.schema.SentimentScore;
+import io.streamnet.schema.TrainingMetrics;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.Properties;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.types.Either;
+import org.apache.flink.util.function.SerializableFunction;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+
+/**
+ * The sentiment job's sources and sinks on Kafka, in the Confluent wire format against a schema registry. Sources
+ * read with {@code read_committed}; every sink is exactly-once (transactional, committed with each checkpoint) unless
+ * the delivery guarantee says otherwise. The snapshot topic is keyed by {@code modelId:KIND}, so compaction keeps
+ * the last FULL and the last DELTA of each model: enough to warm-start from the topic.
+ */
+public final class KafkaPipelineIo {
+
+  /** Where the job's topics are. */
+  public record Topics(String labeled, String requests, String scores, String snapshots, String deadLetters,
+                       String metrics) {
+    public Topics {
+      Objects.requireNonNull(labeled, "labeled");
+      Objects.requireNonNull(requests, "requests");
+      Objects.requireNonNull(scores, "scores");
+      Objects.requireNonNull(snapshots, "snapshots");
+      Objects.requireNonNull(deadLetters, "deadLetters");
+      Objects.requireNonNull(metrics, "metrics");
+    }
+  }
+
+  /** Where sources start when the job has no checkpoint. */
+  public enum StartingOffsets { EARLIEST, LATEST, COMMITTED }
+
+  /**
+   * @param clientProperties   bootstrap.servers and any other Kafka client settings (security, ...)
+   * @param bounded            stop each source at the end offsets it finds at start (tests, benchmarks)
+   * @param transactionalIdPrefix unique per job: each sink appends its own suffix
+   */
+  public record Settings(Properties clientProperties, RegistryConfig registry, Topics topics, String groupId,
+                         StartingOffsets startingOffsets, boolean bounded, DeliveryGuarantee guarantee,
+                         String transactionalIdPrefix) {
+    public Settings {
+      Objects.requireNonNull(clientProperties, "clientProperties");
+      Objects.requireNonNull(clientProperties.getProperty("bootstrap.servers"), "clientProperties: bootstrap.servers");
+      Objects.requireNonNull(registry, "registry");
+      Objects.requireNonNull(topics, "topics");
+      Objects.requireNonNull(groupId, "groupId");
+      Objects.requireNonNull(startingOffsets, "startingOffsets");
+      Objects.requireNonNull(guarantee, "guarantee");
+      Objects.requireNonNull(transactionalIdPrefix, "transactionalIdPrefix");
+    }
+  }
+
+  /** A full model S snapshot is tens of MB: the producer must accept it (the topic allows 128 MiB). */
+  static final String MAX_SNAPSHOT_BYTES = String.valueOf(128 * 1024 * 1024);
+
+  private KafkaPipelineIo() {}
+
+  public static SentimentPipelineIo create(Settings s) {
+    Topics t = s.topics();
+    AvroSerdeConfig serde = AvroSerdeConfig.of(s.registry());
+    return new SentimentPipelineIo(
+        source(s, t.labeled(), labeledDecoder(s)),
+        source(s, t.requests(), new DecodingDeserializationSchema<>(ReviewEvent.class, s.registry(),
+            new ReviewEventValidator())),
+        sink(s, "scores", new AvroRecordSerializationSchema<>(t.scores(), SentimentScore.class, serde,
+            sc -> utf8(sc.getId())), new Properties()),
+        sink(s, "snapshots", new AvroRecordSerializationSchema<>(t.snapshots(), ModelSnapshot.class, serde,
+            snapshotKey()), snapshotProducerProperties()),
+        sink(s, "metrics", new AvroRecordSerializationSchema<>(t.metrics(), TrainingMetrics.class, serde,
+            m -> utf8(m.getModelId())), new Properties()),
+        sink(s, "dlq", AvroRecordSerializationSchema.deadLetters(t.deadLetters(), serde), new Properties()));
+  }
+
+  private static SerializableFunction<ModelSnapshot, byte[]> snapshotKey() {
+    return m -> utf8(m.getModelId() + ":" + m.getKind());
+  }
+
+  static Properties snapshotProducerProperties() {
+    Properties p = new Properties();
+    p.setProperty("max.request.size", MAX_SNAPSHOT_BYTES);
+    p.setProperty("buffer.memory", String.valueOf(2L * 128 * 1024 * 1024));
+    return p;
+  }
+
+  /** Decodes labeled events: a ReviewEvent without a label is a dead letter there. */
+  public static KafkaRecordDeserializationSchema<Either<DeadLetter, ReviewEvent>> labeledDecoder(Settings s) {
+    return new DecodingDeserializationSchema<>(ReviewEvent.class, s.registry(), new LabeledReviewValidator());
+  }
+
+  /** A read_committed source of {@code topic} decoded by {@code decoder} (tests plug in their own decoder). */
+  public static KafkaSource<Either<DeadLetter, ReviewEvent>> source(
+      Settings s, String topic, KafkaRecordDeserializationSchema<Either<DeadLetter, ReviewEvent>> decoder) {
+    KafkaSourceBuilder<Either<DeadLetter, ReviewEvent>> b = KafkaSource.<Either<DeadLetter, ReviewEvent>>builder()
+        .setProperties(s.clientProperties())
+        .setTopics(topic)
+        .setGroupId(s.groupId())
+        .setStartingOffsets(switch (s.startingOffsets()) {
+          case EARLIEST -> OffsetsInitializer.earliest();
+          case LATEST -> OffsetsInitializer.latest();
+          case COMMITTED -> OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
+        })
+        .setDeserializer(decoder)
+        .setProperty("isolation.level", "read_committed")
+        .setProperty("client.id.prefix", s.transactionalIdPrefix() + "-" + topic);
+    if (s.bounded()) {
+      b.setBounded(OffsetsInitializer.latest());
+    }
+    return b.build();
+  }
+
+  private static <T extends SpecificRecordBase> KafkaSink<T> sink(Settings s, String name,
+                                                                  AvroRecordSerializationSchema<T> schema,
+                                                                  Properties extra) {
+    Properties props = new Properties();
+    props.putAll(s.clientProperties());
+    props.putAll(extra);
+    // Longer than any checkpoint interval plus recovery, within the broker's default maximum of 15 minutes.
+    props.putIfAbsent("transaction.timeout.ms", "900000");
+    return KafkaSink.<T>builder()
+        .setBootstrapServers(s.clientProperties().getProperty("bootstrap.servers"))
+        .setKafkaProducerConfig(props)
+        .setRecordSerializer(schema)
+        .setDeliveryGuarantee(s.guarantee())
+        .setTransactionalIdPrefix(s.transactionalIdPrefix() + "-" + name)
+        .build();
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+}

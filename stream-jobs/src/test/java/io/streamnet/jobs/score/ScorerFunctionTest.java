@@ -1,0 +1,135 @@
+package io.streamnet.jobs.score;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.streamnet.jobs.model.SnapshotPayload;
+import io.streamnet.nn.feature.IdBuffer;
+import io.streamnet.nn.feature.TextHashingConfig;
+import io.streamnet.nn.feature.TextHashingFeaturizer;
+import io.streamnet.nn.network.Batch;
+import io.streamnet.nn.network.Network;
+import io.streamnet.nn.spec.NetworkSpec;
+import io.streamnet.nn.spec.OptimizerSpec;
+import io.streamnet.schema.DeadLetter;
+import io.streamnet.schema.DeadLetterReason;
+import io.streamnet.schema.ModelSnapshot;
+import io.streamnet.schema.ReviewEvent;
+import io.streamnet.schema.SentimentScore;
+import io.streamnet.schema.SnapshotKind;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithNonKeyedOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.BroadcastOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.Test;
+
+/** The scorer in Flink's broadcast operator harness. */
+class ScorerFunctionTest {
+  static final TextHashingConfig FEATURES = new TextHashingConfig(1 << 10, 1, 2, false, 0);
+
+  static NetworkSpec spec() {
+    return NetworkSpec.builder().seed(3).sparseInput("tokens", 1 << 10)
+        .embeddingBag("emb", "tokens", 8, "mean").dense("hidden", 8, "relu").dense("out", 1)
+        .loss("bce_with_logits").optimizer(OptimizerSpec.adagrad(0.2)).build();
+  }
+
+  static ScorerFunction scorer(int bufferLimit) {
+    return new ScorerFunction(new ScorerFunction.Settings("m", FEATURES, "tokens", bufferLimit, 60_000, "requests"));
+  }
+
+  static ModelSnapshot snapshot(Network net, long epoch, long version) {
+    byte[] payload = SnapshotPayload.full(net);
+    return ModelSnapshot.newBuilder().setModelId("m").setEpoch(epoch).setVersion(version)
+        .setCreatedAt(Instant.ofEpochMilli(0)).setCheckpointId(null).setNetworkSpec(net.spec().toJson())
+        .setKind(SnapshotKind.FULL).setBaseEpoch(null).setBaseVersion(null).setParameters(ByteBuffer.wrap(payload))
+        .setMetrics(Map.of("learned.events", 10.0, "learned.ingest.p50", 1.0)).setSha256(SnapshotPayload.sha256Hex(payload))
+        .setSignature(null).build();
+  }
+
+  static ReviewEvent request(String id, String text) {
+    return new ReviewEvent(id, text, null, Instant.ofEpochMilli(0), null);
+  }
+
+  static double expected(Network net, String text) {
+    IdBuffer ids = new IdBuffer();
+    new TextHashingFeaturizer(FEATURES).featurize(text, ids);
+    Batch b = net.newBatch();
+    b.start(1);
+    b.sparse("tokens").addExample(ids.array(), 0, ids.size());
+    float[] out = new float[1];
+    net.predict(b, out);
+    return out[0];
+  }
+
+  static BroadcastOperatorTestHarness<ReviewEvent, ModelSnapshot, SentimentScore> harness(ScorerFunction f)
+      throws Exception {
+    return ProcessFunctionTestHarnesses.forBroadcastProcessFunction(f, ScorerFunction.MODEL_STATE);
+  }
+
+  @Test
+  void requestsBeforeAnyModelAreBufferedThenScoredByTheFirstModel() throws Exception {
+    Network net = Network.build(spec());
+    try (var h = harness(scorer(10))) {
+      h.processElement(new StreamRecord<>(request("a", "a fine film"), System.currentTimeMillis()));
+      h.processElement(new StreamRecord<>(request("b", "dull and long"), System.currentTimeMillis()));
+      assertEquals(0, h.extractOutputValues().size(), "no model yet: buffered, not dropped");
+      h.processBroadcastElement(new StreamRecord<>(snapshot(net, 1, 1), 0));
+      List<SentimentScore> out = h.extractOutputValues();
+      assertEquals(List.of("a", "b"), out.stream().map(s -> s.getId().toString()).toList());
+      assertEquals(expected(net, "a fine film"), out.get(0).getProbability(), 1e-7);
+      assertEquals(1L, out.get(0).getModelVersion());
+    }
+  }
+
+  @Test
+  void beyondTheBufferLimitRequestsGoToTheDeadLetterOutput() throws Exception {
+    try (var h = harness(scorer(1))) {
+      h.processElement(new StreamRecord<>(request("a", "x"), 0));
+      h.processElement(new StreamRecord<>(request("b", "y"), 0));
+      var dead = h.getSideOutput(ScorerFunction.DEAD_LETTERS);
+      assertEquals(1, dead.size());
+      DeadLetter d = dead.peek().getValue();
+      assertEquals(DeadLetterReason.SCORER_BUFFER_FULL, d.getReason());
+      assertTrue(d.getMessage().toString().contains("'b'"), d.getMessage().toString());
+    }
+  }
+
+  @Test
+  void anOlderSnapshotNeverReplacesANewerOne() throws Exception {
+    Network older = Network.build(spec());
+    Network newer = Network.build(spec().withSeed(99));
+    try (var h = harness(scorer(10))) {
+      h.processBroadcastElement(new StreamRecord<>(snapshot(newer, 2, 5), 0));
+      h.processBroadcastElement(new StreamRecord<>(snapshot(older, 2, 4), 0));
+      h.processBroadcastElement(new StreamRecord<>(snapshot(older, 1, 9), 0));
+      h.processElement(new StreamRecord<>(request("a", "a fine film"), 0));
+      SentimentScore s = h.extractOutputValues().get(0);
+      assertEquals(5L, s.getModelVersion());
+      assertEquals(expected(newer, "a fine film"), s.getProbability(), 1e-7);
+    }
+  }
+
+  @Test
+  void aRestoredScorerServesTheModelFromBroadcastStateAndItsBufferedRequests() throws Exception {
+    Network net = Network.build(spec());
+    OperatorSubtaskState state;
+    try (var h = harness(scorer(10))) {
+      h.processBroadcastElement(new StreamRecord<>(snapshot(net, 1, 3), 0));
+      state = h.snapshot(1, 1);
+    }
+    try (var h = new BroadcastOperatorTestHarness<ReviewEvent, ModelSnapshot, SentimentScore>(
+        new CoBroadcastWithNonKeyedOperator<>(scorer(10), List.of(ScorerFunction.MODEL_STATE)), 1, 1, 0)) {
+      h.initializeState(state);
+      h.open();
+      h.processElement(new StreamRecord<>(request("a", "a fine film"), 0));
+      SentimentScore s = h.extractOutputValues().get(0);
+      assertEquals(3L, s.getModelVersion());
+      assertEquals(expected(net, "a fine film"), s.getProbability(), 1e-7);
+    }
+  }
+}

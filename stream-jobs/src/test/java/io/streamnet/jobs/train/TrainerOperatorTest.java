@@ -1,0 +1,226 @@
+package io.streamnet.jobs.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.streamnet.jobs.model.ModelVersion;
+import io.streamnet.jobs.model.SnapshotPayload;
+import io.streamnet.nn.network.Network;
+import io.streamnet.nn.random.Rng;
+import io.streamnet.nn.spec.NetworkSpec;
+import io.streamnet.nn.spec.OptimizerSpec;
+import io.streamnet.schema.ModelSnapshot;
+import io.streamnet.schema.SnapshotKind;
+import io.streamnet.schema.TrainingMetrics;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+
+/** The trainer operator in Flink's operator test harness: batching, exactly-once state, snapshots, the guard. */
+class TrainerOperatorTest {
+  static final int VOCAB = 1 << 10;
+  static final int BATCH = 8;
+
+  static NetworkSpec spec() {
+    return NetworkSpec.builder().seed(7).sparseInput("tokens", VOCAB)
+        .embeddingBag("emb", "tokens", 8, "mean").dense("hidden", 8, "relu").dense("out", 1)
+        .loss("bce_with_logits").optimizer(OptimizerSpec.adagrad(0.2)).build();
+  }
+
+  static TrainerSettings settings(int fullEvery, PublishedVersionLookup published) {
+    return new TrainerSettings("test-model", spec().toJson(), "tokens", BATCH, 0, DivergenceGuard.Settings.defaults(),
+        1_000, 5, 1_000_000, fullEvery, null, 3, 1_000_000, InitialModel.fresh(), published);
+  }
+
+  /** Separable synthetic events: positives use ids 0..99, negatives 100..199 (label flipped when poisoned). */
+  static List<TrainingExample> events(int from, int count, boolean poisoned) {
+    List<TrainingExample> out = new ArrayList<>();
+    for (int i = from; i < from + count; i++) {
+      Rng rng = new Rng(1000L + i);
+      int label = (int) (rng.nextLong() & 1);
+      int[] ids = new int[6];
+      for (int k = 0; k < ids.length; k++) {
+        ids[k] = label * 100 + (int) Long.remainderUnsigned(rng.nextLong(), 100);
+      }
+      out.add(new TrainingExample("e" + i, ids, poisoned ? 1 - label : label, 1_000L + i));
+    }
+    return out;
+  }
+
+  static OneInputStreamOperatorTestHarness<TrainingExample, ModelSnapshot> harness(TrainerSettings s)
+      throws Exception {
+    return new OneInputStreamOperatorTestHarness<>(new TrainerOperator(s));
+  }
+
+  static void feed(OneInputStreamOperatorTestHarness<TrainingExample, ModelSnapshot> h, List<TrainingExample> events)
+      throws Exception {
+    for (TrainingExample e : events) {
+      h.processElement(new StreamRecord<>(e, e.ingestedAtMillis));
+    }
+  }
+
+  static TrainerOperator operator(OneInputStreamOperatorTestHarness<TrainingExample, ModelSnapshot> h) {
+    return (TrainerOperator) h.getOperator();
+  }
+
+  static byte[] payload(ModelSnapshot s) {
+    ByteBuffer b = s.getParameters().duplicate();
+    byte[] out = new byte[b.remaining()];
+    b.get(out);
+    return out;
+  }
+
+  static ModelSnapshot last(OneInputStreamOperatorTestHarness<TrainingExample, ModelSnapshot> h) {
+    List<ModelSnapshot> all = h.extractOutputValues();
+    return all.get(all.size() - 1);
+  }
+
+  @Test
+  void appliesEveryEventOnceInBatchesByCountAndFlushesTheRestAtTheEnd() throws Exception {
+    try (var h = harness(settings(1, PublishedVersionLookup.none()))) {
+      h.open();
+      feed(h, events(0, 100, false));
+      assertEquals(96, operator(h).applied().count(), "12 full batches of 8; 4 events wait for the next");
+      h.endInput();
+      assertEquals(100, operator(h).applied().count());
+      long expected = 0;
+      for (TrainingExample e : events(0, 100, false)) {
+        expected += AppliedEvents.hash(e.id);
+      }
+      assertEquals(expected, operator(h).applied().digest());
+      ModelSnapshot last = last(h);
+      assertEquals(SnapshotKind.FULL, last.getKind(), "the final snapshot is full");
+      assertEquals(100.0, last.getMetrics().get("applied_events"));
+      assertTrue(last.getMetrics().get("accuracy") > 0.8, "separable data is learned: " + last.getMetrics());
+    }
+  }
+
+  @Test
+  void restoringMidStreamContinuesBitIdenticallyToAnUninterruptedRun() throws Exception {
+    List<TrainingExample> stream = events(0, 203, false);
+    byte[] uninterrupted;
+    try (var h = harness(settings(1, PublishedVersionLookup.none()))) {
+      h.open();
+      feed(h, stream);
+      h.endInput();
+      uninterrupted = payload(last(h));
+    }
+    OperatorSubtaskState state;
+    try (var h = harness(settings(1, PublishedVersionLookup.none()))) {
+      h.open();
+      feed(h, stream.subList(0, 101)); // 12 batches and 5 events waiting: they are part of the state
+      state = h.snapshot(1, 1);
+      feed(h, stream.subList(101, 150)); // lost in the failure
+    }
+    try (var h = harness(settings(1, PublishedVersionLookup.none()))) {
+      h.initializeState(state);
+      h.open();
+      assertEquals(96, operator(h).applied().count());
+      feed(h, stream.subList(101, stream.size()));
+      h.endInput();
+      assertEquals(203, operator(h).applied().count());
+      assertArrayEquals(uninterrupted, payload(last(h)), "final weights after the restore");
+    }
+  }
+
+  @Test
+  void snapshotsAlternateFullAndDeltaAgainstTheLastFullAndVersionsGrow() throws Exception {
+    try (var h = harness(settings(3, PublishedVersionLookup.none()))) {
+      h.open();
+      feed(h, events(0, BATCH * 5 * 7, false)); // a snapshot every 5 steps: 7 snapshots
+      List<ModelSnapshot> out = h.extractOutputValues();
+      assertEquals(7, out.size());
+      String kinds = out.stream().map(s -> s.getKind().name().substring(0, 1)).collect(Collectors.joining());
+      assertEquals("FDDFDDF", kinds);
+      Network scorer = Network.forScoring(spec());
+      ModelVersion previous = ModelVersion.ZERO;
+      ModelVersion lastFull = null;
+      for (ModelSnapshot s : out) {
+        ModelVersion v = new ModelVersion(s.getEpoch(), s.getVersion());
+        assertTrue(v.compareTo(previous) > 0, v + " after " + previous);
+        previous = v;
+        if (s.getKind() == SnapshotKind.FULL) {
+          assertNull(s.getBaseVersion());
+          lastFull = v;
+        } else {
+          assertEquals(lastFull, new ModelVersion(s.getBaseEpoch(), s.getBaseVersion()));
+        }
+        assertEquals(SnapshotPayload.sha256Hex(payload(s)), s.getSha256());
+        SnapshotPayload.apply(payload(s), scorer);
+      }
+      assertArrayEquals(SnapshotPayload.full(operator(h).network()), SnapshotPayload.full(scorer),
+          "a scorer applying the snapshots in order holds the trainer's weights");
+    }
+  }
+
+  @Test
+  void aRestoredTrainerOpensANewEpochAboveThePublishedVersion() throws Exception {
+    OperatorSubtaskState state;
+    ModelVersion before;
+    try (var h = harness(settings(1, PublishedVersionLookup.none()))) {
+      h.open();
+      feed(h, events(0, BATCH * 10, false));
+      state = h.snapshot(1, 1);
+      feed(h, events(BATCH * 10, BATCH * 10, false)); // published, then lost in the failure
+      before = operator(h).lastVersion();
+    }
+    ModelVersion published = before;
+    try (var h = harness(settings(1, () -> Optional.of(published)))) {
+      h.initializeState(state);
+      h.open();
+      ModelSnapshot first = h.extractOutputValues().get(0);
+      ModelVersion v = new ModelVersion(first.getEpoch(), first.getVersion());
+      assertTrue(v.epoch() > before.epoch() && v.version() > before.version(), v + " after " + before);
+      assertEquals(SnapshotKind.FULL, first.getKind(), "a restored trainer serves its model at once, whole");
+    }
+  }
+
+  @Test
+  void aDivergingBatchIsRefusedAndRepeatedRefusalsRollBackToTheLastCheckpoint() throws Exception {
+    try (var h = harness(settings(1, PublishedVersionLookup.none()))) {
+      h.open();
+      feed(h, events(0, BATCH * 100, false)); // confident by now
+      h.snapshot(1, 1);
+      h.notifyOfCompletedCheckpoint(1);
+      byte[] atCheckpoint = SnapshotPayload.full(operator(h).network());
+      feed(h, events(BATCH * 100, BATCH * 2, false));
+      byte[] beforePoison = SnapshotPayload.full(operator(h).network());
+      long applied = operator(h).applied().count();
+
+      feed(h, events(BATCH * 200, BATCH, true)); // one batch of confidently wrong labels
+      assertArrayEquals(beforePoison, SnapshotPayload.full(operator(h).network()), "refused: weights untouched");
+      assertEquals(applied, operator(h).applied().count(), "refused events are not applied");
+
+      feed(h, events(BATCH * 300, BATCH * 2, true)); // two more in a row: roll back
+      assertArrayEquals(atCheckpoint, SnapshotPayload.full(operator(h).network()),
+          "rolled back to the model of the last completed checkpoint");
+      feed(h, events(BATCH * 400, BATCH * 4, false));
+      h.endInput();
+      TrainingMetrics m = lastMetrics(h);
+      assertEquals(1.0, m.getMetrics().get("rollbacks"));
+      assertEquals(3.0 * BATCH, m.getMetrics().get("refused_events"));
+      assertEquals(3.0, m.getMetrics().get("refused_loss_spike_batches"));
+      assertFalse(Double.isNaN(m.getLoss()));
+    }
+  }
+
+  static TrainingMetrics lastMetrics(OneInputStreamOperatorTestHarness<TrainingExample, ModelSnapshot> h) {
+    var side = h.getSideOutput(TrainerOperator.METRICS);
+    assertNotNull(side, "metrics side output");
+    TrainingMetrics last = null;
+    for (StreamRecord<TrainingMetrics> r : side) {
+      last = r.getValue();
+    }
+    return last;
+  }
+}
