@@ -5,6 +5,7 @@ import io.streamnet.nn.cli.UsageException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -81,7 +82,7 @@ public record DemoOptions(DatasetSelection datasets, Path data, long limit, int 
     Objects.requireNonNull(datasets, "datasets");
     Objects.requireNonNull(report, "report");
     Objects.requireNonNull(timeout, "timeout");
-    overrides = Map.copyOf(overrides);
+    overrides = Collections.unmodifiableMap(new LinkedHashMap<>(overrides)); // in order: later keys win
   }
 
   /** The options of {@code args} (the arguments after {@code demo}); null when help was asked for. */

@@ -63,7 +63,8 @@ final class DemoProgress {
     } else {
       s.append(String.format(Locale.ROOT, " | trained %,d at %s ev/s", Double.isNaN(applied) ? 0 : (long) applied,
           whole(live.trainer("events_per_s"))));
-      s.append(" | accuracy ").append(DemoSummary.fixed(live.trainer("accuracy"), 4));
+      double accuracy = live.trainer("accuracy");
+      s.append(" | accuracy ").append(Double.isNaN(accuracy) ? "-" : DemoSummary.fixed(accuracy, 4));
       s.append(" | model ").append(live.lastTrainer().getModelEpoch()).append('.')
           .append(live.lastTrainer().getModelVersion());
     }

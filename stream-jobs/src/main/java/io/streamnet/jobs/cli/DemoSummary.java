@@ -79,8 +79,8 @@ public record DemoSummary(List<String> datasets, long labeled, long requests, lo
             "  freshness  p50 %s ms, p99 %s ms (event ingested -> first score by a model that learned from it)",
             "  dead letters %,d"),
         String.join(" + ", datasets), labeled, requests, replaySeconds, elapsedSeconds, accuracy, windowAccuracy,
-        fixed(windowAuc, 4), logLoss, modelEpoch, modelVersion, scored, requests, scoreRecords, fixed(scoreP50Ms, 3),
-        fixed(scoreP99Ms, 3), fixed(freshnessP50Ms, 1), fixed(freshnessP99Ms, 1), dlq);
+        fixed(windowAuc, 4), logLoss, modelEpoch, modelVersion, scored, requests, scoreRecords, fixed(scoreP50Ms, 1),
+        fixed(scoreP99Ms, 1), fixed(freshnessP50Ms, 0), fixed(freshnessP99Ms, 0), dlq);
   }
 
   /** Every figure by its snake_case name, NaN as null; the curve last. For summary.json. */

@@ -3,6 +3,7 @@ package io.streamnet.jobs.cli;
 import io.streamnet.nn.cli.OptionValues;
 import io.streamnet.nn.cli.UsageException;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -13,43 +14,58 @@ import java.util.Objects;
  * @param config      the job configuration (YAML)
  * @param overrides   {@code key=value} settings applied over it, in order
  * @param restoreFrom a retained checkpoint or a savepoint to resume from, or null to start from the configuration
+ * @param createTopics create the job's missing topics (and set StreamNet's configs on existing ones)
  */
-public record RunOptions(Path config, Map<String, String> overrides, String restoreFrom) {
+public record RunOptions(Path config, Map<String, String> overrides, String restoreFrom, boolean createTopics) {
+
 
   public static final String USAGE = String.join("\n",
-      "usage: streamnet run --config job.yaml [--set KEY=VALUE ...] [--from-checkpoint PATH]",
+      "usage: streamnet run --config job.yaml [--set KEY=VALUE ...] [--from-checkpoint PATH] [--create-topics]",
+      "       streamnet run --print-config > job.yaml",
       "Runs the online learner against the Kafka brokers and the schema registry of the configuration, on a",
       "Flink MiniCluster in this process, until Ctrl-C cancels it (the last checkpoint is retained).",
       "  --config           job configuration (YAML): network, features, topics, Kafka, registry, checkpoints",
       "  --set KEY=VALUE    override one configuration key (repeatable), e.g. --set kafka.bootstrap_servers=h:9092",
       "  --from-checkpoint  resume from a retained checkpoint or savepoint (a directory or its _metadata file)",
+      "  --create-topics    create the job's missing topics (one partition each: the job reads with parallelism 1;",
+      "                     replication factor up to 3) and set the configs StreamNet needs on existing ones;",
+      "                     without it, a missing topic is an error",
+      "  --print-config     print the default configuration, every key with what it means, and exit",
       "The same jar runs on a Flink cluster: flink run stream-jobs/target/streamnet-jobs-cli.jar run --config ...");
 
   public RunOptions {
     Objects.requireNonNull(config, "config");
-    overrides = Map.copyOf(overrides);
+    overrides = Collections.unmodifiableMap(new LinkedHashMap<>(overrides)); // in order: later keys win
   }
 
-  /** The options of {@code args} (the arguments after {@code run}); null when help was asked for. */
-  public static RunOptions parse(String[] args) throws UsageException {
+  /** Parses the arguments after {@code run}. */
+  public static Parsed parse(String[] args) throws UsageException {
     Path config = null;
     String restoreFrom = null;
+    boolean createTopics = false;
     Map<String, String> overrides = new LinkedHashMap<>();
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
         case "-h", "--help" -> {
-          return null;
+          return new Parsed(null, true, false);
         }
         case "--config" -> config = ConfigFiles.existingFile(args, ++i, a);
         case "--set" -> ConfigFiles.addOverride(overrides, args, ++i, a);
         case "--from-checkpoint" -> restoreFrom = OptionValues.value(args, ++i, a);
+        case "--create-topics" -> createTopics = true;
+        case "--print-config" -> {
+          return new Parsed(null, false, true);
+        }
         default -> throw new UsageException("unknown option '" + a + "'");
       }
     }
     if (config == null) {
       throw new UsageException("--config is required (the job configuration, a YAML file)");
     }
-    return new RunOptions(config, overrides, restoreFrom);
+    return new Parsed(new RunOptions(config, overrides, restoreFrom, createTopics), false, false);
   }
+
+  /** Parse outcome: options to run, or a request for help or for the default configuration. */
+  public record Parsed(RunOptions options, boolean help, boolean printConfig) {}
 }

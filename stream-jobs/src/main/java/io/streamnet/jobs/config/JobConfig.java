@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 /**
  * The configuration of the sentiment job: one YAML (or JSON) file, every key optional with a default. The bundled
@@ -52,6 +53,8 @@ public record JobConfig(Job job, ModelSection model, Trainer trainer, Snapshots 
 
   private static final ObjectMapper YAML_IN = new YAMLMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   private static final ObjectMapper JSON_IN = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+  /** JSON text starts like this; a YAML flow mapping ({@code {job: {...}}}) has unquoted keys. */
+  private static final Pattern JSON_OBJECT = Pattern.compile("\\s*\\{\\s*\"");
   private static final ObjectMapper YAML_OUT = new YAMLMapper(YAMLFactory.builder()
       .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
       .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
@@ -85,7 +88,8 @@ public record JobConfig(Job job, ModelSection model, Trainer trainer, Snapshots 
   }
 
   /**
-   * Parses configuration text (YAML, or JSON); {@code sourceName} names it in errors. A relative
+   * Parses configuration text (YAML, or JSON: text starting with <code>{"</code>); {@code sourceName} names it in
+   * errors. A relative
    * {@code model.spec} path is resolved against the working directory.
    */
   public static JobConfig parse(String yamlOrJson, String sourceName) {
@@ -148,7 +152,7 @@ public record JobConfig(Job job, ModelSection model, Trainer trainer, Snapshots 
   }
 
   private static JobConfig parse(String text, String source, Path baseDir) {
-    boolean json = text.stripLeading().startsWith("{");
+    boolean json = JSON_OBJECT.matcher(text).lookingAt();
     JsonNode root;
     try {
       root = (json ? JSON_IN : YAML_IN).readTree(text);

@@ -39,7 +39,7 @@ public final class ModelSection implements Serializable {
   public static ModelSection of(RunnerSpec spec) {
     if (!(spec.features() instanceof FeatureSpec.TextHashing t)) {
       throw new IllegalArgumentException("features: type must be text_hashing (the sentiment job learns from"
-          + " text), got " + spec.features().getClass().getSimpleName());
+          + " text), got " + (spec.features() instanceof FeatureSpec.UserItem ? "user_item" : spec.features()));
     }
     return new ModelSection(t.config(), t.input(), spec.network());
   }

@@ -76,6 +76,6 @@ public record Registry(String url, Map<String, String> properties) implements Se
 
   @Override
   public String toString() {
-    return "Registry[url=" + url + ", properties=" + Secrets.masked(properties) + "]";
+    return "Registry[url=" + Secrets.maskedUrl(url) + ", properties=" + Secrets.masked(properties) + "]";
   }
 }

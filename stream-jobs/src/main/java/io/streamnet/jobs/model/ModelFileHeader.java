@@ -1,5 +1,6 @@
 package io.streamnet.jobs.model;
 
+import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -42,7 +43,7 @@ record ModelFileHeader(ModelVersion version, long checkpointId, long contentLeng
     if (!Arrays.equals(bytes, 0, 4, MAGIC, 0, 4)) {
       throw new CorruptModelFileException(file, "does not start with magic 'SNNF' (not a StreamNet model file)");
     }
-    DataInputStream h = new DataInputStream(new java.io.ByteArrayInputStream(bytes, 4, BYTES - 4));
+    DataInputStream h = new DataInputStream(new ByteArrayInputStream(bytes, 4, BYTES - 4));
     int format = h.readUnsignedShort();
     if (format != FORMAT_VERSION) {
       throw new CorruptModelFileException(file, "format version " + format + ", this code reads version "

@@ -71,6 +71,10 @@ public final class SentimentJobFactory {
       f.set(CheckpointingOptions.CHECKPOINT_STORAGE, "jobmanager");
     }
     f.set(StateBackendOptions.STATE_BACKEND, "hashmap");
+    // Not for the bytes saved: Flink 2.2's uncompressed restore stream (CompressibleFSDataInputStream) reads operator
+    // state one byte per system call, which made restoring a 32 MB trainer state take minutes. The Snappy stream
+    // restores it in well under a second.
+    f.set(ExecutionOptions.SNAPSHOT_COMPRESSION, true);
     Restart r = c.restart();
     switch (r.strategy()) {
       case NONE -> f.set(RestartStrategyOptions.RESTART_STRATEGY, "none");

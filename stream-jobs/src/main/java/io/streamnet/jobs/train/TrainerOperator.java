@@ -14,6 +14,7 @@ import io.streamnet.nn.tensor.SparseIds;
 import io.streamnet.schema.ModelSnapshot;
 import io.streamnet.schema.SnapshotKind;
 import io.streamnet.schema.TrainingMetrics;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +24,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
@@ -104,6 +109,8 @@ public final class TrainerOperator extends AbstractStreamOperator<ModelSnapshot>
   private transient byte[] lastGoodModel;
   private transient NavigableMap<Long, CheckpointedModel> modelsAwaitingCommit;
   private transient SnapshotFiles files;
+  private transient ExecutorService fileWriter;
+  private transient AtomicLong fileWriteFailures;
   private transient boolean refusalLogged;
   // metrics of the current interval
   private transient long lastMetricsAt;
@@ -178,8 +185,16 @@ public final class TrainerOperator extends AbstractStreamOperator<ModelSnapshot>
     deltas = new DeltaTracker(network);
     learnedIngest = new long[Math.max(1024, settings.batchSize())];
     modelsAwaitingCommit = new TreeMap<>();
-    files = settings.snapshotDirectory() == null ? null
-        : new SnapshotFiles(settings.snapshotDirectory(), settings.snapshotRetain());
+    if (settings.snapshotDirectory() != null) {
+      files = new SnapshotFiles(settings.snapshotDirectory(), settings.snapshotRetain());
+      // Writing and syncing tens of MB must not stall training: one background writer, in checkpoint order.
+      fileWriter = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "streamnet-model-file-writer");
+        t.setDaemon(true);
+        return t;
+      });
+    }
+    fileWriteFailures = new AtomicLong();
     long now = getProcessingTimeService().getCurrentProcessingTime();
     lastSnapshotAt = now;
     lastMetricsAt = now;
@@ -402,6 +417,7 @@ public final class TrainerOperator extends AbstractStreamOperator<ModelSnapshot>
     group.gauge("rollbacks", () -> guard.rollbacks());
     group.gauge("snapshotBytes", () -> lastSnapshotBytes);
     group.gauge("snapshotMillis", () -> lastSnapshotMicros / 1000.0);
+    group.gauge("modelFileWriteFailures", () -> fileWriteFailures.get());
   }
 
   @Override
@@ -435,8 +451,31 @@ public final class TrainerOperator extends AbstractStreamOperator<ModelSnapshot>
     }
     lastGoodModel = model.state();
     if (files != null) {
-      files.write(model.version(), checkpointId, model.state());
+      fileWriter.execute(() -> writeModelFile(model, checkpointId));
     }
+  }
+
+  private void writeModelFile(CheckpointedModel model, long checkpointId) {
+    try {
+      files.write(model.version(), checkpointId, model.state());
+    } catch (IOException | RuntimeException e) {
+      if (fileWriteFailures.getAndIncrement() == 0) {
+        LOG.warn("could not write the model file of checkpoint {} to {}: {} (failures are counted in the"
+            + " modelFileWriteFailures metric; only the first is logged)", checkpointId, settings.snapshotDirectory(),
+            e.toString());
+      }
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (fileWriter != null) {
+      fileWriter.shutdown();
+      if (!fileWriter.awaitTermination(1, TimeUnit.MINUTES)) {
+        LOG.warn("model file writer did not finish within a minute; the last model file may be missing");
+      }
+    }
+    super.close();
   }
 
   /** Events applied so far and their digest (tests, operators' dashboards). */

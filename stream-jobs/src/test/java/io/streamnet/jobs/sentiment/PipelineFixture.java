@@ -1,5 +1,8 @@
 package io.streamnet.jobs.sentiment;
 
+import io.streamnet.connect.admin.StreamNetTopics;
+import io.streamnet.connect.admin.TopicAdmin;
+import io.streamnet.connect.admin.TopicSpec;
 import io.streamnet.connect.registry.RegistryConfig;
 import io.streamnet.connect.registry.SchemaRegistries;
 import io.streamnet.connect.serde.AvroKafkaSerializer;
@@ -54,6 +57,14 @@ final class PipelineFixture {
   }
 
   /** Sends records in order (idempotent producer), waiting for all acknowledgements. */
+  /** A snapshot topic configured as the job's (compacted, 128 MiB messages: a full model is tens of MB). */
+  void createSnapshotTopic(String topic) {
+    try (TopicAdmin admin = TopicAdmin.connect(bootstrap())) {
+      admin.ensure(List.of(new TopicSpec(topic, 1, (short) 1,
+          StreamNetTopics.configsOf(StreamNetTopics.MODEL_SNAPSHOTS))));
+    }
+  }
+
   void produce(String topic, List<? extends SpecificRecord> values, java.util.function.Function<Object, String> key) {
     Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.ACKS_CONFIG, "all",

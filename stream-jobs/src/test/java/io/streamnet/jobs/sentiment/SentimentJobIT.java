@@ -108,14 +108,15 @@ class SentimentJobIT {
     o.put("topics.snapshots", run + ".snapshots");
     o.put("topics.dead_letters", run + ".dlq");
     o.put("topics.metrics", run + ".metrics");
-    o.put("checkpointing.interval_ms", "500");
+    o.put("checkpointing.interval_ms", "1000");
     o.put("checkpointing.directory", tmp.resolve(run + "-checkpoints").toUri().toString());
     o.put("snapshots.directory", tmp.resolve(run + "-models").toUri().toString());
     o.put("restart.strategy", "fixed_delay");
     o.put("restart.delay_ms", "200");
     o.put("scorer.buffer_limit", String.valueOf(REQUESTS));
     o.putAll(more);
-    fx.createTopics(run + ".scores", run + ".snapshots", run + ".dlq", run + ".metrics");
+    fx.createTopics(run + ".scores", run + ".dlq", run + ".metrics");
+    fx.createSnapshotTopic(run + ".snapshots");
     return JobConfig.defaults().withOverrides(o);
   }
 

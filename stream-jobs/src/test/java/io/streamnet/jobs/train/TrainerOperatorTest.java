@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streamnet.jobs.model.ModelVersion;
+import io.streamnet.jobs.model.SnapshotFiles;
+import io.streamnet.jobs.model.StoredModel;
 import io.streamnet.jobs.model.SnapshotPayload;
 import io.streamnet.nn.network.Network;
 import io.streamnet.nn.random.Rng;
@@ -17,6 +19,7 @@ import io.streamnet.schema.ModelSnapshot;
 import io.streamnet.schema.SnapshotKind;
 import io.streamnet.schema.TrainingMetrics;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +28,7 @@ import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The trainer operator in Flink's operator test harness: batching, exactly-once state, snapshots, the guard. */
 class TrainerOperatorTest {
@@ -38,8 +42,34 @@ class TrainerOperatorTest {
   }
 
   static TrainerSettings settings(int fullEvery, PublishedVersionLookup published) {
+    return settings(fullEvery, published, null);
+  }
+
+  static TrainerSettings settings(int fullEvery, PublishedVersionLookup published, String modelDirectory) {
     return new TrainerSettings("test-model", spec().toJson(), "tokens", BATCH, 0, DivergenceGuard.Settings.defaults(),
-        1_000, 5, 1_000_000, fullEvery, null, 3, 1_000_000, InitialModel.fresh(), published);
+        1_000, 5, 1_000_000, fullEvery, modelDirectory, 2, 1_000_000, InitialModel.fresh(), published);
+  }
+
+  @Test
+  void eachCompletedCheckpointIsWrittenAsAModelFileKeepingTheNewest(@TempDir Path dir) throws Exception {
+    String uri = dir.toUri().toString();
+    byte[] atThirdCheckpoint = null;
+    try (var h = harness(settings(1, PublishedVersionLookup.none(), uri))) {
+      h.open();
+      for (int c = 1; c <= 3; c++) {
+        feed(h, events(c * 1000, BATCH * 7 + 3, false));
+        h.snapshot(c, c);
+        atThirdCheckpoint = SnapshotPayload.full(operator(h).network());
+        feed(h, events(c * 1000 + 500, BATCH * 4, false)); // after the checkpoint: not in its file
+        h.notifyOfCompletedCheckpoint(c);
+      }
+    } // close() waits for the background writer
+    SnapshotFiles files = new SnapshotFiles(uri, 2);
+    assertEquals(2, files.list().size(), "retain: 2");
+    StoredModel latest = files.latest().orElseThrow();
+    assertEquals(3, latest.checkpointId());
+    assertArrayEquals(atThirdCheckpoint, SnapshotPayload.full(latest.decode()),
+        "the file holds the model as of its checkpoint");
   }
 
   /** Separable synthetic events: positives use ids 0..99, negatives 100..199 (label flipped when poisoned). */

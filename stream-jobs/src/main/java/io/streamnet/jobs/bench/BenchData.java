@@ -1,0 +1,36 @@
+package io.streamnet.jobs.bench;
+
+import io.streamnet.nn.data.CanonicalOrder;
+import io.streamnet.nn.data.DataLocator;
+import io.streamnet.nn.data.Dataset;
+import io.streamnet.nn.data.LabeledText;
+import io.streamnet.schema.ReviewEvent;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The benchmark's streams: a dataset in the canonical order of ../shared/peers/README.md (seed 42), the stream the
+ * peers and nn-core's runner see.
+ */
+final class BenchData {
+  static final int SEED = 42;
+
+  private BenchData() {}
+
+  /**
+   * {@code dataset} in stream order, cut to its first {@code limit} events when {@code limit > 0}.
+   *
+   * @param dataRoot the shared data root (holding sentiment/...), or null for $STREAMNET_DATA, then ../shared/data
+   */
+  static List<LabeledText> stream(Dataset dataset, Path dataRoot, int limit) {
+    DataLocator locator = dataRoot != null ? new DataLocator(dataRoot, null) : DataLocator.fromEnvironment();
+    List<LabeledText> ordered = CanonicalOrder.apply(dataset.readTexts(locator.locate(dataset)), SEED);
+    return limit > 0 && limit < ordered.size() ? List.copyOf(ordered.subList(0, limit)) : ordered;
+  }
+
+  /** A labeled event (label set) or a scoring request (label null) carrying {@code text}. */
+  static ReviewEvent event(String id, String text, Integer label, long nowMillis) {
+    return new ReviewEvent(id, text, label, Instant.ofEpochMilli(nowMillis), null);
+  }
+}

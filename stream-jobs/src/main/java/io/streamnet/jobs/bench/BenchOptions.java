@@ -1,0 +1,148 @@
+package io.streamnet.jobs.bench;
+
+import io.streamnet.nn.cli.OptionValues;
+import io.streamnet.nn.cli.UsageException;
+import io.streamnet.nn.data.Dataset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Options of {@link EndToEndBenchmark}.
+ *
+ * @param rounds       how many times both phases run; the medians line summarizes them
+ * @param datasets     the streams of the training phase, in order (SST-2, IMDB by default)
+ * @param training     run the training-throughput phase
+ * @param scoring      run the scoring-while-training phase
+ * @param limit        events of each dataset in the training phase, 0 for all
+ * @param data         the shared data root (holding sentiment/...), or null for $STREAMNET_DATA / ../shared/data
+ * @param labeledRate  labeled IMDB events per second during the scoring phase
+ * @param requestRate  scoring requests per second during the scoring phase
+ * @param warmup       load before the measured window
+ * @param window       the measured window
+ * @param drain        the longest wait, after the window, for the window's outputs to arrive
+ * @param overrides    job configuration keys set over the benchmark's own settings, in order
+ */
+record BenchOptions(int rounds, List<Dataset> datasets, boolean training, boolean scoring, int limit, Path data,
+                    double labeledRate, double requestRate, Duration warmup, Duration window, Duration drain,
+                    Map<String, String> overrides) {
+
+  static final int DEFAULT_ROUNDS = 3;
+
+  static final String USAGE = String.join("\n",
+      "usage: EndToEndBenchmark [ROUNDS] [--datasets sst2,imdb] [--phases training,scoring] [--limit N]",
+      "                         [--data DIR] [--labeled-rate N] [--request-rate N] [--warmup S] [--window S]",
+      "                         [--drain S] [--set KEY=VALUE ...]",
+      "The sentiment job end to end on an in-process Kafka broker, an in-memory registry and a Flink MiniCluster.",
+      "Each round: (1) training throughput: each dataset pre-loaded on a one-partition topic, the job run bounded",
+      "over it, and nn-core's prequential runner over the same stream in this JVM; (2) scoring latency and",
+      "freshness: the job unbounded, paced labeled IMDB events and scoring requests, a measured window after a",
+      "warm-up. One key=value line per round on stdout, then the medians.",
+      "  ROUNDS          rounds (default 3)",
+      "  --datasets      training-phase streams, comma separated: sst2, imdb (default sst2,imdb)",
+      "  --phases        training, scoring or both (default training,scoring)",
+      "  --limit         training-phase events per dataset (default: all)",
+      "  --data          shared data directory holding sentiment/... (default $STREAMNET_DATA or ../shared/data)",
+      "  --labeled-rate  labeled events/s in the scoring phase (default 1000)",
+      "  --request-rate  scoring requests/s, paced evenly (default 2000)",
+      "  --warmup        seconds of load before the window (default 20)",
+      "  --window        seconds measured (default 60)",
+      "  --drain         seconds, at most, to wait after the window for its outputs (default 60)",
+      "  --set KEY=VALUE a job configuration key over the benchmark's settings (repeatable), e.g.",
+      "                  --set checkpointing.interval_ms=1000");
+
+  BenchOptions {
+    datasets = List.copyOf(datasets);
+    overrides = Collections.unmodifiableMap(new LinkedHashMap<>(overrides));
+  }
+
+  /** The options of {@code args}; null when help was asked for. */
+  static BenchOptions parse(String[] args) throws UsageException {
+    int rounds = DEFAULT_ROUNDS;
+    List<Dataset> datasets = List.of(Dataset.SST2, Dataset.IMDB);
+    boolean training = true;
+    boolean scoring = true;
+    int limit = 0;
+    Path data = null;
+    double labeledRate = 1_000;
+    double requestRate = 2_000;
+    Duration warmup = Duration.ofSeconds(20);
+    Duration window = Duration.ofSeconds(60);
+    Duration drain = Duration.ofSeconds(60);
+    Map<String, String> overrides = new LinkedHashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      switch (a) {
+        case "-h", "--help" -> {
+          return null;
+        }
+        case "--rounds" -> rounds = (int) OptionValues.integer(args, ++i, a, 1, 1_000);
+        case "--datasets" -> datasets = datasets(OptionValues.value(args, ++i, a));
+        case "--phases" -> {
+          String v = OptionValues.value(args, ++i, a);
+          List<String> phases = List.of(v.toLowerCase(Locale.ROOT).split(","));
+          for (String p : phases) {
+            if (!p.equals("training") && !p.equals("scoring")) {
+              throw new UsageException("--phases: each must be training or scoring, got '" + p + "'");
+            }
+          }
+          training = phases.contains("training");
+          scoring = phases.contains("scoring");
+        }
+        case "--limit" -> limit = (int) OptionValues.integer(args, ++i, a, 1, Integer.MAX_VALUE);
+        case "--data" -> {
+          data = OptionValues.existingPath(args, ++i, a);
+          if (!Files.isDirectory(data)) {
+            throw new UsageException("--data " + data + " is not a directory");
+          }
+        }
+        case "--labeled-rate" -> labeledRate = OptionValues.decimal(args, ++i, a, 1, 1e6);
+        case "--request-rate" -> requestRate = OptionValues.decimal(args, ++i, a, 1, 1e6);
+        case "--warmup" -> warmup = Duration.ofSeconds(OptionValues.integer(args, ++i, a, 1, 3_600));
+        case "--window" -> window = Duration.ofSeconds(OptionValues.integer(args, ++i, a, 1, 3_600));
+        case "--drain" -> drain = Duration.ofSeconds(OptionValues.integer(args, ++i, a, 1, 3_600));
+        case "--set" -> {
+          String v = OptionValues.value(args, ++i, a);
+          int eq = v.indexOf('=');
+          if (eq <= 0) {
+            throw new UsageException("--set needs KEY=VALUE, got '" + v + "'");
+          }
+          overrides.put(v.substring(0, eq).trim(), v.substring(eq + 1).trim());
+        }
+        default -> {
+          if (i == 0 && !a.startsWith("-")) {
+            rounds = (int) OptionValues.integer(args, i, "ROUNDS", 1, 1_000);
+          } else {
+            throw new UsageException("unknown option '" + a + "'");
+          }
+        }
+      }
+    }
+    if (!training && !scoring) {
+      throw new UsageException("--phases selects nothing");
+    }
+    return new BenchOptions(rounds, datasets, training, scoring, limit, data, labeledRate, requestRate, warmup,
+        window, drain, overrides);
+  }
+
+  private static List<Dataset> datasets(String value) throws UsageException {
+    List<Dataset> out = new ArrayList<>();
+    for (String name : value.toLowerCase(Locale.ROOT).split(",")) {
+      Dataset d = switch (name.trim()) {
+        case "sst2" -> Dataset.SST2;
+        case "imdb" -> Dataset.IMDB;
+        default -> throw new UsageException("--datasets: each must be sst2 or imdb, got '" + name + "'");
+      };
+      if (!out.contains(d)) {
+        out.add(d);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,306 @@
+package io.streamnet.jobs.bench;
+
+import io.streamnet.jobs.config.JobConfig;
+import io.streamnet.jobs.score.LatencyHistogram;
+import io.streamnet.nn.data.LabeledText;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.core.execution.JobClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Phase 2, scoring latency and freshness while training: the job unbounded on fresh topics; one load generator sends
+ * labeled IMDB events (the canonical stream, cycled) at a steady rate, another, from the first published model on,
+ * sends scoring requests at a fixed rate, each event on its own schedule slot (open loop, evenly spaced, never
+ * forgiven for falling behind). After a warm-up, a window is measured; the generators keep running after it until
+ * every request of the window has its score (read_uncommitted and read_committed) and every labeled event of the
+ * window has been served by a model, or the drain time passes.
+ *
+ * <p>Figures over the window's requests: the in-job latency each score carries (request's Kafka timestamp to score
+ * emission), the client-observed latency (send to arrival at a read_uncommitted consumer in this JVM), the visibility
+ * latency of a read_committed consumer (bounded below by the checkpoint interval: the exactly-once sink commits on
+ * checkpoints). Freshness over the window's labeled events, computed here ({@link Freshness}), and as the job's
+ * scorer reports it (its metrics records: cumulative since the job started, warm-up included).
+ */
+final class ScoringBenchmark {
+  private static final Logger LOG = LoggerFactory.getLogger(ScoringBenchmark.class);
+  static final String REQUEST_PREFIX = "q-";
+  static final String LABELED_PREFIX = "l-";
+  /** A failure fails the run instead of skewing it. */
+  static final Map<String, String> SETTINGS = Map.of("restart.strategy", "none");
+  /**
+   * The generators' producers: no compression (lz4 on batches of one or a few events costs the generator and the
+   * broker more CPU than it saves on a local broker); a request leaves at once (linger 0), labeled events within 5 ms.
+   */
+  static final Map<String, String> REQUEST_PRODUCER = Map.of("linger.ms", "0", "compression.type", "none");
+  static final Map<String, String> LABELED_PRODUCER = Map.of("linger.ms", "5", "compression.type", "none");
+  /** The scorer's task thread in the MiniCluster (the scorer with its chained scores sink). */
+  private static final String SCORER_THREAD = "scorer -> ";
+  private static final Duration START_DEADLINE = Duration.ofSeconds(120);
+  private static final long TICK_NANOS = 200_000_000L;
+
+  private final BenchKafka kafka;
+  private final Path work;
+  private final BenchOptions options;
+  private final List<LabeledText> imdb;
+
+  ScoringBenchmark(BenchKafka kafka, Path work, BenchOptions options, List<LabeledText> imdb) {
+    this.kafka = kafka;
+    this.work = work;
+    this.options = options;
+    this.imdb = imdb;
+  }
+
+  SummaryLine run(int round) throws Exception {
+    String run = "r" + round + "-live";
+    JobConfig config = BenchJob.config(run, kafka.bootstrap(), run + ".labeled", run + ".requests", work, SETTINGS,
+        options.overrides());
+    List<String> topics = new ArrayList<>(BenchJob.outputs(config));
+    topics.add(config.topics().labeled());
+    topics.add(config.topics().requests());
+    kafka.createTopics(topics, config.topics().snapshots());
+    topics.add(config.topics().snapshots());
+
+    ScoreWatcher live = new ScoreWatcher(kafka, config.topics().scores(), false);
+    ScoreWatcher committed = new ScoreWatcher(kafka, config.topics().scores(), true);
+    ModelWatcher models = new ModelWatcher(kafka, config.topics().snapshots(), config.topics().metrics());
+    PacedSender labeled = new PacedSender("labeled", kafka.producer("bench-labeled", LABELED_PRODUCER),
+        config.topics().labeled(), LABELED_PREFIX, options.labeledRate(), (n, id, now) -> {
+          LabeledText t = imdb.get((int) (n % imdb.size()));
+          return BenchData.event(id, t.text(), t.label(), now);
+        });
+    PacedSender requests = new PacedSender("requests", kafka.producer("bench-requests", REQUEST_PRODUCER),
+        config.topics().requests(), REQUEST_PREFIX, options.requestRate(), (n, id, now) -> {
+          LabeledText t = imdb.get(imdb.size() - 1 - (int) (n % imdb.size()));
+          return BenchData.event(id, t.text(), null, now);
+        });
+    CpuSampler cpu = new CpuSampler(SCORER_THREAD);
+    JobClient job = null;
+    try {
+      cpu.start();
+      live.start();
+      committed.start();
+      models.start();
+      job = BenchJob.start(config, false);
+      JobClient j = job;
+      Health health = new Health(j, List.of(live, committed, models), List.of(labeled, requests));
+      health.await("the job running", START_DEADLINE, () -> status(j) == JobStatus.RUNNING);
+      labeled.start();
+      // Requests start once the first model is out: the scorer would otherwise buffer them (and dead-letter those
+      // beyond its buffer), and the warm-up would begin with a backlog that belongs to job start-up.
+      health.await("the first model snapshot", START_DEADLINE, () -> !models.published().isEmpty());
+      requests.start();
+      LOG.info("run {}: load running ({} labeled/s, {} requests/s); {} s warm-up, then {} s measured", run,
+          Math.round(options.labeledRate()), Math.round(options.requestRate()), options.warmup().toSeconds(),
+          options.window().toSeconds());
+
+      health.pause(options.warmup());
+      long qFrom = requests.sent();
+      long lFrom = labeled.sent();
+      long windowStart = System.nanoTime();
+      long windowStartMillis = System.currentTimeMillis();
+      health.pause(options.window());
+      long qTo = requests.sent();
+      long lTo = labeled.sent();
+      double windowSeconds = (System.nanoTime() - windowStart) / 1e9;
+      long windowEndMillis = System.currentTimeMillis();
+
+      boolean drained = health.awaitOrTimeout(options.drain(), () ->
+          live.arrivedAtNanos().countIn(qFrom, qTo) == qTo - qFrom
+              && committed.arrivedAtNanos().countIn(qFrom, qTo) == qTo - qFrom
+              && freshness(labeled, lFrom, lTo, models, live).unresolved() == 0);
+      if (!drained) {
+        LOG.warn("run {}: not every output of the window arrived within {} s of its end (counted as missing)", run,
+            options.drain().toSeconds());
+      }
+      labeled.close();
+      requests.close();
+      BenchJob.cancel(job, Duration.ofSeconds(60));
+      job = null;
+      live.close();
+      committed.close();
+      models.close();
+      cpu.close();
+
+      return summarize(new Window(qFrom, qTo, lFrom, lTo, windowSeconds, windowStartMillis, windowEndMillis),
+          labeled, requests, live, committed, models, cpu);
+    } finally {
+      cpu.close();
+      labeled.close();
+      requests.close();
+      if (job != null) {
+        BenchJob.cancel(job, Duration.ofSeconds(60));
+      }
+      live.close();
+      committed.close();
+      models.close();
+      kafka.deleteTopics(topics);
+    }
+  }
+
+  /** The measured window: request and labeled-event numbers sent in it, its length and its ends (wall clock). */
+  private record Window(long qFrom, long qTo, long lFrom, long lTo, double seconds, long startMillis,
+                        long endMillis) {}
+
+  private static Freshness.Result freshness(PacedSender labeled, long from, long to, ModelWatcher models,
+                                            ScoreWatcher live) {
+    return Freshness.of(labeled.sentAtMillis(), from, to, models.published(), live.served());
+  }
+
+  private static SummaryLine summarize(Window w, PacedSender labeled, PacedSender requests, ScoreWatcher live,
+                                       ScoreWatcher committed, ModelWatcher models, CpuSampler cpu) {
+    LatencyHistogram inJob = new LatencyHistogram();
+    LatencyHistogram client = new LatencyHistogram();
+    LatencyHistogram visible = new LatencyHistogram();
+    long missing = 0;
+    long missingCommitted = 0;
+    for (long q = w.qFrom(); q < w.qTo(); q++) {
+      long sent = requests.sentAtNanos().get(q);
+      if (live.arrivedAtNanos().has(q)) {
+        client.record((live.arrivedAtNanos().get(q) - sent) / 1000);
+        inJob.record(live.latencyMicros().get(q));
+      } else {
+        missing++;
+      }
+      if (committed.arrivedAtNanos().has(q)) {
+        visible.record((committed.arrivedAtNanos().get(q) - sent) / 1000);
+      } else {
+        missingCommitted++;
+      }
+    }
+    Freshness.Result fresh = freshness(labeled, w.lFrom(), w.lTo(), models, live);
+
+    List<Double> windowP99 = new ArrayList<>();
+    List<Double> applyMillis = new ArrayList<>();
+    ModelWatcher.Metrics lastScorer = null;
+    for (ModelWatcher.Metrics m : models.scorer()) {
+      if (m.emittedAtMillis() >= w.startMillis() && m.emittedAtMillis() <= w.endMillis()) {
+        windowP99.add(m.values().getOrDefault("scorer.window_latency_p99_ms", Double.NaN));
+        applyMillis.add(m.values().getOrDefault("scorer.apply_ms", Double.NaN));
+        lastScorer = m;
+      }
+    }
+    List<Double> trainerRate = new ArrayList<>();
+    List<Double> snapshotBytes = new ArrayList<>();
+    double refused = Double.NaN;
+    for (ModelWatcher.Metrics m : models.trainer()) {
+      if (m.emittedAtMillis() >= w.startMillis() && m.emittedAtMillis() <= w.endMillis()) {
+        trainerRate.add(m.values().getOrDefault("events_per_s", Double.NaN));
+        snapshotBytes.add(m.values().getOrDefault("snapshot_bytes", Double.NaN));
+        refused = m.values().getOrDefault("refused_events", Double.NaN);
+      }
+    }
+    long requestCount = w.qTo() - w.qFrom();
+    double[] cpuMicros = cpu.microsPerEvent(w.startMillis(), w.endMillis(), requestCount);
+    return new SummaryLine()
+        .put("requests", requestCount)
+        .put("request_rate", requestCount / w.seconds())
+        .put("labeled_rate", (w.lTo() - w.lFrom()) / w.seconds())
+        .put("score_p50_ms", inJob.quantile(0.5) / 1000)
+        .put("score_p99_ms", inJob.quantile(0.99) / 1000)
+        .put("score_max_ms", inJob.count() == 0 ? Double.NaN : inJob.max() / 1000.0)
+        .put("client_p50_ms", client.quantile(0.5) / 1000)
+        .put("client_p99_ms", client.quantile(0.99) / 1000)
+        .put("committed_p50_ms", visible.quantile(0.5) / 1000)
+        .put("committed_p99_ms", visible.quantile(0.99) / 1000)
+        .put("freshness_p50_ms", fresh.millis().quantile(0.5))
+        .put("freshness_p99_ms", fresh.millis().quantile(0.99))
+        .put("job_freshness_p50_ms", metric(lastScorer, "scorer.freshness_p50_ms"))
+        .put("job_freshness_p99_ms", metric(lastScorer, "scorer.freshness_p99_ms"))
+        .put("job_window_p99_ms_median", SummaryLine.median(finite(windowP99)))
+        .put("job_window_p99_ms_max", max(windowP99))
+        .put("scorer_apply_ms_max", max(applyMillis))
+        .put("trainer_eps", SummaryLine.median(finite(trainerRate)))
+        .put("snapshot_mb", SummaryLine.median(finite(snapshotBytes)) / 1e6)
+        .put("scorer_cpu_us", cpuMicros[1])
+        .put("jvm_cpu_cores", cpuMicros[0] * requestCount / 1e6 / w.seconds())
+        .put("refused_events", refused)
+        .put("missing", missing)
+        .put("missing_committed", missingCommitted)
+        .put("fresh_unresolved", fresh.unresolved())
+        .put("send_late_p99_ms", requests.lateMillis(0.99))
+        .put("send_failed", requests.failed() + labeled.failed());
+  }
+
+  private static double metric(ModelWatcher.Metrics m, String key) {
+    return m == null ? Double.NaN : m.values().getOrDefault(key, Double.NaN);
+  }
+
+  private static double max(List<Double> values) {
+    return finite(values).stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+  }
+
+  private static List<Double> finite(List<Double> values) {
+    return values.stream().filter(d -> !d.isNaN() && !d.isInfinite()).toList();
+  }
+
+  private static JobStatus status(JobClient job) {
+    try {
+      return job.getJobStatus().get(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    } catch (Exception e) {
+      return null;
+    }
+  }
+
+  /** Waits while watching that the job, the readers and the generators are healthy; fails fast when one is not. */
+  private record Health(JobClient job, List<TopicFollower> followers, List<PacedSender> senders) {
+    void pause(Duration d) {
+      awaitOrTimeout(d, () -> false);
+    }
+
+    void await(String what, Duration deadline, BooleanSupplier condition) {
+      if (!awaitOrTimeout(deadline, condition)) {
+        throw new IllegalStateException("timed out after " + deadline.toSeconds() + " s waiting for " + what);
+      }
+    }
+
+    /** True once {@code condition} holds, false when {@code d} has passed first. */
+    boolean awaitOrTimeout(Duration d, BooleanSupplier condition) {
+      long until = System.nanoTime() + d.toNanos();
+      long nextStatus = 0;
+      while (!condition.getAsBoolean()) {
+        long now = System.nanoTime();
+        if (now >= until) {
+          return false;
+        }
+        if (now >= nextStatus) {
+          check();
+          nextStatus = now + 1_000_000_000L;
+        }
+        LockSupport.parkNanos(Math.min(TICK_NANOS, until - now));
+        if (Thread.currentThread().isInterrupted()) {
+          throw new IllegalStateException("interrupted");
+        }
+      }
+      return true;
+    }
+
+    private void check() {
+      JobStatus s = status(job);
+      if (s != null && s.isGloballyTerminalState()) {
+        throw new IllegalStateException("the job ended (" + s + ") during the scoring phase");
+      }
+      for (TopicFollower f : followers) {
+        if (f.failure() != null) {
+          throw new IllegalStateException("an output reader failed: " + f.failure(), f.failure());
+        }
+      }
+      for (PacedSender p : senders) {
+        if (p.firstError() != null) {
+          throw new IllegalStateException("a load generator failed: " + p.firstError());
+        }
+      }
+    }
+  }
+}

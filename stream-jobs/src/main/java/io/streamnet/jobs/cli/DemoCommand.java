@@ -1,0 +1,421 @@
+package io.streamnet.jobs.cli;
+
+import io.streamnet.connect.admin.TopicAdmin;
+import io.streamnet.connect.kafka.EmbeddedKafkaBroker;
+import io.streamnet.connect.registry.SchemaRegistries;
+import io.streamnet.connect.replay.ProducerSettings;
+import io.streamnet.connect.replay.ReplayProgress;
+import io.streamnet.connect.replay.ReplayResult;
+import io.streamnet.connect.replay.ReplayTopics;
+import io.streamnet.connect.replay.Replayer;
+import io.streamnet.connect.serde.AvroKafkaSerializer;
+import io.streamnet.connect.serde.AvroSerdeConfig;
+import io.streamnet.jobs.config.ConfigException;
+import io.streamnet.jobs.config.JobConfig;
+import io.streamnet.jobs.config.Topics;
+import io.streamnet.nn.cli.UsageException;
+import io.streamnet.nn.data.MalformedDataException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code streamnet demo}: the online learner end to end in one process (see {@link DemoOptions#USAGE}). An embedded
+ * Kafka broker, an in-memory registry and a Flink MiniCluster run the real job; the chosen datasets are replayed
+ * at a steady rate with a share held back as scoring requests. The demo ends once every labeled event has been
+ * applied by the trainer and every request has a committed score, both read from the job's exactly-once output
+ * with read_committed; then it cancels the job, stops the broker and writes the report.
+ *
+ * <p>Exit status 0 on success, 1 when the demo fails (data not found, the job failed, the timeout passed), 2 on a
+ * usage or configuration error, 130 when stopped (Ctrl-C).
+ */
+public final class DemoCommand {
+  private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
+  /** The job must be up (its trainer reporting) within this; a MiniCluster starts in a few seconds. */
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+  private static final Duration TICK = Duration.ofMillis(100);
+  private static final Duration PROGRESS_EVERY = Duration.ofSeconds(1);
+  private static final Duration STATUS_WAIT = Duration.ofSeconds(10);
+  private static final Duration CANCEL_WAIT = Duration.ofSeconds(60);
+  private static final Duration STOP_WAIT = Duration.ofSeconds(90);
+  private static final Duration PRODUCER_CLOSE = Duration.ofSeconds(30);
+
+  private final PrintStream out;
+  private final PrintStream err;
+  private final DemoProgress progress;
+  private final CountDownLatch finished = new CountDownLatch(1);
+  private volatile boolean stopRequested;
+  private volatile Replayer replayer;
+
+  public DemoCommand(PrintStream out, PrintStream err, DemoProgress progress) {
+    this.out = out;
+    this.err = err;
+    this.progress = progress;
+  }
+
+  /** Runs the demo once; returns the exit status. */
+  public int run(String[] args) {
+    try {
+      return runOnce(args);
+    } finally {
+      finished.countDown();
+    }
+  }
+
+  /**
+   * Stops a running {@link #run} (from another thread: the shutdown hook on Ctrl-C) and waits, at most 90 s, until
+   * it has cancelled the job and stopped the broker; {@code run} then returns 130.
+   */
+  public void stopAndWait() {
+    stopRequested = true;
+    Replayer r = replayer;
+    if (r != null) {
+      r.requestStop();
+    }
+    try {
+      finished.await(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private int runOnce(String[] args) {
+    DemoOptions o;
+    try {
+      o = DemoOptions.parse(args);
+    } catch (UsageException e) {
+      err.println("streamnet demo: " + e.getMessage());
+      err.println(DemoOptions.USAGE);
+      return 2;
+    }
+    if (o == null) {
+      out.println(DemoOptions.USAGE);
+      return 0;
+    }
+    Path work = null;
+    try {
+      work = Files.createTempDirectory("streamnet-demo-");
+      JobConfig config;
+      try {
+        config = DemoConfig.resolve(o.config(), o.overrides(), work.resolve("checkpoints"));
+      } catch (ConfigException | UsageException e) {
+        err.println("streamnet demo: " + e.getMessage());
+        return 2;
+      }
+      DemoEvents events = DemoEvents.read(o.datasets(), o.data(), o.limit(), o.seed(), o.requestFraction(),
+          System::currentTimeMillis);
+      err.printf(Locale.ROOT, "streamnet demo: replaying %s: %,d events at %s, %.3g held back as scoring"
+              + " requests, seed %d%n", String.join(" + ", events.names()), events.size(),
+          o.rate() > 0 ? String.format(Locale.ROOT, "%,.0f events/s", o.rate()) : "full speed", o.requestFraction(),
+          o.seed());
+      return runWith(o, config, events);
+    } catch (MalformedDataException | IllegalArgumentException | IllegalStateException | UncheckedIOException
+             | KafkaException | TopicAdmin.TopicAdminException e) {
+      progress.finish();
+      err.println("streamnet demo: error: " + e.getMessage());
+      return 1;
+    } catch (IOException e) {
+      err.println("streamnet demo: error: " + e.getMessage());
+      return 1;
+    } finally {
+      deleteQuietly(work);
+    }
+  }
+
+  /** Starts broker, job and replay, waits for the end, and reports. */
+  private int runWith(DemoOptions o, JobConfig config, DemoEvents events) {
+    List<AutoCloseable> resources = new ArrayList<>();
+    JobClient job = null;
+    // Broker and MiniCluster start side by side: each takes seconds, mostly waiting.
+    CompletableFuture<EmbeddedKafkaBroker> brokerStart = CompletableFuture.supplyAsync(EmbeddedKafkaBroker::start);
+    resources.add(new Closer("embedded Kafka broker", () -> {
+      EmbeddedKafkaBroker started = brokerStart.exceptionally(failure -> null).join();
+      if (started != null) {
+        started.close();
+      }
+    }));
+    try {
+      Configuration flink = JobLauncher.flinkConfiguration(config, null);
+      LocalCluster cluster = LocalCluster.start(flink);
+      resources.add(0, cluster);
+      EmbeddedKafkaBroker broker = brokerStart.join();
+      config = DemoConfig.withBroker(config, broker.bootstrapServers());
+      createTopics(broker.bootstrapServers(), config.topics());
+
+      StreamExecutionEnvironment env = new StreamExecutionEnvironment(flink);
+      JobLauncher.build(config, env);
+      job = cluster.submit(env, config.job().name());
+      LOG.info("Job '{}' ({}) submitted to the MiniCluster", config.job().name(), job.getJobID());
+
+      Map<String, Object> clientProps = new HashMap<>();
+      clientProps.put("bootstrap.servers", broker.bootstrapServers());
+      Topics t = config.topics();
+      OutputObserver.Topics outputs = new OutputObserver.Topics(t.scores(), t.metrics(), t.deadLetters());
+      OutputObserver live = new OutputObserver("live", clientProps, config.registryConfig(), outputs, false);
+      resources.add(0, live);
+      OutputObserver committed = new OutputObserver("committed", clientProps, config.registryConfig(), outputs, true);
+      resources.add(0, committed);
+      live.start();
+      committed.start();
+
+      String failure = awaitTrainer(job, live);
+      if (failure != null) {
+        return fail(failure);
+      }
+      Producer<String, SpecificRecord> producer = new KafkaProducer<>(
+          ProducerSettings.of(broker.bootstrapServers(), "streamnet-demo-replay", Map.of()),
+          new StringSerializer(),
+          new AvroKafkaSerializer<>(SchemaRegistries.connect(config.registryConfig()),
+              AvroSerdeConfig.of(config.registryConfig()), false));
+      resources.add(0, new Closer("replay producer", () -> producer.close(PRODUCER_CLOSE)));
+      Replayer r = new Replayer(producer, new ReplayTopics(t.labeled(), t.requests()), o.rate(),
+          Replayer.DEFAULT_MAX_IN_FLIGHT, ReplayProgress.silent());
+      replayer = r;
+      resources.add(0, new Closer("replay", r::requestStop)); // first on the way out: no sends into a closing producer
+      if (stopRequested) {
+        r.requestStop();
+      }
+      long start = System.nanoTime();
+      CompletableFuture<ReplayResult> replay = new CompletableFuture<>();
+      Thread sender = new Thread(() -> {
+        try {
+          replay.complete(r.replay(events, 0));
+        } catch (RuntimeException e) {
+          replay.completeExceptionally(e);
+        }
+      }, "streamnet-demo-replay");
+      sender.setDaemon(true);
+      sender.start();
+
+      Outcome outcome = await(o, job, events, replay, live, committed, start);
+      progress.finish();
+      if (outcome.error() != null) {
+        return fail(outcome.error());
+      }
+      if (stopRequested) {
+        err.println("streamnet demo: stopped");
+        return 130;
+      }
+      DemoSummary summary = summarize(events, outcome, committed, start);
+      boolean cancelled = JobLauncher.cancel(job, CANCEL_WAIT);
+      job = null;
+      if (!cancelled) {
+        LOG.warn("The job did not end within {} s of its cancellation", CANCEL_WAIT.toSeconds());
+      }
+      closeAll(resources);
+      return report(o, summary);
+    } catch (Exception e) {
+      progress.finish();
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+      return fail(cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName());
+    } finally {
+      if (job != null) {
+        JobLauncher.cancel(job, CANCEL_WAIT);
+      }
+      closeAll(resources);
+    }
+  }
+
+  /** Waits until the trainer reports (the job is up); null, or why it did not come up. */
+  private String awaitTrainer(JobClient job, OutputObserver live) throws InterruptedException {
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    long nextStatus = 0;
+    while (live.observation().lastTrainer() == null) {
+      if (stopRequested) {
+        return null;
+      }
+      long now = System.nanoTime();
+      if (now > deadline) {
+        return "the job did not start within " + START_TIMEOUT.toSeconds() + " s (no metrics from its trainer)";
+      }
+      if (now >= nextStatus) {
+        String ended = endedBecause(job);
+        if (ended != null) {
+          return ended;
+        }
+        nextStatus = now + PROGRESS_EVERY.toNanos();
+      }
+      Thread.sleep(TICK.toMillis());
+    }
+    LOG.info("Job is running: its trainer reports; starting the replay");
+    return null;
+  }
+
+  /** What the wait for the end found: the replay's result and the committed output, or an error. */
+  private record Outcome(ReplayResult replay, OutputObserver.Observation committed, List<CurvePoint> curve,
+                         double elapsedSeconds, String error) {
+    static Outcome error(String message) {
+      return new Outcome(null, null, List.of(), 0, message);
+    }
+  }
+
+  /**
+   * Shows progress once a second until the replay is done, every labeled event is applied and every request has a
+   * committed score; or the job fails, the timeout passes, or a stop is requested.
+   */
+  private Outcome await(DemoOptions o, JobClient job, DemoEvents events, CompletableFuture<ReplayResult> replay,
+                        OutputObserver live, OutputObserver committed, long start) throws InterruptedException {
+    long nextProgress = 0;
+    long replayDoneAt = 0;
+    ReplayResult result = null;
+    while (!stopRequested) {
+      long now = System.nanoTime();
+      if (result == null && replay.isDone()) {
+        result = replay.join();
+        replayDoneAt = now;
+        if (!result.succeeded()) {
+          return Outcome.error("the replay failed: " + result.failed() + " events not sent; first failure: "
+              + result.firstError());
+        }
+        LOG.info("Replay done: {} labeled events and {} requests sent in {} s", result.labeled(), result.requests(),
+            String.format(Locale.ROOT, "%.1f", result.elapsedNanos() / 1e9));
+      }
+      if (now >= nextProgress) {
+        progress.show(DemoProgress.render((now - start) / 1e9, events.taken(), events.size(), live.observation(),
+            events.requestsTaken()));
+        nextProgress = now + PROGRESS_EVERY.toNanos();
+        String ended = endedBecause(job);
+        if (ended != null) {
+          return Outcome.error(ended);
+        }
+      }
+      if (result != null) {
+        OutputObserver.Observation c = committed.observation();
+        double applied = c.trainer("applied_events");
+        if (applied >= result.labeled() && c.distinctScored() >= result.requests()) {
+          progress.show(DemoProgress.render((now - start) / 1e9, events.taken(), events.size(), live.observation(),
+              events.requestsTaken()));
+          return new Outcome(result, c, committed.curve(), (now - start) / 1e9, null);
+        }
+        if (now - replayDoneAt > o.timeout().toNanos()) {
+          return Outcome.error(String.format(Locale.ROOT, "timed out: %d s after the last event was sent, the"
+                  + " trainer had applied %,d of %,d labeled events and %,d of %,d requests had a committed score"
+                  + " (raise --timeout, or lower --rate)", o.timeout().toSeconds(),
+              Double.isNaN(applied) ? 0 : (long) applied, result.labeled(), c.distinctScored(),
+              result.requests()));
+        }
+      }
+      Thread.sleep(TICK.toMillis());
+    }
+    return new Outcome(result, null, List.of(), 0, null);
+  }
+
+  /** Null while the job runs; otherwise why it ended. */
+  private static String endedBecause(JobClient job) {
+    JobStatus status = JobLauncher.status(job, STATUS_WAIT);
+    if (status != null && !status.isGloballyTerminalState()) {
+      return null;
+    }
+    return "the job " + (status == null ? "ended" : status.name().toLowerCase(Locale.ROOT)) + ": "
+        + JobLauncher.failureOf(job, STATUS_WAIT);
+  }
+
+  private static DemoSummary summarize(DemoEvents events, Outcome outcome, OutputObserver committed, long start) {
+    OutputObserver.Observation c = outcome.committed();
+    ReplayResult r = outcome.replay();
+    return new DemoSummary(events.names(), r.labeled(), r.requests(), c.distinctScored(), c.scoreRecords(),
+        c.trainer("accuracy"), c.trainer("window_accuracy"), c.trainer("window_auc"), c.trainer("logloss"),
+        c.lastTrainer().getModelEpoch(), c.lastTrainer().getModelVersion(), c.scorer("freshness_p50_ms"),
+        c.scorer("freshness_p99_ms"), committed.scoreLatencyQuantileMs(0.5), committed.scoreLatencyQuantileMs(0.99),
+        c.deadLetters(), r.elapsedNanos() / 1e9, outcome.elapsedSeconds(), outcome.curve());
+  }
+
+  private int report(DemoOptions o, DemoSummary summary) {
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put("seed", o.seed());
+    settings.put("rate_events_per_s", o.rate());
+    settings.put("request_fraction", o.requestFraction());
+    settings.put("limit_per_dataset", o.limit());
+    int status = 0;
+    out.println(summary.humanReadable());
+    try {
+      DemoReport.Written written = DemoReport.write(o.report(), summary, settings);
+      out.println("  report     " + written.chart() + ", " + written.summary());
+    } catch (UncheckedIOException | IllegalStateException e) {
+      err.println("streamnet demo: error: " + e.getMessage());
+      status = 1;
+    }
+    out.println(summary.keyValueLine());
+    out.flush();
+    return status;
+  }
+
+  private int fail(String message) {
+    progress.finish();
+    err.println("streamnet demo: error: " + message);
+    return 1;
+  }
+
+  /** Creates the job's topics on the embedded broker, one partition each, with the configs StreamNet needs. */
+  private static void createTopics(String bootstrap, Topics t) {
+    try (TopicAdmin admin = TopicAdmin.connect(bootstrap)) {
+      admin.ensure(JobTopics.specs(t, 1, (short) 1));
+    }
+  }
+
+  /** Something to close on the way out, named for the log. */
+  private record Closer(String name, AutoCloseable action) implements AutoCloseable {
+    @Override
+    public void close() throws Exception {
+      action.close();
+    }
+
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  /** Closes in order; failures are logged, not thrown (this runs on the way out). */
+  private static void closeAll(List<AutoCloseable> resources) {
+    for (AutoCloseable c : resources) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        LOG.warn("Could not close {} cleanly: {}", c, e.toString());
+      }
+    }
+    resources.clear();
+  }
+
+  private static void deleteQuietly(Path dir) {
+    if (dir == null || !Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      LOG.warn("Could not delete the demo's temporary directory {}: {}", dir, e.toString());
+    }
+  }
+}

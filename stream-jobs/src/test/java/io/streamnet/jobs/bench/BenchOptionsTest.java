@@ -1,0 +1,59 @@
+package io.streamnet.jobs.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.streamnet.nn.cli.UsageException;
+import io.streamnet.nn.data.Dataset;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BenchOptionsTest {
+  @Test
+  void defaults() throws Exception {
+    BenchOptions o = BenchOptions.parse(new String[0]);
+    assertEquals(3, o.rounds());
+    assertEquals(List.of(Dataset.SST2, Dataset.IMDB), o.datasets());
+    assertTrue(o.training() && o.scoring());
+    assertEquals(2_000, o.requestRate());
+    assertEquals(1_000, o.labeledRate());
+    assertEquals(Duration.ofSeconds(60), o.window());
+  }
+
+  @Test
+  void roundsAsTheFirstArgumentAndOptions() throws Exception {
+    BenchOptions o = BenchOptions.parse(new String[] {"5", "--datasets", "imdb", "--phases", "scoring",
+        "--request-rate", "500", "--window", "30", "--set", "checkpointing.interval_ms=1000"});
+    assertEquals(5, o.rounds());
+    assertEquals(List.of(Dataset.IMDB), o.datasets());
+    assertFalse(o.training());
+    assertTrue(o.scoring());
+    assertEquals(500, o.requestRate());
+    assertEquals(Duration.ofSeconds(30), o.window());
+    assertEquals(Map.of("checkpointing.interval_ms", "1000"), o.overrides());
+  }
+
+  @Test
+  void helpIsNull() throws Exception {
+    assertNull(BenchOptions.parse(new String[] {"--help"}));
+  }
+
+  @Test
+  void badInputIsAUsageErrorNamingTheOption() {
+    assertEquals("--datasets: each must be sst2 or imdb, got 'uci'",
+        assertThrows(UsageException.class, () -> BenchOptions.parse(new String[] {"--datasets", "uci"})).getMessage());
+    assertTrue(assertThrows(UsageException.class, () -> BenchOptions.parse(new String[] {"--rounds", "0"}))
+        .getMessage().startsWith("--rounds"));
+    assertTrue(assertThrows(UsageException.class, () -> BenchOptions.parse(new String[] {"x"}))
+        .getMessage().startsWith("ROUNDS"));
+    assertEquals("unknown option '--fast'",
+        assertThrows(UsageException.class, () -> BenchOptions.parse(new String[] {"--fast"})).getMessage());
+    assertEquals("--set needs KEY=VALUE, got 'a'",
+        assertThrows(UsageException.class, () -> BenchOptions.parse(new String[] {"--set", "a"})).getMessage());
+  }
+}

@@ -1,0 +1,81 @@
+package io.streamnet.jobs.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.streamnet.connect.replay.ReplayEvent;
+import io.streamnet.schema.ReviewEvent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reads the UCI sentences the project carries in datasets/ (the tests run inside the repository). */
+class DemoEventsTest {
+  @TempDir
+  Path emptyDataRoot;
+
+  @Test
+  void uciIsCutToTheLimitAndHoldsBackASeededShare() {
+    DemoEvents events = DemoEvents.read(DemoOptions.DatasetSelection.UCI, null, 1000, 42, 0.2, () -> 1234L);
+    assertEquals(List.of("uci"), events.names());
+    assertEquals(1000, events.size());
+    Set<String> ids = new HashSet<>();
+    int requests = 0;
+    for (int i = 0; i < events.size(); i++) {
+      ReplayEvent e = events.get(i);
+      ReviewEvent r = (ReviewEvent) e.value();
+      assertTrue(ids.add(r.getId()), "duplicate id " + r.getId());
+      assertTrue(r.getId().startsWith("uci-"));
+      assertEquals(e.request(), r.getLabel() == null, "requests carry no label");
+      requests += e.request() ? 1 : 0;
+    }
+    assertEquals(events.size(), events.taken());
+    assertEquals(requests, events.requestsTaken());
+    assertTrue(requests > 150 && requests < 250, "about 20% held back, got " + requests);
+  }
+
+  @Test
+  void theSameSeedGivesTheSameStream() {
+    DemoEvents a = DemoEvents.read(DemoOptions.DatasetSelection.UCI, null, 50, 7, 0.1, () -> 0L);
+    DemoEvents b = DemoEvents.read(DemoOptions.DatasetSelection.UCI, null, 50, 7, 0.1, () -> 0L);
+    DemoEvents c = DemoEvents.read(DemoOptions.DatasetSelection.UCI, null, 50, 8, 0.1, () -> 0L);
+    boolean differs = false;
+    for (int i = 0; i < 50; i++) {
+      assertEquals(a.get(i), b.get(i));
+      differs |= !a.get(i).key().equals(c.get(i).key());
+    }
+    assertTrue(differs, "another seed, another order");
+  }
+
+  @Test
+  void byDefaultImdbIsAddedOnlyWhenTheDataHasIt() throws Exception {
+    // An empty data root: no IMDB; the UCI sentences still come from the project's datasets/.
+    DemoEvents events = DemoEvents.read(DemoOptions.DatasetSelection.DEFAULT, emptyDataRoot, 0, 42, 0.1, () -> 0L);
+    assertEquals(List.of("uci"), events.names());
+    assertEquals(3000, events.size());
+
+    Path imdb = Files.createDirectories(emptyDataRoot.resolve("sentiment/imdb-aclImdb"));
+    Files.writeString(imdb.resolve("imdb_reviews.jsonl"),
+        "{\"split\":\"train\",\"label\":1,\"rating\":9,\"id\":0,\"orig_path\":\"a\",\"text\":\"great fun\"}\n"
+            + "{\"split\":\"train\",\"label\":0,\"rating\":2,\"id\":1,\"orig_path\":\"b\",\"text\":\"dull\"}\n");
+    DemoEvents both = DemoEvents.read(DemoOptions.DatasetSelection.DEFAULT, emptyDataRoot, 0, 42, 0.1, () -> 0L);
+    assertEquals(List.of("uci", "imdb"), both.names());
+    assertEquals(3002, both.size());
+    assertTrue(both.get(3000).key().startsWith("imdb-"), "IMDB follows the UCI sentences");
+    assertFalse(both.get(2999).key().startsWith("imdb-"));
+  }
+
+  @Test
+  void aDatasetAskedForButMissingIsAnErrorNamingWhereItLooked() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> DemoEvents.read(DemoOptions.DatasetSelection.SST2, emptyDataRoot, 0, 42, 0.1, () -> 0L));
+    assertTrue(e.getMessage().startsWith("dataset sst2"), e.getMessage());
+    assertTrue(e.getMessage().contains(emptyDataRoot.toString()), e.getMessage());
+  }
+}
