@@ -17,6 +17,8 @@ import java.util.Map;
  * Options of {@link EndToEndBenchmark}.
  *
  * @param rounds       how many times both phases run; the medians line summarizes them
+ * @param warmupRounds rounds run first and not counted: they compile the code paths (JIT) that round 1 would
+ *                     otherwise pay for
  * @param datasets     the streams of the training phase, in order (SST-2, IMDB by default)
  * @param training     run the training-throughput phase
  * @param scoring      run the scoring-while-training phase
@@ -29,22 +31,24 @@ import java.util.Map;
  * @param drain        the longest wait, after the window, for the window's outputs to arrive
  * @param overrides    job configuration keys set over the benchmark's own settings, in order
  */
-record BenchOptions(int rounds, List<Dataset> datasets, boolean training, boolean scoring, int limit, Path data,
-                    double labeledRate, double requestRate, Duration warmup, Duration window, Duration drain,
-                    Map<String, String> overrides) {
+record BenchOptions(int rounds, int warmupRounds, List<Dataset> datasets, boolean training, boolean scoring,
+                    int limit, Path data, double labeledRate, double requestRate, Duration warmup, Duration window,
+                    Duration drain, Map<String, String> overrides) {
 
   static final int DEFAULT_ROUNDS = 3;
 
   static final String USAGE = String.join("\n",
-      "usage: EndToEndBenchmark [ROUNDS] [--datasets sst2,imdb] [--phases training,scoring] [--limit N]",
-      "                         [--data DIR] [--labeled-rate N] [--request-rate N] [--warmup S] [--window S]",
-      "                         [--drain S] [--set KEY=VALUE ...]",
+      "usage: EndToEndBenchmark [ROUNDS] [--warmup-rounds N] [--datasets sst2,imdb] [--phases training,scoring]",
+      "                         [--limit N] [--data DIR] [--labeled-rate N] [--request-rate N] [--warmup S]",
+      "                         [--window S] [--drain S] [--set KEY=VALUE ...]",
       "The sentiment job end to end on an in-process Kafka broker, an in-memory registry and a Flink MiniCluster.",
       "Each round: (1) training throughput: each dataset pre-loaded on a one-partition topic, the job run bounded",
       "over it, and nn-core's prequential runner over the same stream in this JVM; (2) scoring latency and",
       "freshness: the job unbounded, paced labeled IMDB events and scoring requests, a measured window after a",
       "warm-up. One key=value line per round on stdout, then the medians.",
-      "  ROUNDS          rounds (default 3)",
+      "  ROUNDS          measured rounds (default 3)",
+      "  --warmup-rounds rounds run first and not counted, so that JIT compilation of Flink, Kafka and nn-core",
+      "                  code does not fall on round 1 (default 1; their lines go to the log)",
       "  --datasets      training-phase streams, comma separated: sst2, imdb (default sst2,imdb)",
       "  --phases        training, scoring or both (default training,scoring)",
       "  --limit         training-phase events per dataset (default: all)",
@@ -65,6 +69,7 @@ record BenchOptions(int rounds, List<Dataset> datasets, boolean training, boolea
   /** The options of {@code args}; null when help was asked for. */
   static BenchOptions parse(String[] args) throws UsageException {
     int rounds = DEFAULT_ROUNDS;
+    int warmupRounds = 1;
     List<Dataset> datasets = List.of(Dataset.SST2, Dataset.IMDB);
     boolean training = true;
     boolean scoring = true;
@@ -83,6 +88,7 @@ record BenchOptions(int rounds, List<Dataset> datasets, boolean training, boolea
           return null;
         }
         case "--rounds" -> rounds = (int) OptionValues.integer(args, ++i, a, 1, 1_000);
+        case "--warmup-rounds" -> warmupRounds = (int) OptionValues.integer(args, ++i, a, 0, 100);
         case "--datasets" -> datasets = datasets(OptionValues.value(args, ++i, a));
         case "--phases" -> {
           String v = OptionValues.value(args, ++i, a);
@@ -127,8 +133,8 @@ record BenchOptions(int rounds, List<Dataset> datasets, boolean training, boolea
     if (!training && !scoring) {
       throw new UsageException("--phases selects nothing");
     }
-    return new BenchOptions(rounds, datasets, training, scoring, limit, data, labeledRate, requestRate, warmup,
-        window, drain, overrides);
+    return new BenchOptions(rounds, warmupRounds, datasets, training, scoring, limit, data, labeledRate, requestRate,
+        warmup, window, drain, overrides);
   }
 
   private static List<Dataset> datasets(String value) throws UsageException {

@@ -96,10 +96,11 @@ public final class EndToEndBenchmark {
       }
     }
     List<LabeledText> imdb = o.scoring() ? BenchData.stream(Dataset.IMDB, o.data(), 0) : List.of();
-    LOG.info("benchmark: {} rounds; training on {}; scoring {} at {} requests/s with {} labeled/s, {} s warm-up,"
-            + " {} s window; {} cores, load average {}", o.rounds(), o.training() ? streams.keySet() : "nothing",
-        o.scoring() ? "on" : "off", Math.round(o.requestRate()), Math.round(o.labeledRate()),
-        o.warmup().toSeconds(), o.window().toSeconds(), Runtime.getRuntime().availableProcessors(), loadAverage());
+    LOG.info("benchmark: {} rounds after {} warm-up; training on {}; scoring {} at {} requests/s with {}"
+            + " labeled/s, {} s warm-up, {} s window; {} cores, load average {}", o.rounds(), o.warmupRounds(),
+        o.training() ? streams.keySet() : "nothing", o.scoring() ? "on" : "off", Math.round(o.requestRate()),
+        Math.round(o.labeledRate()), o.warmup().toSeconds(), o.window().toSeconds(),
+        Runtime.getRuntime().availableProcessors(), loadAverage());
 
     List<SummaryLine> rounds = new ArrayList<>();
     try (BenchKafka kafka = BenchKafka.start()) {
@@ -107,18 +108,12 @@ public final class EndToEndBenchmark {
       Map<Dataset, String> topics = new LinkedHashMap<>();
       streams.forEach((d, s) -> topics.put(d, training.preload(d, s)));
       ScoringBenchmark scoring = new ScoringBenchmark(kafka, work, o, imdb);
+      for (int w = 1; w <= o.warmupRounds(); w++) {
+        LOG.info("warm-up round {} of {} (not counted): {}", w, o.warmupRounds(),
+            round("w" + w, w, o, streams, topics, training, scoring));
+      }
       for (int r = 1; r <= o.rounds(); r++) {
-        SummaryLine line = new SummaryLine().put("round", r).put("load1", loadAverage());
-        if (o.training()) {
-          List<TrainingBenchmark.Result> results = new ArrayList<>();
-          for (Map.Entry<Dataset, List<LabeledText>> e : streams.entrySet()) {
-            results.add(training.run(r, e.getKey(), e.getValue(), topics.get(e.getKey())));
-          }
-          line.putAll("", TrainingBenchmark.line(results));
-        }
-        if (o.scoring()) {
-          line.putAll("", scoring.run(r));
-        }
+        SummaryLine line = round("r" + r, r, o, streams, topics, training, scoring);
         out.println(line);
         out.flush();
         rounds.add(line);
@@ -132,6 +127,23 @@ public final class EndToEndBenchmark {
     });
     out.println("medians " + medians);
     return 0;
+  }
+
+  private static SummaryLine round(String name, int number, BenchOptions o, Map<Dataset, List<LabeledText>> streams,
+                                   Map<Dataset, String> topics, TrainingBenchmark training, ScoringBenchmark scoring)
+      throws Exception {
+    SummaryLine line = new SummaryLine().put("round", number).put("load1", loadAverage());
+    if (o.training()) {
+      List<TrainingBenchmark.Result> results = new ArrayList<>();
+      for (Map.Entry<Dataset, List<LabeledText>> e : streams.entrySet()) {
+        results.add(training.run(name, e.getKey(), e.getValue(), topics.get(e.getKey())));
+      }
+      line.putAll("", TrainingBenchmark.line(results));
+    }
+    if (o.scoring()) {
+      line.putAll("", scoring.run(name));
+    }
+    return line;
   }
 
   private static double loadAverage() {

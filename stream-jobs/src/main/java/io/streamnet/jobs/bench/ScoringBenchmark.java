@@ -59,8 +59,9 @@ final class ScoringBenchmark {
     this.imdb = imdb;
   }
 
-  SummaryLine run(int round) throws Exception {
-    String run = "r" + round + "-live";
+  /** One measured run; {@code round} names its topics ("r1", "w1"). */
+  SummaryLine run(String round) throws Exception {
+    String run = round + "-live";
     JobConfig config = BenchJob.config(run, kafka.bootstrap(), run + ".labeled", run + ".requests", work, SETTINGS,
         options.overrides());
     List<String> topics = new ArrayList<>(BenchJob.outputs(config));

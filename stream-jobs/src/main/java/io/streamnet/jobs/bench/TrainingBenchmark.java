@@ -110,8 +110,9 @@ final class TrainingBenchmark {
     return topic;
   }
 
-  Result run(int round, Dataset dataset, List<LabeledText> stream, String labeledTopic) throws Exception {
-    String run = "r" + round + "-" + dataset.cliName();
+  /** Runs the job over the pre-loaded {@code labeledTopic}; {@code round} names the run's topics ("r1", "w1"). */
+  Result run(String round, Dataset dataset, List<LabeledText> stream, String labeledTopic) throws Exception {
+    String run = round + "-" + dataset.cliName();
     JobConfig config = BenchJob.config(run, kafka.bootstrap(), labeledTopic, REQUESTS, work, SETTINGS, overrides);
     List<String> topics = new ArrayList<>(BenchJob.outputs(config));
     kafka.createTopics(topics, config.topics().snapshots());

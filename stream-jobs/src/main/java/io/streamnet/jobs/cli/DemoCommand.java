@@ -29,11 +29,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -56,11 +56,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class DemoCommand {
   private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
-  /** The job must be up (its trainer reporting) within this; a MiniCluster starts in a few seconds. */
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
-  private static final Duration TICK = Duration.ofMillis(100);
-  private static final Duration PROGRESS_EVERY = Duration.ofSeconds(1);
-  private static final Duration STATUS_WAIT = Duration.ofSeconds(10);
   private static final Duration CANCEL_WAIT = Duration.ofSeconds(60);
   private static final Duration STOP_WAIT = Duration.ofSeconds(90);
   private static final Duration PRODUCER_CLOSE = Duration.ofSeconds(30);
@@ -109,8 +104,7 @@ public final class DemoCommand {
     try {
       o = DemoOptions.parse(args);
     } catch (UsageException e) {
-      err.println("streamnet demo: " + e.getMessage());
-      err.println(DemoOptions.USAGE);
+      err.println("streamnet demo: " + e.getMessage() + " (streamnet demo --help lists the options)");
       return 2;
     }
     if (o == null) {
@@ -183,9 +177,14 @@ public final class DemoCommand {
       live.start();
       committed.start();
 
-      String failure = awaitTrainer(job, live);
+      DemoWatch watch = new DemoWatch(progress, () -> stopRequested, job, live, committed);
+      String failure = watch.awaitTrainer();
       if (failure != null) {
         return fail(failure);
+      }
+      if (stopRequested) {
+        err.println("streamnet demo: stopped");
+        return 130;
       }
       Producer<String, SpecificRecord> producer = new KafkaProducer<>(
           ProducerSettings.of(broker.bootstrapServers(), "streamnet-demo-replay", Map.of()),
@@ -212,7 +211,7 @@ public final class DemoCommand {
       sender.setDaemon(true);
       sender.start();
 
-      Outcome outcome = await(o, job, events, replay, live, committed, start);
+      DemoWatch.Outcome outcome = watch.awaitEnd(events, replay, o.timeout(), start);
       progress.finish();
       if (outcome.error() != null) {
         return fail(outcome.error());
@@ -221,7 +220,7 @@ public final class DemoCommand {
         err.println("streamnet demo: stopped");
         return 130;
       }
-      DemoSummary summary = summarize(events, outcome, committed, start);
+      DemoSummary summary = summarize(events, outcome, committed);
       boolean cancelled = JobLauncher.cancel(job, CANCEL_WAIT);
       job = null;
       if (!cancelled) {
@@ -234,7 +233,7 @@ public final class DemoCommand {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
-      Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+      Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
       return fail(cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName());
     } finally {
       if (job != null) {
@@ -244,101 +243,7 @@ public final class DemoCommand {
     }
   }
 
-  /** Waits until the trainer reports (the job is up); null, or why it did not come up. */
-  private String awaitTrainer(JobClient job, OutputObserver live) throws InterruptedException {
-    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-    long nextStatus = 0;
-    while (live.observation().lastTrainer() == null) {
-      if (stopRequested) {
-        return null;
-      }
-      long now = System.nanoTime();
-      if (now > deadline) {
-        return "the job did not start within " + START_TIMEOUT.toSeconds() + " s (no metrics from its trainer)";
-      }
-      if (now >= nextStatus) {
-        String ended = endedBecause(job);
-        if (ended != null) {
-          return ended;
-        }
-        nextStatus = now + PROGRESS_EVERY.toNanos();
-      }
-      Thread.sleep(TICK.toMillis());
-    }
-    LOG.info("Job is running: its trainer reports; starting the replay");
-    return null;
-  }
-
-  /** What the wait for the end found: the replay's result and the committed output, or an error. */
-  private record Outcome(ReplayResult replay, OutputObserver.Observation committed, List<CurvePoint> curve,
-                         double elapsedSeconds, String error) {
-    static Outcome error(String message) {
-      return new Outcome(null, null, List.of(), 0, message);
-    }
-  }
-
-  /**
-   * Shows progress once a second until the replay is done, every labeled event is applied and every request has a
-   * committed score; or the job fails, the timeout passes, or a stop is requested.
-   */
-  private Outcome await(DemoOptions o, JobClient job, DemoEvents events, CompletableFuture<ReplayResult> replay,
-                        OutputObserver live, OutputObserver committed, long start) throws InterruptedException {
-    long nextProgress = 0;
-    long replayDoneAt = 0;
-    ReplayResult result = null;
-    while (!stopRequested) {
-      long now = System.nanoTime();
-      if (result == null && replay.isDone()) {
-        result = replay.join();
-        replayDoneAt = now;
-        if (!result.succeeded()) {
-          return Outcome.error("the replay failed: " + result.failed() + " events not sent; first failure: "
-              + result.firstError());
-        }
-        LOG.info("Replay done: {} labeled events and {} requests sent in {} s", result.labeled(), result.requests(),
-            String.format(Locale.ROOT, "%.1f", result.elapsedNanos() / 1e9));
-      }
-      if (now >= nextProgress) {
-        progress.show(DemoProgress.render((now - start) / 1e9, events.taken(), events.size(), live.observation(),
-            events.requestsTaken()));
-        nextProgress = now + PROGRESS_EVERY.toNanos();
-        String ended = endedBecause(job);
-        if (ended != null) {
-          return Outcome.error(ended);
-        }
-      }
-      if (result != null) {
-        OutputObserver.Observation c = committed.observation();
-        double applied = c.trainer("applied_events");
-        if (applied >= result.labeled() && c.distinctScored() >= result.requests()) {
-          progress.show(DemoProgress.render((now - start) / 1e9, events.taken(), events.size(), live.observation(),
-              events.requestsTaken()));
-          return new Outcome(result, c, committed.curve(), (now - start) / 1e9, null);
-        }
-        if (now - replayDoneAt > o.timeout().toNanos()) {
-          return Outcome.error(String.format(Locale.ROOT, "timed out: %d s after the last event was sent, the"
-                  + " trainer had applied %,d of %,d labeled events and %,d of %,d requests had a committed score"
-                  + " (raise --timeout, or lower --rate)", o.timeout().toSeconds(),
-              Double.isNaN(applied) ? 0 : (long) applied, result.labeled(), c.distinctScored(),
-              result.requests()));
-        }
-      }
-      Thread.sleep(TICK.toMillis());
-    }
-    return new Outcome(result, null, List.of(), 0, null);
-  }
-
-  /** Null while the job runs; otherwise why it ended. */
-  private static String endedBecause(JobClient job) {
-    JobStatus status = JobLauncher.status(job, STATUS_WAIT);
-    if (status != null && !status.isGloballyTerminalState()) {
-      return null;
-    }
-    return "the job " + (status == null ? "ended" : status.name().toLowerCase(Locale.ROOT)) + ": "
-        + JobLauncher.failureOf(job, STATUS_WAIT);
-  }
-
-  private static DemoSummary summarize(DemoEvents events, Outcome outcome, OutputObserver committed, long start) {
+  private static DemoSummary summarize(DemoEvents events, DemoWatch.Outcome outcome, OutputObserver committed) {
     OutputObserver.Observation c = outcome.committed();
     ReplayResult r = outcome.replay();
     return new DemoSummary(events.names(), r.labeled(), r.requests(), c.distinctScored(), c.scoreRecords(),

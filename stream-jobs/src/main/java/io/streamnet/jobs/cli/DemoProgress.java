@@ -11,6 +11,7 @@ final class DemoProgress {
   private final PrintStream out;
   private final boolean inPlace;
   private int lastLength;
+  private String lastLine;
 
   DemoProgress(PrintStream out, boolean inPlace) {
     this.out = out;
@@ -22,8 +23,12 @@ final class DemoProgress {
     return new DemoProgress(err, System.console() != null);
   }
 
-  /** Shows {@code line}. */
+  /** Shows {@code line}, unless it is the line already shown. */
   void show(String line) {
+    if (line.equals(lastLine)) {
+      return;
+    }
+    lastLine = line;
     if (inPlace) {
       // Pad over the rest of a longer previous line.
       out.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())));

@@ -88,8 +88,7 @@ public final class RunCommand {
       o = parsed.options();
       config = JobConfig.load(o.config()).withOverrides(o.overrides(), "--set");
     } catch (UsageException e) {
-      err.println("streamnet run: " + e.getMessage());
-      err.println(RunOptions.USAGE);
+      err.println("streamnet run: " + e.getMessage() + " (streamnet run --help lists the options)");
       return 2;
     } catch (ConfigException e) {
       err.println("streamnet run: " + e.getMessage());

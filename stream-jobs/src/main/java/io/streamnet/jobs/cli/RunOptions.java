@@ -61,7 +61,7 @@ public record RunOptions(Path config, Map<String, String> overrides, String rest
       }
     }
     if (config == null) {
-      throw new UsageException("--config is required (the job configuration, a YAML file)");
+      throw new UsageException("--config FILE is required: the job configuration (YAML)");
     }
     return new Parsed(new RunOptions(config, overrides, restoreFrom, createTopics), false, false);
   }

@@ -113,9 +113,7 @@ public final class PrequentialEvaluator {
     out.writeLong(count);
     out.writeLong(correct);
     out.writeDouble(logLossSum);
-    for (int i = 0; i < filled; i++) {
-      out.writeFloat(scores[i]);
-    }
+    out.write(Packing.floats(scores, filled));
     out.write(labels, 0, filled);
   }
 
@@ -126,9 +124,7 @@ public final class PrequentialEvaluator {
     e.count = in.readLong();
     e.correct = in.readLong();
     e.logLossSum = in.readDouble();
-    for (int i = 0; i < e.filled; i++) {
-      e.scores[i] = in.readFloat();
-    }
+    System.arraycopy(Packing.readFloats(in, e.filled), 0, e.scores, 0, e.filled);
     in.readFully(e.labels, 0, e.filled);
     return e;
   }

@@ -35,9 +35,7 @@ record TrainerState(long epoch, long version, byte[] model, List<TrainingExample
         out.writeFloat(e.label);
         out.writeLong(e.ingestedAtMillis);
         out.writeInt(e.ids.length);
-        for (int id : e.ids) {
-          out.writeInt(id);
-        }
+        out.write(Packing.ints(e.ids));
       }
       evaluator.write(out);
       guard.write(out);
@@ -69,10 +67,7 @@ record TrainerState(long epoch, long version, byte[] model, List<TrainingExample
         String id = in.readUTF();
         float label = in.readFloat();
         long ingested = in.readLong();
-        int[] ids = new int[in.readInt()];
-        for (int k = 0; k < ids.length; k++) {
-          ids[k] = in.readInt();
-        }
+        int[] ids = Packing.readInts(in, in.readInt());
         pending.add(new TrainingExample(id, ids, label, ingested));
       }
       PrequentialEvaluator evaluator = PrequentialEvaluator.read(in);

@@ -41,7 +41,7 @@ class RunOptionsTest {
 
   @Test
   void errorsNameTheOption() {
-    assertEquals("--config is required (the job configuration, a YAML file)", message());
+    assertEquals("--config FILE is required: the job configuration (YAML)", message());
     assertEquals("--config " + tmp.resolve("none.yaml") + ": no such file",
         message("--config", tmp.resolve("none.yaml").toString()));
     assertEquals("--config " + tmp + ": no such file", message("--config", tmp.toString()));

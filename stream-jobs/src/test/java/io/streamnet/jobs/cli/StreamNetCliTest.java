@@ -53,7 +53,9 @@ class StreamNetCliTest {
   @Test
   void aBadDemoOptionIsOneLineAndExitTwo() {
     assertEquals(2, run("demo", "--rate", "-5"));
-    assertEquals("streamnet demo: --rate must be between 0 and 10000000, got -5", firstErrLine());
+    assertEquals("streamnet demo: --rate must be between 0 and 10000000, got -5 (streamnet demo --help lists the"
+        + " options)", firstErrLine());
+    assertEquals(1, err.toString(StandardCharsets.UTF_8).lines().count());
   }
 
   @Test
@@ -74,7 +76,9 @@ class StreamNetCliTest {
   @Test
   void runNeedsAConfig() {
     assertEquals(2, run("run"));
-    assertEquals("streamnet run: --config is required (the job configuration, a YAML file)", firstErrLine());
+    assertEquals("streamnet run: --config FILE is required: the job configuration (YAML) (streamnet run --help lists"
+        + " the options)", firstErrLine());
+    assertEquals(1, err.toString(StandardCharsets.UTF_8).lines().count());
   }
 
   @Test

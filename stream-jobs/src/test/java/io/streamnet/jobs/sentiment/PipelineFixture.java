@@ -47,6 +47,12 @@ final class PipelineFixture {
     this.registry = RegistryConfig.of(env.registryUrl());
   }
 
+  java.util.Properties kafkaProperties() {
+    java.util.Properties p = new java.util.Properties();
+    p.put("bootstrap.servers", bootstrap());
+    return p;
+  }
+
   String bootstrap() {
     return env.bootstrapServers();
   }

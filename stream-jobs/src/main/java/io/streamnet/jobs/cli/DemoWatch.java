@@ -1,0 +1,147 @@
+package io.streamnet.jobs.cli;
+
+import io.streamnet.connect.replay.ReplayResult;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.core.execution.JobClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Watches a running demo: waits for the job to come up, then shows progress about once a second until the replay
+ * is done, every labeled event has been applied and every request has a committed score (both read from the job's
+ * exactly-once output with read_committed); or until the job ends, the timeout passes, or a stop is requested.
+ */
+final class DemoWatch {
+  private static final Logger LOG = LoggerFactory.getLogger(DemoWatch.class);
+  /** The job must be up (its trainer reporting) within this; a MiniCluster starts in a few seconds. */
+  static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+  private static final Duration TICK = Duration.ofMillis(100);
+  private static final Duration PROGRESS_EVERY = Duration.ofSeconds(1);
+  private static final Duration STATUS_WAIT = Duration.ofSeconds(10);
+
+  /**
+   * What the wait for the end found.
+   *
+   * @param replay         the replay's result (null if stopped before it ended)
+   * @param committed      the committed output at the end (null on error or stop)
+   * @param curve          the learning curve read from the committed trainer metrics
+   * @param elapsedSeconds from the start of the replay to the end
+   * @param error          why the demo failed, or null
+   */
+  record Outcome(ReplayResult replay, OutputObserver.Observation committed, List<CurvePoint> curve,
+                 double elapsedSeconds, String error) {
+    static Outcome error(String message) {
+      return new Outcome(null, null, List.of(), 0, message);
+    }
+  }
+
+  private final DemoProgress progress;
+  private final BooleanSupplier stopRequested;
+  private final JobClient job;
+  private final OutputObserver live;
+  private final OutputObserver committed;
+
+  DemoWatch(DemoProgress progress, BooleanSupplier stopRequested, JobClient job, OutputObserver live,
+            OutputObserver committed) {
+    this.progress = progress;
+    this.stopRequested = stopRequested;
+    this.job = job;
+    this.live = live;
+    this.committed = committed;
+  }
+
+  /** Waits until the trainer reports (the job is up); null when it does (or a stop is requested), else why not. */
+  String awaitTrainer() throws InterruptedException {
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    long nextStatus = 0;
+    while (live.observation().lastTrainer() == null) {
+      if (stopRequested.getAsBoolean()) {
+        return null;
+      }
+      long now = System.nanoTime();
+      if (now > deadline) {
+        return "the job did not start within " + START_TIMEOUT.toSeconds() + " s (no metrics from its trainer)";
+      }
+      if (now >= nextStatus) {
+        String ended = endedBecause();
+        if (ended != null) {
+          return ended;
+        }
+        nextStatus = now + PROGRESS_EVERY.toNanos();
+      }
+      Thread.sleep(TICK.toMillis());
+    }
+    LOG.info("Job is running: its trainer reports; starting the replay");
+    return null;
+  }
+
+  /**
+   * Waits for the end of the demo whose replay started at {@code startNanos}.
+   *
+   * @param timeout how long after the replay's end the job may take to apply and score everything
+   */
+  Outcome awaitEnd(DemoEvents events, CompletableFuture<ReplayResult> replay, Duration timeout, long startNanos)
+      throws InterruptedException {
+    long nextProgress = 0;
+    long replayDoneAt = 0;
+    ReplayResult result = null;
+    while (!stopRequested.getAsBoolean()) {
+      long now = System.nanoTime();
+      if (result == null && replay.isDone()) {
+        result = replay.join();
+        replayDoneAt = now;
+        if (!result.succeeded()) {
+          return Outcome.error("the replay failed: " + result.failed() + " events not sent; first failure: "
+              + result.firstError());
+        }
+        LOG.info("Replay done: {} labeled events and {} requests sent in {} s", result.labeled(), result.requests(),
+            String.format(Locale.ROOT, "%.1f", result.elapsedNanos() / 1e9));
+      }
+      if (now >= nextProgress) {
+        showProgress(events, now - startNanos);
+        nextProgress = now + PROGRESS_EVERY.toNanos();
+        String ended = endedBecause();
+        if (ended != null) {
+          return Outcome.error(ended);
+        }
+      }
+      if (result != null) {
+        OutputObserver.Observation c = committed.observation();
+        double applied = c.trainer("applied_events");
+        if (applied >= result.labeled() && c.distinctScored() >= result.requests()) {
+          showProgress(events, now - startNanos);
+          return new Outcome(result, c, committed.curve(), (now - startNanos) / 1e9, null);
+        }
+        if (now - replayDoneAt > timeout.toNanos()) {
+          return Outcome.error(String.format(Locale.ROOT, "timed out: %d s after the last event was sent, the"
+                  + " trainer had applied %,d of %,d labeled events and %,d of %,d requests had a committed score"
+                  + " (raise --timeout, or lower --rate)", timeout.toSeconds(),
+              Double.isNaN(applied) ? 0 : (long) applied, result.labeled(), c.distinctScored(),
+              result.requests()));
+        }
+      }
+      Thread.sleep(TICK.toMillis());
+    }
+    return new Outcome(result, null, List.of(), 0, null);
+  }
+
+  private void showProgress(DemoEvents events, long elapsedNanos) {
+    progress.show(DemoProgress.render(elapsedNanos / 1e9, events.taken(), events.size(), live.observation(),
+        events.requestsTaken()));
+  }
+
+  /** Null while the job runs; otherwise why it ended. */
+  private String endedBecause() {
+    JobStatus status = JobLauncher.status(job, STATUS_WAIT);
+    if (status != null && !status.isGloballyTerminalState()) {
+      return null;
+    }
+    return "the job " + (status == null ? "ended" : status.name().toLowerCase(Locale.ROOT)) + ": "
+        + JobLauncher.failureOf(job, STATUS_WAIT);
+  }
+}
