@@ -95,7 +95,9 @@ public final class EndToEndBenchmark {
         streams.put(d, BenchData.stream(d, o.data(), o.limit()));
       }
     }
-    List<LabeledText> imdb = o.scoring() ? BenchData.stream(Dataset.IMDB, o.data(), 0) : List.of();
+    List<LabeledText> imdb = !o.scoring() ? List.of()
+        : streams.containsKey(Dataset.IMDB) && o.limit() == 0 ? streams.get(Dataset.IMDB)
+        : BenchData.stream(Dataset.IMDB, o.data(), 0);
     LOG.info("benchmark: {} rounds after {} warm-up; training on {}; scoring {} at {} requests/s with {}"
             + " labeled/s, {} s warm-up, {} s window; {} cores, load average {}", o.rounds(), o.warmupRounds(),
         o.training() ? streams.keySet() : "nothing", o.scoring() ? "on" : "off", Math.round(o.requestRate()),
