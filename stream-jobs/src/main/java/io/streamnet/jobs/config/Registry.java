@@ -41,7 +41,7 @@ public record Registry(String url, Map<String, String> properties) implements Se
   }
 
   static Registry read(ConfigNode n) {
-    String url = n.nonBlank("url", "http://localhost:8081");
+    String url = n.nonBlank("url", "http://localhost:8081/apis/ccompat/v7");
     try {
       RegistryConfig.of(url);
     } catch (IllegalArgumentException e) {

@@ -133,9 +133,12 @@ public final class TrainerOperator extends AbstractStreamOperator<ModelSnapshot>
     NetworkSpec spec = NetworkSpec.fromJson(settings.networkSpecJson());
     TrainerState restored = null;
     if (context.isRestored()) {
-      for (byte[] bytes : checkpointed.get()) {
-        restored = TrainerState.decode(bytes, settings.guard());
+      List<byte[]> parts = new ArrayList<>();
+      checkpointed.get().forEach(parts::add);
+      if (parts.size() != 2) {
+        throw new IllegalStateException("trainer state: expected 2 parts (state, model), found " + parts.size());
       }
+      restored = TrainerState.decode(parts.get(0), parts.get(1), settings.guard());
     }
     long stateEpoch = 0;
     long stateVersion = 0;
@@ -437,7 +440,7 @@ public final class TrainerOperator extends AbstractStreamOperator<ModelSnapshot>
     byte[] model = ModelStateCodec.encode(network);
     TrainerState state = new TrainerState(epoch, version, model, pending, evaluator, guard, applied.count(),
         applied.digest(), refusedEvents, rolledBackEvents);
-    checkpointed.update(List.of(state.encode()));
+    checkpointed.update(List.of(state.encodeWithoutModel(), model));
     modelsAwaitingCommit.put(context.getCheckpointId(), new CheckpointedModel(new ModelVersion(epoch, version), model));
   }
 

@@ -53,7 +53,7 @@ class JobConfigTest {
         "streamnet.dlq", "streamnet.metrics"), c.topics());
     assertEquals(new Kafka("localhost:9092", "streamnet-sentiment", Kafka.StartingOffsets.COMMITTED,
         "streamnet-sentiment", Map.of()), c.kafka());
-    assertEquals(new Registry("http://localhost:8081", Map.of()), c.registry());
+    assertEquals(new Registry("http://localhost:8081/apis/ccompat/v7", Map.of()), c.registry());
 
     assertEquals(new TextHashingConfig(1 << 18, 1, 2, false, 0), c.model().textHashing());
     assertEquals("tokens", c.model().inputName());
