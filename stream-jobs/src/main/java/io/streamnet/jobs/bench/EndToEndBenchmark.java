@@ -95,9 +95,12 @@ public final class EndToEndBenchmark {
         streams.put(d, BenchData.stream(d, o.data(), o.limit()));
       }
     }
-    List<LabeledText> imdb = !o.scoring() ? List.of()
-        : streams.containsKey(Dataset.IMDB) && o.limit() == 0 ? streams.get(Dataset.IMDB)
-        : BenchData.stream(Dataset.IMDB, o.data(), 0);
+    List<LabeledText> imdb = o.scoring() ? full(Dataset.IMDB, streams, o) : List.of();
+    // The scoring phase's labeled stream: IMDB, then SST-2, never repeated within a default run (see ScoringBenchmark).
+    List<LabeledText> live = new ArrayList<>(imdb);
+    if (o.scoring()) {
+      live.addAll(full(Dataset.SST2, streams, o));
+    }
     LOG.info("benchmark: {} rounds after {} warm-up; training on {}; scoring {} at {} requests/s with {}"
             + " labeled/s, {} s warm-up, {} s window; {} cores, load average {}", o.rounds(), o.warmupRounds(),
         o.training() ? streams.keySet() : "nothing", o.scoring() ? "on" : "off", Math.round(o.requestRate()),
@@ -109,7 +112,7 @@ public final class EndToEndBenchmark {
       TrainingBenchmark training = new TrainingBenchmark(kafka, work, o.overrides());
       Map<Dataset, String> topics = new LinkedHashMap<>();
       streams.forEach((d, s) -> topics.put(d, training.preload(d, s)));
-      ScoringBenchmark scoring = new ScoringBenchmark(kafka, work, o, imdb);
+      ScoringBenchmark scoring = new ScoringBenchmark(kafka, work, o, live, imdb);
       for (int w = 1; w <= o.warmupRounds(); w++) {
         LOG.info("warm-up round {} of {} (not counted): {}", w, o.warmupRounds(),
             round("w" + w, w, o, streams, topics, training, scoring));
@@ -146,6 +149,12 @@ public final class EndToEndBenchmark {
       line.putAll("", scoring.run(name));
     }
     return line;
+  }
+
+  /** The whole of {@code dataset} in stream order: the training phase's copy when it has all of it. */
+  private static List<LabeledText> full(Dataset dataset, Map<Dataset, List<LabeledText>> streams, BenchOptions o) {
+    return streams.containsKey(dataset) && o.limit() == 0 ? streams.get(dataset)
+        : BenchData.stream(dataset, o.data(), 0);
   }
 
   private static double loadAverage() {

@@ -30,7 +30,7 @@ public record Trainer(int batchSize, long maxWaitMs, Divergence divergence, Preq
     private static final long serialVersionUID = 1L;
 
     static Divergence read(ConfigNode n) {
-      double factor = n.number("loss_factor", 8.0);
+      double factor = n.number("loss_factor", 20.0);
       if (!(factor > 1)) {
         throw n.fail("loss_factor", "must be > 1 (a batch at the running average must pass), got " + factor);
       }

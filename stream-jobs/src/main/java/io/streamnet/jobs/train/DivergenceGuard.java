@@ -29,7 +29,7 @@ public final class DivergenceGuard {
     }
 
     public static Settings defaults() {
-      return new Settings(8.0, 50, 0.99, 3);
+      return new Settings(20.0, 50, 0.99, 3);
     }
   }
 

@@ -18,6 +18,7 @@ class BenchOptionsTest {
   void defaults() throws Exception {
     BenchOptions o = BenchOptions.parse(new String[0]);
     assertEquals(3, o.rounds());
+    assertEquals(1, o.warmupRounds());
     assertEquals(List.of(Dataset.SST2, Dataset.IMDB), o.datasets());
     assertTrue(o.training() && o.scoring());
     assertEquals(2_000, o.requestRate());
@@ -27,9 +28,11 @@ class BenchOptionsTest {
 
   @Test
   void roundsAsTheFirstArgumentAndOptions() throws Exception {
-    BenchOptions o = BenchOptions.parse(new String[] {"5", "--datasets", "imdb", "--phases", "scoring",
+    BenchOptions o = BenchOptions.parse(new String[] {"5", "--warmup-rounds", "0", "--datasets", "imdb", "--phases",
+        "scoring",
         "--request-rate", "500", "--window", "30", "--set", "checkpointing.interval_ms=1000"});
     assertEquals(5, o.rounds());
+    assertEquals(0, o.warmupRounds());
     assertEquals(List.of(Dataset.IMDB), o.datasets());
     assertFalse(o.training());
     assertTrue(o.scoring());
