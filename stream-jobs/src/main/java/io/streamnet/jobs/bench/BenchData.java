@@ -25,7 +25,14 @@ final class BenchData {
    */
   static List<LabeledText> stream(Dataset dataset, Path dataRoot, int limit) {
     DataLocator locator = dataRoot != null ? new DataLocator(dataRoot, null) : DataLocator.fromEnvironment();
-    List<LabeledText> ordered = CanonicalOrder.apply(dataset.readTexts(locator.locate(dataset)), SEED);
+    Path dir = locator.locateOrNull(dataset);
+    if (dir == null) {
+      throw new IllegalArgumentException("dataset " + dataset.cliName() + " (" + dataset.expectedFiles()
+          + ") not found; looked in " + locator.candidates(dataset) + ". Pass --data DIR (the shared data directory"
+          + " holding sentiment/...), set " + DataLocator.DATA_ENV + ", or run from the repository root with the"
+          + " data in ../shared/data.");
+    }
+    List<LabeledText> ordered = CanonicalOrder.apply(dataset.readTexts(dir), SEED);
     return limit > 0 && limit < ordered.size() ? List.copyOf(ordered.subList(0, limit)) : ordered;
   }
 

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -105,7 +106,7 @@ public final class EndToEndBenchmark {
             + " labeled/s, {} s warm-up, {} s window; {} cores, load average {}", o.rounds(), o.warmupRounds(),
         o.training() ? streams.keySet() : "nothing", o.scoring() ? "on" : "off", Math.round(o.requestRate()),
         Math.round(o.labeledRate()), o.warmup().toSeconds(), o.window().toSeconds(),
-        Runtime.getRuntime().availableProcessors(), loadAverage());
+        Runtime.getRuntime().availableProcessors(), String.format(Locale.ROOT, "%.1f", loadAverage()));
 
     List<SummaryLine> rounds = new ArrayList<>();
     try (BenchKafka kafka = BenchKafka.start()) {
