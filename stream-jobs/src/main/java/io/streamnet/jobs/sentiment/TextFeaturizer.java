@@ -1,6 +1,7 @@
 package io.streamnet.jobs.sentiment;
 
 import io.streamnet.jobs.train.TrainingExample;
+import io.streamnet.nn.feature.IdBuffer;
 import io.streamnet.nn.feature.TextHashingConfig;
 import io.streamnet.nn.feature.TextHashingFeaturizer;
 import io.streamnet.schema.ReviewEvent;
@@ -17,6 +18,7 @@ final class TextFeaturizer extends ProcessFunction<ReviewEvent, TrainingExample>
   private static final long serialVersionUID = 1L;
   private final TextHashingConfig config;
   private transient TextHashingFeaturizer featurizer;
+  private transient IdBuffer ids;
 
   TextFeaturizer(TextHashingConfig config) {
     this.config = config;
@@ -25,11 +27,15 @@ final class TextFeaturizer extends ProcessFunction<ReviewEvent, TrainingExample>
   @Override
   public void open(OpenContext openContext) {
     featurizer = new TextHashingFeaturizer(config);
+    ids = new IdBuffer(1024);
   }
 
   @Override
   public void processElement(ReviewEvent r, Context ctx, Collector<TrainingExample> out) {
     long ingestedAt = ctx.timestamp() == null ? System.currentTimeMillis() : ctx.timestamp();
-    out.collect(new TrainingExample(r.getId(), featurizer.featurize(r.getText()), r.getLabel(), ingestedAt));
+    // A reused buffer: only the example's own array is allocated, not the growing ones of a fresh buffer.
+    ids.clear();
+    featurizer.featurize(r.getText(), ids);
+    out.collect(new TrainingExample(r.getId(), ids.toArray(), r.getLabel(), ingestedAt));
   }
 }
