@@ -95,9 +95,6 @@ public final class ScorerFunction extends BroadcastProcessFunction<ReviewEvent, 
 
   private final Settings settings;
 
-  /** Ingestion-time quantiles (and count, first) of the events first learned by {@code version}. */
-  private record LearnedSample(ModelVersion version, double[] quantiles) {}
-
   private transient ListState<Tuple2<ReviewEvent, Long>> bufferState;
   private transient List<Tuple2<ReviewEvent, Long>> buffer;
   private transient TextHashingFeaturizer featurizer;
@@ -107,11 +104,9 @@ public final class ScorerFunction extends BroadcastProcessFunction<ReviewEvent, 
   private transient SparseIds bag;
   private transient float[] out1;
   private transient ModelVersion served;
-  private transient ModelVersion received;
-  private transient ModelVersion receivedFull;
-  private transient BackgroundModelApplier applier;
+  private transient ModelVersion servedFull;
   private transient boolean servedYet;
-  private transient List<LearnedSample> freshnessPending;
+  private transient List<double[]> freshnessPending;
   private transient LatencyHistogram latency;
   private transient LatencyHistogram freshness;
   private transient LatencyHistogram intervalLatency;
@@ -168,8 +163,7 @@ public final class ScorerFunction extends BroadcastProcessFunction<ReviewEvent, 
     if (network == null) {
       restoreFrom(state.get(FULL), state.get(DELTA));
     }
-    swapIfReady();
-    if (received != null && v.compareTo(received) <= 0) {
+    if (served != null && v.compareTo(served) <= 0) {
       staleSnapshots++;
       return;
     }
@@ -178,26 +172,17 @@ public final class ScorerFunction extends BroadcastProcessFunction<ReviewEvent, 
       state.remove(DELTA);
     } else {
       ModelVersion base = new ModelVersion(snapshot.getBaseEpoch(), snapshot.getBaseVersion());
-      if (receivedFull == null || !receivedFull.equals(base)) {
+      if (servedFull == null || !servedFull.equals(base)) {
         if (orphanDeltas++ == 0) {
           LOG.warn("scorer got a delta of {} against base {}, but serves full {}: skipped until the next full"
-              + " snapshot (counted; logged once)", v, base, receivedFull);
+              + " snapshot (counted; logged once)", v, base, servedFull);
         }
         return;
       }
       state.put(DELTA, snapshot);
     }
-    rememberLearned(snapshot, v);
-    boolean full = snapshot.getKind() == SnapshotKind.FULL;
-    if (network == null || full && !network.spec().equals(specOf(snapshot))) {
-      apply(snapshot); // the first model (or a new architecture): nothing to serve meanwhile, apply here
-    } else {
-      received = v;
-      if (full) {
-        receivedFull = v;
-      }
-      applier.submit(payloadOf(snapshot), full, v, network);
-    }
+    apply(snapshot);
+    rememberLearned(snapshot);
     if (!buffer.isEmpty()) {
       long now = System.currentTimeMillis();
       for (Tuple2<ReviewEvent, Long> r : buffer) {
@@ -217,7 +202,6 @@ public final class ScorerFunction extends BroadcastProcessFunction<ReviewEvent, 
       ReadOnlyBroadcastState<String, ModelSnapshot> state = ctx.getBroadcastState(MODEL_STATE);
       restoreFrom(state.get(FULL), state.get(DELTA));
     }
-    swapIfReady();
     long receivedAt = ctx.timestamp() == null ? now : ctx.timestamp();
     if (network == null) {
       if (buffer.size() < settings.bufferLimit()) {
@@ -244,69 +228,32 @@ public final class ScorerFunction extends BroadcastProcessFunction<ReviewEvent, 
 
   private void apply(ModelSnapshot s) {
     long start = System.nanoTime();
-    byte[] payload = payloadOf(s);
+    ByteBuffer buf = s.getParameters().duplicate();
+    byte[] payload;
+    if (buf.hasArray() && buf.arrayOffset() == 0 && buf.position() == 0 && buf.remaining() == buf.array().length) {
+      payload = buf.array();
+    } else {
+      payload = new byte[buf.remaining()];
+      buf.get(payload);
+    }
     if (network == null || s.getKind() == SnapshotKind.FULL && !network.spec().equals(specOf(s))) {
-      closeApplier();
       network = Network.forScoring(specOf(s));
       batch = network.newBatch();
       bag = batch.sparse(settings.inputName());
-      applier = new BackgroundModelApplier(Network.forScoring(specOf(s)));
     }
     SnapshotPayload.apply(payload, network);
     served = new ModelVersion(s.getEpoch(), s.getVersion());
-    received = served;
     if (s.getKind() == SnapshotKind.FULL) {
-      receivedFull = served;
+      servedFull = served;
     }
     lastApplyMicros = (System.nanoTime() - start) / 1000;
-  }
-
-  /** Serves the network the background applier finished, if any (between two requests, on this thread). */
-  private void swapIfReady() {
-    if (applier == null) {
-      return;
-    }
-    BackgroundModelApplier.Applied ready = applier.poll(network);
-    if (ready != null) {
-      network = ready.network();
-      batch = network.newBatch();
-      bag = batch.sparse(settings.inputName());
-      served = ready.version();
-    }
-  }
-
-  private static byte[] payloadOf(ModelSnapshot s) {
-    ByteBuffer buf = s.getParameters().duplicate();
-    if (buf.hasArray() && buf.arrayOffset() == 0 && buf.position() == 0 && buf.remaining() == buf.array().length) {
-      return buf.array();
-    }
-    byte[] payload = new byte[buf.remaining()];
-    buf.get(payload);
-    return payload;
-  }
-
-  private void closeApplier() {
-    if (applier != null) {
-      try {
-        applier.close();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      applier = null;
-    }
-  }
-
-  @Override
-  public void close() throws Exception {
-    closeApplier();
-    super.close();
   }
 
   private static NetworkSpec specOf(ModelSnapshot s) {
     return NetworkSpec.fromJson(s.getNetworkSpec());
   }
 
-  private void rememberLearned(ModelSnapshot s, ModelVersion v) {
+  private void rememberLearned(ModelSnapshot s) {
     Double count = s.getMetrics().get(TrainerOperator.LEARNED_EVENTS);
     if (count == null || count < 1) {
       return;
@@ -318,7 +265,7 @@ public final class ScorerFunction extends BroadcastProcessFunction<ReviewEvent, 
       Double t = s.getMetrics().get(TrainerOperator.LEARNED_INGEST_PREFIX + qs[i]);
       sample[i + 1] = t == null ? Double.NaN : t;
     }
-    freshnessPending.add(new LearnedSample(v, sample));
+    freshnessPending.add(sample);
   }
 
   private void score(ReviewEvent request, long receivedAt, long now, Collector<SentimentScore> out) {
@@ -343,10 +290,9 @@ public final class ScorerFunction extends BroadcastProcessFunction<ReviewEvent, 
     scored++;
     latency.record(latencyMicros);
     intervalLatency.record(latencyMicros);
-    if (!freshnessPending.isEmpty() && freshnessPending.get(0).version().compareTo(served) <= 0) {
+    if (!freshnessPending.isEmpty()) {
       // The first score by a model that includes these events: their freshness ends now.
-      while (!freshnessPending.isEmpty() && freshnessPending.get(0).version().compareTo(served) <= 0) {
-        double[] sample = freshnessPending.remove(0).quantiles();
+      for (double[] sample : freshnessPending) {
         long weight = Math.max(1, Math.round(sample[0] / (sample.length - 1)));
         for (int i = 1; i < sample.length; i++) {
           if (!Double.isNaN(sample[i])) {
@@ -354,6 +300,7 @@ public final class ScorerFunction extends BroadcastProcessFunction<ReviewEvent, 
           }
         }
       }
+      freshnessPending.clear();
     }
   }
 

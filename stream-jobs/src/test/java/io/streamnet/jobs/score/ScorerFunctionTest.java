@@ -115,34 +115,6 @@ class ScorerFunctionTest {
   }
 
   @Test
-  void aNewerModelIsAppliedOffTheScoringThreadAndSwappedInWithoutGoingBack() throws Exception {
-    Network first = Network.build(spec());
-    Network second = Network.build(spec().withSeed(99));
-    try (var h = harness(scorer(10))) {
-      h.processBroadcastElement(new StreamRecord<>(snapshot(first, 1, 1), 0));
-      h.processBroadcastElement(new StreamRecord<>(snapshot(second, 1, 2), 0));
-      long deadline = System.nanoTime() + 30_000_000_000L;
-      SentimentScore last;
-      int i = 0;
-      do {
-        h.processElement(new StreamRecord<>(request("q" + i++, "a fine film"), 0));
-        List<SentimentScore> out = h.extractOutputValues();
-        last = out.get(out.size() - 1);
-        assertTrue(System.nanoTime() < deadline, "the second model was never served");
-      } while (last.getModelVersion() < 2);
-      assertEquals(expected(second, "a fine film"), last.getProbability(), 1e-7);
-      List<SentimentScore> out = h.extractOutputValues();
-      for (int k = 1; k < out.size(); k++) {
-        assertTrue(out.get(k).getModelVersion() >= out.get(k - 1).getModelVersion(), "versions never go back");
-      }
-      for (SentimentScore s : out) {
-        double want = expected(s.getModelVersion() == 1 ? first : second, "a fine film");
-        assertEquals(want, s.getProbability(), 1e-7, "each score from the model its version names");
-      }
-    }
-  }
-
-  @Test
   void aRestoredScorerServesTheModelFromBroadcastStateAndItsBufferedRequests() throws Exception {
     Network net = Network.build(spec());
     OperatorSubtaskState state;
