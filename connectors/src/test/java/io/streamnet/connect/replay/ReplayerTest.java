@@ -153,7 +153,8 @@ class ReplayerTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!condition.getAsBoolean()) {
             assertTrue(System.nanoTime() < deadline, "timed out waiting: " + what);
-            Thread.sleep(1);
+            Thread.onSpinWait();
+            Thread.yield(); // no fixed wait: re-check as soon as the replay thread has run
         }
     }
 

@@ -191,7 +191,10 @@ public final class ScorerFunction extends BroadcastProcessFunction<ReviewEvent, 
       LOG.info("scorer received its first model {}: scored {} buffered requests", v, buffer.size());
       buffer.clear();
     }
-    maybeEmitMetrics(ctx, System.currentTimeMillis());
+    TrainingMetrics due = metricsDue(System.currentTimeMillis());
+    if (due != null) {
+      ctx.output(METRICS, due);
+    }
   }
 
   @Override
@@ -214,7 +217,10 @@ public final class ScorerFunction extends BroadcastProcessFunction<ReviewEvent, 
     } else {
       score(request, receivedAt, now, out);
     }
-    maybeEmitMetrics(ctx, now);
+    TrainingMetrics due = metricsDue(now);
+    if (due != null) {
+      ctx.output(METRICS, due);
+    }
   }
 
   private void restoreFrom(ModelSnapshot full, ModelSnapshot delta) {
@@ -321,18 +327,9 @@ public final class ScorerFunction extends BroadcastProcessFunction<ReviewEvent, 
         .build();
   }
 
-  private void maybeEmitMetrics(ReadOnlyContext ctx, long now) {
-    if (now - lastMetricsAt < settings.metricsIntervalMillis()) {
-      return;
-    }
-    ctx.output(METRICS, metricsRecord(now));
-  }
-
-  private void maybeEmitMetrics(Context ctx, long now) {
-    if (now - lastMetricsAt < settings.metricsIntervalMillis()) {
-      return;
-    }
-    ctx.output(METRICS, metricsRecord(now));
+  /** The metrics record when one is due, else null (both inputs' contexts then emit it). */
+  private TrainingMetrics metricsDue(long now) {
+    return now - lastMetricsAt < settings.metricsIntervalMillis() ? null : metricsRecord(now);
   }
 
   private TrainingMetrics metricsRecord(long now) {

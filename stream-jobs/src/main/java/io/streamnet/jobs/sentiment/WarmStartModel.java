@@ -75,10 +75,7 @@ final class WarmStartModel implements InitialModel {
             LOG.info("warm start: no published model '{}' on {}; starting from a fresh model", modelId, topic);
             yield Network.build(spec);
           }
-          Network net = Network.build(spec);
-          for (byte[] payload : published.get().payloads()) {
-            io.streamnet.jobs.model.SnapshotPayload.apply(payload, net);
-          }
+          Network net = published.get().applyTo(Network.build(spec));
           LOG.info("warm start: model '{}' from {} version {} (weights; optimizer slots start afresh)", modelId,
               topic, published.get().version());
           yield net;
