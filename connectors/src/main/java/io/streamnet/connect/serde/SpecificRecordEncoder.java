@@ -30,6 +30,8 @@ public final class SpecificRecordEncoder {
   private final Map<TopicSchema, Integer> ids = new ConcurrentHashMap<>();
   private final Map<Schema, DatumWriter<Object>> writers = new ConcurrentHashMap<>();
   private final ThreadLocal<BinaryEncoder> encoders = new ThreadLocal<>();
+  /** Each thread's output buffer, kept between records so that a large one (a model snapshot) is not regrown. */
+  private final ThreadLocal<RetainedBuffer> buffers = ThreadLocal.withInitial(RetainedBuffer::new);
 
   public SpecificRecordEncoder(SchemaRegistryClient registry, SubjectNameStrategy strategy, boolean isKey,
                                boolean autoRegister) {
@@ -46,7 +48,8 @@ public final class SpecificRecordEncoder {
     }
     Schema schema = record.getSchema();
     int id = schemaId(topic, schema);
-    ByteArrayOutputStream out = new ByteArrayOutputStream(128);
+    RetainedBuffer out = buffers.get();
+    out.reset();
     byte[] header = new byte[WireFormat.HEADER_SIZE];
     WireFormat.writeHeader(id, header, 0);
     out.writeBytes(header);
@@ -59,7 +62,25 @@ public final class SpecificRecordEncoder {
       throw new SerializationException("cannot encode a " + schema.getName() + " for topic '" + topic + "': "
           + e.getMessage(), e);
     }
-    return out.toByteArray();
+    byte[] bytes = out.toByteArray();
+    if (out.capacity() > RetainedBuffer.MAX_RETAINED) {
+      buffers.remove();
+    }
+    return bytes;
+  }
+
+  /** A byte array stream whose array outlives a record: encoding a 16 MB snapshot costs one copy, not five. */
+  private static final class RetainedBuffer extends ByteArrayOutputStream {
+    /** Above this a thread does not keep its buffer (a rare huge record should not pin its memory). */
+    static final int MAX_RETAINED = 256 << 20;
+
+    RetainedBuffer() {
+      super(256);
+    }
+
+    int capacity() {
+      return buf.length;
+    }
   }
 
   /** The registry id of {@code schema} under this encoder's subject for {@code topic}, registering it if allowed. */

@@ -36,6 +36,25 @@ final class BenchData {
     return limit > 0 && limit < ordered.size() ? List.copyOf(ordered.subList(0, limit)) : ordered;
   }
 
+  /**
+   * {@code stream} replayed in whole passes until it holds at least {@code minEvents} events (itself when it already
+   * does). Pass {@code p} renumbers its events {@code index + p * size}, so every event id stays unique.
+   */
+  static List<LabeledText> passes(List<LabeledText> stream, int minEvents) {
+    int size = stream.size();
+    if (size == 0 || size >= minEvents) {
+      return stream;
+    }
+    int passes = (minEvents + size - 1) / size;
+    List<LabeledText> out = new java.util.ArrayList<>(passes * size);
+    for (int p = 0; p < passes; p++) {
+      for (LabeledText t : stream) {
+        out.add(p == 0 ? t : new LabeledText(t.index() + p * size, t.text(), t.label()));
+      }
+    }
+    return List.copyOf(out);
+  }
+
   /** A labeled event (label set) or a scoring request (label null) carrying {@code text}. */
   static ReviewEvent event(String id, String text, Integer label, long nowMillis) {
     return new ReviewEvent(id, text, label, Instant.ofEpochMilli(nowMillis), null);

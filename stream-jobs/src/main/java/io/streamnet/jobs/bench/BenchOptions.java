@@ -23,6 +23,7 @@ import java.util.Map;
  * @param training     run the training-throughput phase
  * @param scoring      run the scoring-while-training phase
  * @param limit        events of each dataset in the training phase, 0 for all
+ * @param minEvents    without a limit, training-phase datasets shorter than this are replayed in passes to this length
  * @param data         the shared data root (holding sentiment/...), or null for $STREAMNET_DATA / ../shared/data
  * @param labeledRate  labeled IMDB events per second during the scoring phase
  * @param requestRate  scoring requests per second during the scoring phase
@@ -32,7 +33,7 @@ import java.util.Map;
  * @param overrides    job configuration keys set over the benchmark's own settings, in order
  */
 record BenchOptions(int rounds, int warmupRounds, List<Dataset> datasets, boolean training, boolean scoring,
-                    int limit, Path data, double labeledRate, double requestRate, Duration warmup, Duration window,
+                    int limit, int minEvents, Path data, double labeledRate, double requestRate, Duration warmup, Duration window,
                     Duration drain, Map<String, String> overrides) {
 
   static final int DEFAULT_ROUNDS = 3;
@@ -52,6 +53,9 @@ record BenchOptions(int rounds, int warmupRounds, List<Dataset> datasets, boolea
       "  --datasets      training-phase streams, comma separated: sst2, imdb (default sst2,imdb)",
       "  --phases        training, scoring or both (default training,scoring)",
       "  --limit         training-phase events per dataset (default: all)",
+      "  --min-events    without --limit, a training-phase dataset shorter than this is replayed in whole passes",
+      "                  (new event ids) until it is this long, so its rate is sustained over seconds (default 200000;",
+      "                  the runner gets the same stream)",
       "  --data          shared data directory holding sentiment/... (default $STREAMNET_DATA or ../shared/data)",
       "  --labeled-rate  labeled events/s in the scoring phase (default 1000)",
       "  --request-rate  scoring requests/s, paced evenly (default 2000)",
@@ -74,6 +78,7 @@ record BenchOptions(int rounds, int warmupRounds, List<Dataset> datasets, boolea
     boolean training = true;
     boolean scoring = true;
     int limit = 0;
+    int minEvents = 200_000;
     Path data = null;
     double labeledRate = 1_000;
     double requestRate = 2_000;
@@ -102,6 +107,7 @@ record BenchOptions(int rounds, int warmupRounds, List<Dataset> datasets, boolea
           scoring = phases.contains("scoring");
         }
         case "--limit" -> limit = (int) OptionValues.integer(args, ++i, a, 1, Integer.MAX_VALUE);
+        case "--min-events" -> minEvents = (int) OptionValues.integer(args, ++i, a, 1, Integer.MAX_VALUE);
         case "--data" -> {
           data = OptionValues.existingPath(args, ++i, a);
           if (!Files.isDirectory(data)) {
@@ -133,7 +139,7 @@ record BenchOptions(int rounds, int warmupRounds, List<Dataset> datasets, boolea
     if (!training && !scoring) {
       throw new UsageException("--phases selects nothing");
     }
-    return new BenchOptions(rounds, warmupRounds, datasets, training, scoring, limit, data, labeledRate, requestRate,
+    return new BenchOptions(rounds, warmupRounds, datasets, training, scoring, limit, minEvents, data, labeledRate, requestRate,
         warmup, window, drain, overrides);
   }
 

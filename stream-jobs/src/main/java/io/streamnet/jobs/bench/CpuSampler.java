@@ -13,7 +13,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class CpuSampler implements AutoCloseable {
   /** At {@code wallMillis}: CPU nanoseconds used so far by the JVM, and by the thread (-1 before it is found). */
-  record Sample(long wallMillis, long processCpuNanos, long threadCpuNanos) {}
+  record Sample(long wallMillis, long processCpuNanos, long threadCpuNanos, java.util.Map<String, Long> byThread) {}
 
   private static final long PERIOD_NANOS = 50_000_000L;
 
@@ -51,10 +51,78 @@ final class CpuSampler implements AutoCloseable {
         }
       }
       synchronized (samples) {
-        samples.add(new Sample(System.currentTimeMillis(), os.getProcessCpuTime(), t));
+        // the per-thread breakdown (a /proc read per thread) only every tenth sample: it is the sampler's main cost
+        samples.add(new Sample(System.currentTimeMillis(), os.getProcessCpuTime(), t,
+            samples.size() % 10 == 0 ? byThread() : null));
       }
       LockSupport.parkNanos(PERIOD_NANOS);
     }
+  }
+
+  /** CPU nanoseconds so far of every live thread, by name with its digits replaced by '#' (pools summed). */
+  private java.util.Map<String, Long> byThread() {
+    java.util.Map<String, Long> m = new java.util.HashMap<>();
+    for (long id : threads.getAllThreadIds()) {
+      java.lang.management.ThreadInfo info = threads.getThreadInfo(id);
+      long cpu = threads.getThreadCpuTime(id);
+      if (info != null && cpu > 0) {
+        m.merge(info.getThreadName().replaceAll("[0-9]+", "#"), cpu, Long::sum);
+      }
+    }
+    jvmThreads(m);
+    return m;
+  }
+
+  /** The JVM's own threads (GC, JIT compilers, VM thread), which the thread bean does not list, from /proc on Linux. */
+  private static void jvmThreads(java.util.Map<String, Long> m) {
+    java.nio.file.Path tasks = java.nio.file.Path.of("/proc/self/task");
+    if (!java.nio.file.Files.isDirectory(tasks)) {
+      return;
+    }
+    try (java.util.stream.Stream<java.nio.file.Path> all = java.nio.file.Files.list(tasks)) {
+      all.forEach(t -> {
+        try {
+          String stat = java.nio.file.Files.readString(t.resolve("stat"));
+          int open = stat.indexOf('(');
+          int close = stat.lastIndexOf(')');
+          String comm = stat.substring(open + 1, close);
+          if (comm.startsWith("GC Thread") || comm.startsWith("G1 ") || comm.startsWith("C1 Comp")
+              || comm.startsWith("C2 Comp") || comm.startsWith("VM Thread") || comm.startsWith("VM Periodic")) {
+            String[] f = stat.substring(close + 2).split(" ");
+            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime + stime (fields 14, 15)
+            m.merge("[jvm] " + comm.replaceAll("[0-9]+", "#"), ticks * 10_000_000L, Long::sum); // USER_HZ 100
+          }
+        } catch (java.io.IOException | RuntimeException e) {
+          // a thread that ended while listed
+        }
+      });
+    } catch (java.io.IOException e) {
+      // no breakdown of the JVM's own threads
+    }
+  }
+
+  /**
+   * The {@code top} thread groups by CPU microseconds per event between two times (threads that ended in between are
+   * missing), for the log: where a pipeline's CPU goes.
+   */
+  String topThreads(long fromMillis, long toMillis, long events, int top) {
+    Sample a = atWithThreads(fromMillis);
+    Sample b = atWithThreads(toMillis);
+    if (a == null || b == null || a == b || events <= 0) {
+      return "";
+    }
+    // the breakdown's samples are up to 250 ms off the part's ends: scale the events to their interval (uniform rate)
+    double span = (double) (b.wallMillis() - a.wallMillis()) / Math.max(1, toMillis - fromMillis);
+    long n = Math.max(1, Math.round(events * span));
+    java.util.Map<String, Double> d = new java.util.HashMap<>();
+    b.byThread().forEach((k, v) -> d.put(k, (v - a.byThread().getOrDefault(k, 0L)) / 1e3 / n));
+    double javaThreads = d.values().stream().mapToDouble(Double::doubleValue).sum();
+    d.put("(rest: ended threads, other JVM-internal)",
+        (b.processCpuNanos() - a.processCpuNanos()) / 1e3 / n - javaThreads);
+    StringBuilder sb = new StringBuilder();
+    d.entrySet().stream().sorted((x, y) -> Double.compare(y.getValue(), x.getValue())).limit(top)
+        .forEach(e -> sb.append(String.format(java.util.Locale.ROOT, "%n  %7.2f us/event  %s", e.getValue(), e.getKey())));
+    return sb.toString();
   }
 
   private long find() {
@@ -72,6 +140,20 @@ final class CpuSampler implements AutoCloseable {
       Sample best = null;
       for (Sample s : samples) {
         if (best == null || Math.abs(s.wallMillis() - wallMillis) < Math.abs(best.wallMillis() - wallMillis)) {
+          best = s;
+        }
+      }
+      return best;
+    }
+  }
+
+  /** The sample holding a per-thread breakdown taken nearest to {@code wallMillis}, or null when there is none. */
+  private Sample atWithThreads(long wallMillis) {
+    synchronized (samples) {
+      Sample best = null;
+      for (Sample s : samples) {
+        if (s.byThread() != null
+            && (best == null || Math.abs(s.wallMillis() - wallMillis) < Math.abs(best.wallMillis() - wallMillis))) {
           best = s;
         }
       }

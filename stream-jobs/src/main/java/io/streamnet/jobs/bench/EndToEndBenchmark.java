@@ -93,7 +93,8 @@ public final class EndToEndBenchmark {
     Map<Dataset, List<LabeledText>> streams = new LinkedHashMap<>();
     if (o.training()) {
       for (Dataset d : o.datasets()) {
-        streams.put(d, BenchData.stream(d, o.data(), o.limit()));
+        List<LabeledText> s = BenchData.stream(d, o.data(), o.limit());
+        streams.put(d, o.limit() > 0 ? s : BenchData.passes(s, o.minEvents()));
       }
     }
     List<LabeledText> imdb = o.scoring() ? full(Dataset.IMDB, streams, o) : List.of();

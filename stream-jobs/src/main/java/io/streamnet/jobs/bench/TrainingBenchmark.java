@@ -149,6 +149,9 @@ final class TrainingBenchmark {
       }
       SustainedRate.Result pipeline = SustainedRate.between(points, stream.size(), FROM, TO);
       double[] cpuMicros = cpu.microsPerEvent(pipeline.fromAt(), pipeline.toAt(), pipeline.events());
+      LOG.info("run {}: CPU by thread over the measured part (JVM {} us/event):{}", run,
+          String.format(java.util.Locale.ROOT, "%.2f", cpuMicros[0]),
+          cpu.topThreads(pipeline.fromAt(), pipeline.toAt(), pipeline.events(), 14));
       Runner runner = runner(config, stream);
       Result r = new Result(dataset, stream.size(), pipeline.perSecond(), runner.perSecond(),
           last.getMetrics().getOrDefault("accuracy", Double.NaN), runner.accuracy(), jobSeconds, cpuMicros[0],

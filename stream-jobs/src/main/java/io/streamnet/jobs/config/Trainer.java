@@ -20,12 +20,12 @@ public record Trainer(int batchSize, long maxWaitMs, Divergence divergence, Preq
 
   /**
    * {@code trainer.divergence}: a batch whose loss is above {@code lossFactor} times the running average of accepted
-   * batch losses is not applied, once {@code warmupBatches} batches were accepted; after {@code rollbackAfter}
+   * batch losses (and above {@code minCeiling}) is not applied, once {@code warmupBatches} batches were accepted; after {@code rollbackAfter}
    * refusals in a row the trainer rolls back to its last good snapshot.
    *
    * @param averageDecay decay of the exponential moving average of accepted losses
    */
-  public record Divergence(double lossFactor, int warmupBatches, double averageDecay, int rollbackAfter)
+  public record Divergence(double lossFactor, double minCeiling, int warmupBatches, double averageDecay, int rollbackAfter)
       implements Serializable {
     private static final long serialVersionUID = 1L;
 
@@ -34,6 +34,10 @@ public record Trainer(int batchSize, long maxWaitMs, Divergence divergence, Preq
       if (!(factor > 1)) {
         throw n.fail("loss_factor", "must be > 1 (a batch at the running average must pass), got " + factor);
       }
+      double minCeiling = n.number("min_ceiling", 1.0);
+      if (!(minCeiling >= 0)) {
+        throw n.fail("min_ceiling", "must be >= 0, got " + minCeiling);
+      }
       int warmup = n.integer("warmup_batches", 50, 0, Integer.MAX_VALUE);
       double decay = n.number("average_decay", 0.99);
       if (!(decay > 0 && decay < 1)) {
@@ -41,12 +45,13 @@ public record Trainer(int batchSize, long maxWaitMs, Divergence divergence, Preq
       }
       int rollback = n.integer("rollback_after", 3, 1, Integer.MAX_VALUE);
       n.finish();
-      return new Divergence(factor, warmup, decay, rollback);
+      return new Divergence(factor, minCeiling, warmup, decay, rollback);
     }
 
     ObjectNode tree() {
       ObjectNode o = ConfigNode.object();
       o.put("loss_factor", lossFactor);
+      o.put("min_ceiling", minCeiling);
       o.put("warmup_batches", warmupBatches);
       o.put("average_decay", averageDecay);
       o.put("rollback_after", rollbackAfter);

@@ -30,8 +30,9 @@ public final class SentimentJobFactory {
     Trainer.Divergence d = t.divergence();
     TrainerSettings trainer = new TrainerSettings(c.job().modelId(), c.model().networkJson(), c.model().inputName(),
         t.batchSize(), t.maxWaitMs(),
-        new DivergenceGuard.Settings(d.lossFactor(), d.warmupBatches(), d.averageDecay(), d.rollbackAfter()),
-        t.prequential().aucWindow(), c.snapshots().everySteps(), c.snapshots().everyMs(), c.snapshots().fullEvery(),
+        new DivergenceGuard.Settings(d.lossFactor(), d.minCeiling(), d.warmupBatches(), d.averageDecay(), d.rollbackAfter()),
+        t.prequential().aucWindow(), c.snapshots().everySteps(), c.snapshots().everyMs(),
+        c.snapshots().minIntervalMs(), c.snapshots().fullEvery(),
         c.snapshots().directory(), c.snapshots().retain(), c.metrics().intervalMs(),
         WarmStartModel.of(c), TopicVersionLookup.of(c));
     ScorerFunction.Settings scorer = new ScorerFunction.Settings(c.job().modelId(), c.model().textHashing(),

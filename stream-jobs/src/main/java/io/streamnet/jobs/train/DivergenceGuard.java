@@ -10,17 +10,19 @@ import java.io.Serializable;
 /**
  * Decides which batches may change the model. The network itself refuses a batch whose loss or gradient is not
  * finite; this guard adds a ceiling: once {@code warmupBatches} batches were accepted, a batch whose loss is above
- * {@code lossFactor} times the running average (an exponential moving average of accepted losses) is refused too.
+ * {@code lossFactor} times the running average (an exponential moving average of accepted losses), and above
+ * {@code minCeiling}, is refused too.
  * After {@code rollbackAfter} refusals in a row the trainer should roll back to its last good snapshot: the model
  * itself has probably gone bad. The guard's numbers are part of the checkpoint, so a recovery decides alike.
  */
 public final class DivergenceGuard {
 
   /** The guard's settings. */
-  public record Settings(double lossFactor, int warmupBatches, double averageDecay, int rollbackAfter)
-      implements Serializable {
+  public record Settings(double lossFactor, double minCeiling, int warmupBatches, double averageDecay,
+                         int rollbackAfter) implements Serializable {
     public Settings {
       if (!(lossFactor > 1)) throw new IllegalArgumentException("lossFactor must be > 1, got " + lossFactor);
+      if (!(minCeiling >= 0)) throw new IllegalArgumentException("minCeiling must be >= 0, got " + minCeiling);
       if (warmupBatches < 0) throw new IllegalArgumentException("warmupBatches must be >= 0, got " + warmupBatches);
       if (!(averageDecay > 0 && averageDecay < 1)) {
         throw new IllegalArgumentException("averageDecay must be in (0, 1), got " + averageDecay);
@@ -29,7 +31,7 @@ public final class DivergenceGuard {
     }
 
     public static Settings defaults() {
-      return new Settings(20.0, 50, 0.99, 3);
+      return new Settings(20.0, 1.0, 50, 0.99, 3);
     }
   }
 
@@ -51,7 +53,7 @@ public final class DivergenceGuard {
   /** The highest loss a batch may have to be applied now. */
   public double ceiling() {
     return acceptedBatches < settings.warmupBatches() || Double.isNaN(averageLoss)
-        ? Double.POSITIVE_INFINITY : settings.lossFactor() * averageLoss;
+        ? Double.POSITIVE_INFINITY : Math.max(settings.minCeiling(), settings.lossFactor() * averageLoss);
   }
 
   /** Records the outcome of one {@code trainBatch(batch, ceiling())}. */

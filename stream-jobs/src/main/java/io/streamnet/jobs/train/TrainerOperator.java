@@ -213,6 +213,9 @@ public final class TrainerOperator extends AbstractStreamOperator<ModelSnapshot>
 
   private long tickMillis() {
     long t = Math.min(settings.snapshotEveryMillis(), settings.metricsIntervalMillis());
+    if (settings.snapshotMinIntervalMillis() > 0) {
+      t = Math.min(t, settings.snapshotMinIntervalMillis());
+    }
     if (settings.maxWaitMillis() > 0) {
       t = Math.min(t, settings.maxWaitMillis());
     }
@@ -234,7 +237,7 @@ public final class TrainerOperator extends AbstractStreamOperator<ModelSnapshot>
     if (settings.maxWaitMillis() > 0 && !pending.isEmpty() && now - pendingSince >= settings.maxWaitMillis()) {
       trainPending();
     }
-    if (stepsSinceSnapshot > 0 && now - lastSnapshotAt >= settings.snapshotEveryMillis()) {
+    if (snapshotDue(now)) {
       publishSnapshot(now);
     }
     if (now - lastMetricsAt >= settings.metricsIntervalMillis()) {
@@ -288,8 +291,24 @@ public final class TrainerOperator extends AbstractStreamOperator<ModelSnapshot>
     }
     pending.clear();
     if (stepsSinceSnapshot >= settings.snapshotEverySteps()) {
-      publishSnapshot(getProcessingTimeService().getCurrentProcessingTime());
+      long now = getProcessingTimeService().getCurrentProcessingTime();
+      if (snapshotDue(now)) {
+        publishSnapshot(now);
+      }
     }
+  }
+
+  /**
+   * Every N steps or T ms, whichever comes first, when something changed; but never sooner than the minimum interval
+   * after the previous snapshot (a step-due snapshot held back by it goes out on the tick that reaches it).
+   */
+  private boolean snapshotDue(long now) {
+    if (stepsSinceSnapshot == 0) {
+      return false;
+    }
+    long since = now - lastSnapshotAt;
+    return since >= settings.snapshotMinIntervalMillis()
+        && (stepsSinceSnapshot >= settings.snapshotEverySteps() || since >= settings.snapshotEveryMillis());
   }
 
   private void rememberLearned(long ingestedAt) {

@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param aucWindow        events in the windowed prequential metrics
  * @param snapshotEverySteps publish a snapshot after this many training steps ...
  * @param snapshotEveryMillis ... or after this long, whichever comes first (only when something changed)
+ * @param snapshotMinIntervalMillis ... but never sooner than this after the previous one (0: no limit)
  * @param fullEvery        every k-th snapshot is FULL, the others DELTA against the last full one
  * @param snapshotDirectory a Flink file system URI for checkpoint-aligned model files, or null
  * @param snapshotRetain   model files kept in that directory
@@ -25,7 +26,8 @@ import java.util.Objects;
  */
 public record TrainerSettings(String modelId, String networkSpecJson, String inputName, int batchSize,
                               long maxWaitMillis, DivergenceGuard.Settings guard, int aucWindow,
-                              int snapshotEverySteps, long snapshotEveryMillis, int fullEvery,
+                              int snapshotEverySteps, long snapshotEveryMillis, long snapshotMinIntervalMillis,
+                              int fullEvery,
                               String snapshotDirectory, int snapshotRetain, long metricsIntervalMillis,
                               InitialModel initialModel, PublishedVersionLookup publishedVersions)
     implements Serializable {
@@ -44,6 +46,9 @@ public record TrainerSettings(String modelId, String networkSpecJson, String inp
     positive("fullEvery", fullEvery);
     positive("snapshotRetain", snapshotRetain);
     positive("metricsIntervalMillis", metricsIntervalMillis);
+    if (snapshotMinIntervalMillis < 0) {
+      throw new IllegalArgumentException("snapshotMinIntervalMillis must be >= 0, got " + snapshotMinIntervalMillis);
+    }
     if (maxWaitMillis < 0) {
       throw new IllegalArgumentException("maxWaitMillis must be >= 0, got " + maxWaitMillis);
     }
@@ -58,7 +63,7 @@ public record TrainerSettings(String modelId, String networkSpecJson, String inp
   /** The same settings with another initial model (warm start). */
   public TrainerSettings withInitialModel(InitialModel model) {
     return new TrainerSettings(modelId, networkSpecJson, inputName, batchSize, maxWaitMillis, guard, aucWindow,
-        snapshotEverySteps, snapshotEveryMillis, fullEvery, snapshotDirectory, snapshotRetain, metricsIntervalMillis,
+        snapshotEverySteps, snapshotEveryMillis, snapshotMinIntervalMillis, fullEvery, snapshotDirectory, snapshotRetain, metricsIntervalMillis,
         model, publishedVersions);
   }
 }

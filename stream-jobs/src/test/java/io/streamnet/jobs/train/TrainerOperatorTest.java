@@ -47,7 +47,7 @@ class TrainerOperatorTest {
 
   static TrainerSettings settings(int fullEvery, PublishedVersionLookup published, String modelDirectory) {
     return new TrainerSettings("test-model", spec().toJson(), "tokens", BATCH, 0, DivergenceGuard.Settings.defaults(),
-        1_000, 5, 1_000_000, fullEvery, modelDirectory, 2, 1_000_000, InitialModel.fresh(), published);
+        1_000, 5, 1_000_000, 0, fullEvery, modelDirectory, 2, 1_000_000, InitialModel.fresh(), published);
   }
 
   @Test
@@ -190,6 +190,32 @@ class TrainerOperatorTest {
       }
       assertArrayEquals(SnapshotPayload.full(operator(h).network()), SnapshotPayload.full(scorer),
           "a scorer applying the snapshots in order holds the trainer's weights");
+    }
+  }
+
+  @Test
+  void stepDueSnapshotsWaitForTheMinimumIntervalAndThenGoOutOnTheTick() throws Exception {
+    TrainerSettings base = settings(1, PublishedVersionLookup.none());
+    TrainerSettings limited = new TrainerSettings(base.modelId(), base.networkSpecJson(), base.inputName(),
+        base.batchSize(), 0, base.guard(), base.aucWindow(), 5, 1_000_000, 1_000, 1, null, 2, 1_000_000,
+        base.initialModel(), base.publishedVersions());
+    try (var h = harness(limited)) {
+      h.setProcessingTime(0);
+      h.open();
+      feed(h, events(0, BATCH * 5 * 3, false)); // due by steps three times over, all within the minimum interval
+      assertEquals(0, h.extractOutputValues().size(), "nothing sooner than 1,000 ms after the start");
+      h.setProcessingTime(999);
+      assertEquals(0, h.extractOutputValues().size());
+      h.setProcessingTime(1_000);
+      List<ModelSnapshot> out = h.extractOutputValues();
+      assertEquals(1, out.size(), "one snapshot once the interval has passed, holding all 15 steps");
+      assertEquals(15.0, out.get(0).getMetrics().get("steps"));
+      feed(h, events(1_000, BATCH * 5, false)); // due by steps again at once
+      h.setProcessingTime(1_500);
+      assertEquals(1, h.extractOutputValues().size());
+      h.setProcessingTime(2_000);
+      assertEquals(2, h.extractOutputValues().size());
+      assertEquals(20.0, last(h).getMetrics().get("steps"));
     }
   }
 
