@@ -94,7 +94,7 @@ public final class EndToEndBenchmark {
     if (o.training()) {
       for (Dataset d : o.datasets()) {
         List<LabeledText> s = BenchData.stream(d, o.data(), o.limit());
-        streams.put(d, o.limit() > 0 ? s : BenchData.passes(s, o.minEvents()));
+        streams.put(d, o.limit() > 0 ? s : BenchData.passes(s, o.minEvents(d)));
       }
     }
     List<LabeledText> imdb = o.scoring() ? full(Dataset.IMDB, streams, o) : List.of();

@@ -4,6 +4,7 @@ import io.streamnet.jobs.score.ScorerFunction;
 import io.streamnet.jobs.train.TrainerOperator;
 import io.streamnet.jobs.train.TrainerSettings;
 import io.streamnet.jobs.train.TrainingExample;
+import io.streamnet.jobs.train.TrainingExampleSerializer;
 import io.streamnet.nn.feature.TextHashingConfig;
 import io.streamnet.schema.DeadLetter;
 import io.streamnet.schema.ModelSnapshot;
@@ -45,6 +46,9 @@ public final class SentimentJob {
 
   /** Adds the job to {@code env}. */
   public static void build(StreamExecutionEnvironment env, Plan plan, SentimentPipelineIo io) {
+    // Chained operators hand records on without a deep copy (two Avro copies per event, a fifth of the source
+    // thread): every operator here emits a new object per record and none changes a record after emitting it.
+    env.getConfig().enableObjectReuse();
     TypeInformation<ReviewEvent> reviews = new AvroTypeInfo<>(ReviewEvent.class);
 
     SingleOutputStreamOperator<ReviewEvent> labeled = env
@@ -53,7 +57,7 @@ public final class SentimentJob {
         .process(new DeadLetterSplit<>(), reviews).name("decode labeled").uid("labeled-decode").setParallelism(1);
 
     SingleOutputStreamOperator<TrainingExample> examples = labeled
-        .process(new TextFeaturizer(plan.features()), TypeInformation.of(TrainingExample.class))
+        .process(new TextFeaturizer(plan.features()), TrainingExampleSerializer.TYPE)
         .name("featurize").uid("featurize").setParallelism(1);
 
     SingleOutputStreamOperator<ModelSnapshot> snapshots = examples

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * One labeled event, featurized: what flows from the featurizer to the trainer. A Flink POJO (public fields, no-arg
- * constructor) so Flink's own serializer carries it without Kryo.
+ * One labeled event, featurized: what flows from the featurizer to the trainer, carried by
+ * {@link TrainingExampleSerializer}.
  */
 public final class TrainingExample {
   /** The event's id (ReviewEvent.id): the unit of exactly-once accounting. */
