@@ -28,7 +28,7 @@ final class ModelWatcher extends TopicFollower {
   private final List<Metrics> scorer = new ArrayList<>();
 
   ModelWatcher(BenchKafka kafka, String snapshotsTopic, String metricsTopic) {
-    super("models", kafka.consumer("bench-models", false), List.of(snapshotsTopic, metricsTopic));
+    super("models", kafka.consumer("bench-models", false, true), List.of(snapshotsTopic, metricsTopic));
     this.snapshotsTopic = snapshotsTopic;
   }
 

@@ -25,7 +25,7 @@ final class ScoreWatcher extends TopicFollower {
 
   ScoreWatcher(BenchKafka kafka, String topic, boolean readCommitted) {
     super((readCommitted ? "committed-" : "live-") + "scores", kafka.consumer(
-        "bench-" + (readCommitted ? "committed" : "live") + "-scores", readCommitted), List.of(topic));
+        "bench-" + (readCommitted ? "committed" : "live") + "-scores", readCommitted, readCommitted), List.of(topic));
   }
 
   @Override

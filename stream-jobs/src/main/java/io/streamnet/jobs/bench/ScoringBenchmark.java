@@ -42,7 +42,7 @@ final class ScoringBenchmark {
    * The generators' producers: no compression (lz4 on batches of one or a few events costs the generator and the
    * broker more CPU than it saves on a local broker); a request leaves at once (linger 0), labeled events within 5 ms.
    */
-  static final Map<String, String> REQUEST_PRODUCER = Map.of("linger.ms", "0", "compression.type", "none");
+  static final Map<String, String> REQUEST_PRODUCER = Map.of("linger.ms", "2", "compression.type", "none");
   static final Map<String, String> LABELED_PRODUCER = Map.of("linger.ms", "5", "compression.type", "none");
   /** The scorer's task thread in the MiniCluster (the scorer with its chained scores sink). */
   private static final String SCORER_THREAD = "scorer -> ";
@@ -225,6 +225,9 @@ final class ScoringBenchmark {
     }
     long requestCount = w.qTo() - w.qFrom();
     double[] cpuMicros = cpu.microsPerEvent(w.startMillis(), w.endMillis(), requestCount);
+    LOG.info("CPU by thread over the window, per scoring request (JVM {} us/request):{}",
+        String.format(java.util.Locale.ROOT, "%.2f", cpuMicros[0]),
+        cpu.topThreads(w.startMillis(), w.endMillis(), requestCount, 16));
     return new SummaryLine()
         .put("requests", requestCount)
         .put("request_rate", requestCount / w.seconds())
