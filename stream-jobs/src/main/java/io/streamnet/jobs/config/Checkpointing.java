@@ -15,9 +15,12 @@ import java.io.Serializable;
  * @param minPauseMs        least time between the end of one checkpoint and the start of the next
  * @param retainOnCancel    keep the last checkpoint when the job is cancelled, so that it can resume from it
  * @param tolerableFailures failed checkpoints tolerated before the job fails over
+ * @param alignedTimeoutMs  exactly_once only: -1 always aligned; else a checkpoint whose barrier alignment takes
+ *                          longer than this goes unaligned (0: unaligned from the start)
  */
 public record Checkpointing(long intervalMs, Mode mode, String directory, long timeoutMs, long minPauseMs,
-                            boolean retainOnCancel, int tolerableFailures) implements Serializable {
+                            boolean retainOnCancel, int tolerableFailures, long alignedTimeoutMs)
+    implements Serializable {
   private static final long serialVersionUID = 1L;
   /** Flink refuses checkpoint timeouts below 10 ms. */
   public static final long MIN_TIMEOUT_MS = 10;
@@ -33,7 +36,8 @@ public record Checkpointing(long intervalMs, Mode mode, String directory, long t
         n.longValue("timeout_ms", 600_000, MIN_TIMEOUT_MS, Long.MAX_VALUE),
         n.longValue("min_pause_ms", 0, 0, Long.MAX_VALUE),
         n.bool("retain_on_cancel", true),
-        n.integer("tolerable_failures", 3, 0, Integer.MAX_VALUE));
+        n.integer("tolerable_failures", 3, 0, Integer.MAX_VALUE),
+        n.longValue("aligned_timeout_ms", 10, -1, Long.MAX_VALUE));
     n.finish();
     return c;
   }
@@ -47,6 +51,7 @@ public record Checkpointing(long intervalMs, Mode mode, String directory, long t
     o.put("min_pause_ms", minPauseMs);
     o.put("retain_on_cancel", retainOnCancel);
     o.put("tolerable_failures", tolerableFailures);
+    o.put("aligned_timeout_ms", alignedTimeoutMs);
     return o;
   }
 }

@@ -13,6 +13,8 @@ final class LittleEndian {
   private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
   private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
   private static final VarHandle FLOAT = MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
+  /** From this many floats on, a bulk copy through a little-endian FloatBuffer view beats a VarHandle per float. */
+  private static final int BULK = 64;
 
   private LittleEndian() {}
 
@@ -34,6 +36,11 @@ final class LittleEndian {
 
   /** Writes {@code len} floats of {@code src} from {@code off} at byte {@code pos} of {@code dst}. */
   static void putFloats(byte[] dst, int pos, float[] src, int off, int len) {
+    if (len >= BULK) {
+      java.nio.ByteBuffer.wrap(dst, pos, 4 * len).order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer()
+          .put(src, off, len);
+      return;
+    }
     for (int i = 0; i < len; i++) {
       FLOAT.set(dst, pos + 4 * i, src[off + i]);
     }
@@ -41,6 +48,11 @@ final class LittleEndian {
 
   /** Reads {@code len} floats at byte {@code pos} of {@code src} into {@code dst} from {@code off}. */
   static void getFloats(byte[] src, int pos, float[] dst, int off, int len) {
+    if (len >= BULK) { // a whole parameter: one bulk copy (memcpy speed) instead of a load per float
+      java.nio.ByteBuffer.wrap(src, pos, 4 * len).order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer()
+          .get(dst, off, len);
+      return;
+    }
     for (int i = 0; i < len; i++) {
       dst[off + i] = (float) FLOAT.get(src, pos + 4 * i);
     }

@@ -62,6 +62,10 @@ public final class SentimentJobFactory {
     f.set(CheckpointingOptions.CHECKPOINTING_TIMEOUT, Duration.ofMillis(cp.timeoutMs()));
     f.set(CheckpointingOptions.MIN_PAUSE_BETWEEN_CHECKPOINTS, Duration.ofMillis(cp.minPauseMs()));
     f.set(CheckpointingOptions.TOLERABLE_FAILURE_NUMBER, cp.tolerableFailures());
+    if (cp.alignedTimeoutMs() >= 0 && cp.mode() == Checkpointing.Mode.EXACTLY_ONCE) {
+      f.set(CheckpointingOptions.ENABLE_UNALIGNED, true);
+      f.set(CheckpointingOptions.ALIGNED_CHECKPOINT_TIMEOUT, Duration.ofMillis(cp.alignedTimeoutMs()));
+    }
     f.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, cp.retainOnCancel()
         ? ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION
         : ExternalizedCheckpointRetention.DELETE_ON_CANCELLATION);

@@ -45,7 +45,7 @@ class JobConfigTest {
     assertEquals(new Snapshots(100, 1000, 500, 10, null, 5), c.snapshots());
     assertEquals(new Scorer(10_000), c.scorer());
     assertEquals(new Metrics(1000), c.metrics());
-    assertEquals(new Checkpointing(5000, Checkpointing.Mode.EXACTLY_ONCE, null, 600_000, 0, true, 3),
+    assertEquals(new Checkpointing(5000, Checkpointing.Mode.EXACTLY_ONCE, null, 600_000, 0, true, 3, 10),
         c.checkpointing());
     assertEquals(new Restart(Restart.Strategy.FIXED_DELAY, 10, 1000), c.restart());
     assertEquals(new WarmStart(WarmStart.Kind.NONE, null), c.warmStart());
