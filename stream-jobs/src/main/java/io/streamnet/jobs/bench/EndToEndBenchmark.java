@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * {@code medians rounds=N ...}; log lines go to stderr.
  *
  * <pre>
- * java --add-modules jdk.incubator.vector -Xmx6g -cp stream-jobs/target/streamnet-jobs-cli.jar \
- *     io.streamnet.jobs.bench.EndToEndBenchmark [ROUNDS] [options]
+ * java --add-modules jdk.incubator.vector -Xms6g -Xmx6g -XX:MaxGCPauseMillis=10 \
+ *     -cp stream-jobs/target/streamnet-jobs-cli.jar io.streamnet.jobs.bench.EndToEndBenchmark [ROUNDS] [options]
  * </pre>
  * Exit status: 0 done, 1 a run failed, 2 usage or configuration error.
  */
