@@ -7,6 +7,7 @@ import io.streamnet.nn.data.LabeledText;
 import io.streamnet.schema.ReviewEvent;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -46,7 +47,7 @@ final class BenchData {
       return stream;
     }
     int passes = (minEvents + size - 1) / size;
-    List<LabeledText> out = new java.util.ArrayList<>(passes * size);
+    List<LabeledText> out = new ArrayList<>(passes * size);
     for (int p = 0; p < passes; p++) {
       for (LabeledText t : stream) {
         out.add(p == 0 ? t : new LabeledText(t.index() + p * size, t.text(), t.label()));

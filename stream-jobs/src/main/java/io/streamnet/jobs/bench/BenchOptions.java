@@ -34,8 +34,8 @@ import java.util.Map;
  * @param overrides    job configuration keys set over the benchmark's own settings, in order
  */
 record BenchOptions(int rounds, int warmupRounds, List<Dataset> datasets, boolean training, boolean scoring,
-                    int limit, int minEvents, Path data, double labeledRate, double requestRate, Duration warmup, Duration window,
-                    Duration drain, Map<String, String> overrides) {
+                    int limit, int minEvents, Path data, double labeledRate, double requestRate, Duration warmup,
+                    Duration window, Duration drain, Map<String, String> overrides) {
 
   static final int DEFAULT_ROUNDS = 3;
 
@@ -140,8 +140,8 @@ record BenchOptions(int rounds, int warmupRounds, List<Dataset> datasets, boolea
     if (!training && !scoring) {
       throw new UsageException("--phases selects nothing");
     }
-    return new BenchOptions(rounds, warmupRounds, datasets, training, scoring, limit, minEvents, data, labeledRate, requestRate,
-        warmup, window, drain, overrides);
+    return new BenchOptions(rounds, warmupRounds, datasets, training, scoring, limit, minEvents, data, labeledRate,
+        requestRate, warmup, window, drain, overrides);
   }
 
   /**

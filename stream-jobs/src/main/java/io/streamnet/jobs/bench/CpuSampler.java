@@ -1,9 +1,17 @@
 package io.streamnet.jobs.bench;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -13,7 +21,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class CpuSampler implements AutoCloseable {
   /** At {@code wallMillis}: CPU nanoseconds used so far by the JVM, and by the thread (-1 before it is found). */
-  record Sample(long wallMillis, long processCpuNanos, long threadCpuNanos, java.util.Map<String, Long> byThread) {}
+  record Sample(long wallMillis, long processCpuNanos, long threadCpuNanos, Map<String, Long> byThread) {}
 
   private static final long PERIOD_NANOS = 50_000_000L;
 
@@ -60,10 +68,10 @@ final class CpuSampler implements AutoCloseable {
   }
 
   /** CPU nanoseconds so far of every live thread, by name with its digits replaced by '#' (pools summed). */
-  private java.util.Map<String, Long> byThread() {
-    java.util.Map<String, Long> m = new java.util.HashMap<>();
+  private Map<String, Long> byThread() {
+    Map<String, Long> m = new HashMap<>();
     for (long id : threads.getAllThreadIds()) {
-      java.lang.management.ThreadInfo info = threads.getThreadInfo(id);
+      ThreadInfo info = threads.getThreadInfo(id);
       long cpu = threads.getThreadCpuTime(id);
       if (info != null && cpu > 0) {
         m.merge(info.getThreadName().replaceAll("[0-9]+", "#"), cpu, Long::sum);
@@ -74,15 +82,15 @@ final class CpuSampler implements AutoCloseable {
   }
 
   /** The JVM's own threads (GC, JIT compilers, VM thread), which the thread bean does not list, from /proc on Linux. */
-  private static void jvmThreads(java.util.Map<String, Long> m) {
-    java.nio.file.Path tasks = java.nio.file.Path.of("/proc/self/task");
-    if (!java.nio.file.Files.isDirectory(tasks)) {
+  private static void jvmThreads(Map<String, Long> m) {
+    Path tasks = Path.of("/proc/self/task");
+    if (!Files.isDirectory(tasks)) {
       return;
     }
-    try (java.util.stream.Stream<java.nio.file.Path> all = java.nio.file.Files.list(tasks)) {
+    try (Stream<Path> all = Files.list(tasks)) {
       all.forEach(t -> {
         try {
-          String stat = java.nio.file.Files.readString(t.resolve("stat"));
+          String stat = Files.readString(t.resolve("stat"));
           int open = stat.indexOf('(');
           int close = stat.lastIndexOf(')');
           String comm = stat.substring(open + 1, close);
@@ -92,11 +100,11 @@ final class CpuSampler implements AutoCloseable {
             long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime + stime (fields 14, 15)
             m.merge("[jvm] " + comm.replaceAll("[0-9]+", "#"), ticks * 10_000_000L, Long::sum); // USER_HZ 100
           }
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
           // a thread that ended while listed
         }
       });
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       // no breakdown of the JVM's own threads
     }
   }
@@ -114,14 +122,14 @@ final class CpuSampler implements AutoCloseable {
     // the breakdown's samples are up to 250 ms off the part's ends: scale the events to their interval (uniform rate)
     double span = (double) (b.wallMillis() - a.wallMillis()) / Math.max(1, toMillis - fromMillis);
     long n = Math.max(1, Math.round(events * span));
-    java.util.Map<String, Double> d = new java.util.HashMap<>();
+    Map<String, Double> d = new HashMap<>();
     b.byThread().forEach((k, v) -> d.put(k, (v - a.byThread().getOrDefault(k, 0L)) / 1e3 / n));
     double javaThreads = d.values().stream().mapToDouble(Double::doubleValue).sum();
     d.put("(rest: ended threads, other JVM-internal)",
         (b.processCpuNanos() - a.processCpuNanos()) / 1e3 / n - javaThreads);
     StringBuilder sb = new StringBuilder();
     d.entrySet().stream().sorted((x, y) -> Double.compare(y.getValue(), x.getValue())).limit(top)
-        .forEach(e -> sb.append(String.format(java.util.Locale.ROOT, "%n  %7.2f us/event  %s", e.getValue(), e.getKey())));
+        .forEach(e -> sb.append(String.format(Locale.ROOT, "%n  %7.2f us/event  %s", e.getValue(), e.getKey())));
     return sb.toString();
   }
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -226,7 +227,7 @@ final class ScoringBenchmark {
     long requestCount = w.qTo() - w.qFrom();
     double[] cpuMicros = cpu.microsPerEvent(w.startMillis(), w.endMillis(), requestCount);
     LOG.info("CPU by thread over the window, per scoring request (JVM {} us/request):{}",
-        String.format(java.util.Locale.ROOT, "%.2f", cpuMicros[0]),
+        String.format(Locale.ROOT, "%.2f", cpuMicros[0]),
         cpu.topThreads(w.startMillis(), w.endMillis(), requestCount, 16));
     return new SummaryLine()
         .put("requests", requestCount)

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.core.execution.JobClient;
@@ -150,7 +151,7 @@ final class TrainingBenchmark {
       SustainedRate.Result pipeline = SustainedRate.between(points, stream.size(), FROM, TO);
       double[] cpuMicros = cpu.microsPerEvent(pipeline.fromAt(), pipeline.toAt(), pipeline.events());
       LOG.info("run {}: CPU by thread over the measured part (JVM {} us/event):{}", run,
-          String.format(java.util.Locale.ROOT, "%.2f", cpuMicros[0]),
+          String.format(Locale.ROOT, "%.2f", cpuMicros[0]),
           cpu.topThreads(pipeline.fromAt(), pipeline.toAt(), pipeline.events(), 14));
       Runner runner = runner(config, stream);
       Result r = new Result(dataset, stream.size(), pipeline.perSecond(), runner.perSecond(),

@@ -20,13 +20,13 @@ public record Trainer(int batchSize, long maxWaitMs, Divergence divergence, Preq
 
   /**
    * {@code trainer.divergence}: a batch whose loss is above {@code lossFactor} times the running average of accepted
-   * batch losses (and above {@code minCeiling}) is not applied, once {@code warmupBatches} batches were accepted; after {@code rollbackAfter}
-   * refusals in a row the trainer rolls back to its last good snapshot.
+   * batch losses (and above {@code minCeiling}) is not applied, once {@code warmupBatches} batches were accepted;
+   * after {@code rollbackAfter} refusals in a row the trainer rolls back to its last good snapshot.
    *
    * @param averageDecay decay of the exponential moving average of accepted losses
    */
-  public record Divergence(double lossFactor, double minCeiling, int warmupBatches, double averageDecay, int rollbackAfter)
-      implements Serializable {
+  public record Divergence(double lossFactor, double minCeiling, int warmupBatches, double averageDecay,
+                           int rollbackAfter) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     static Divergence read(ConfigNode n) {

@@ -2,7 +2,9 @@ package io.streamnet.jobs.model;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 
 /**
  * Little-endian reads and writes of ints and floats in a byte[], without wrapping it in buffers. Floats keep their
@@ -37,8 +39,7 @@ final class LittleEndian {
   /** Writes {@code len} floats of {@code src} from {@code off} at byte {@code pos} of {@code dst}. */
   static void putFloats(byte[] dst, int pos, float[] src, int off, int len) {
     if (len >= BULK) {
-      java.nio.ByteBuffer.wrap(dst, pos, 4 * len).order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer()
-          .put(src, off, len);
+      floats(dst, pos, len).put(src, off, len);
       return;
     }
     for (int i = 0; i < len; i++) {
@@ -49,12 +50,16 @@ final class LittleEndian {
   /** Reads {@code len} floats at byte {@code pos} of {@code src} into {@code dst} from {@code off}. */
   static void getFloats(byte[] src, int pos, float[] dst, int off, int len) {
     if (len >= BULK) { // a whole parameter: one bulk copy (memcpy speed) instead of a load per float
-      java.nio.ByteBuffer.wrap(src, pos, 4 * len).order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer()
-          .get(dst, off, len);
+      floats(src, pos, len).get(dst, off, len);
       return;
     }
     for (int i = 0; i < len; i++) {
       dst[off + i] = (float) FLOAT.get(src, pos + 4 * i);
     }
+  }
+
+  /** The {@code len} little-endian floats at byte {@code pos} of {@code bytes} as a buffer (index 0 at {@code pos}). */
+  static FloatBuffer floats(byte[] bytes, int pos, int len) {
+    return ByteBuffer.wrap(bytes, pos, 4 * len).slice().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
   }
 }

@@ -6,6 +6,7 @@ import static io.streamnet.jobs.model.PayloadFormat.KIND_FULL;
 
 import io.streamnet.nn.layer.Parameter;
 import io.streamnet.nn.network.Network;
+import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -136,8 +137,7 @@ public final class SnapshotPayload {
       if (copy) {
         // one little-endian float view of the rows, then a bulk copy per row: rows are short (16 floats for the
         // default embedding), and a load per float made a 15 MB delta a 25 ms stall of the scoring thread
-        java.nio.FloatBuffer rowValues = java.nio.ByteBuffer.wrap(p, valueAt, n * rowBytes).slice()
-            .order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+        FloatBuffer rowValues = LittleEndian.floats(p, valueAt, n * cols);
         for (int j = 0; j < n; j++) {
           int row = LittleEndian.getInt(p, indexAt + 4 * j);
           rowValues.get(j * cols, values, row * cols, cols);

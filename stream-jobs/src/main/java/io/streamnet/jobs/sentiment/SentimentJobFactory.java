@@ -30,7 +30,8 @@ public final class SentimentJobFactory {
     Trainer.Divergence d = t.divergence();
     TrainerSettings trainer = new TrainerSettings(c.job().modelId(), c.model().networkJson(), c.model().inputName(),
         t.batchSize(), t.maxWaitMs(),
-        new DivergenceGuard.Settings(d.lossFactor(), d.minCeiling(), d.warmupBatches(), d.averageDecay(), d.rollbackAfter()),
+        new DivergenceGuard.Settings(d.lossFactor(), d.minCeiling(), d.warmupBatches(), d.averageDecay(),
+            d.rollbackAfter()),
         t.prequential().aucWindow(), c.snapshots().everySteps(), c.snapshots().everyMs(),
         c.snapshots().minIntervalMs(), c.snapshots().fullEvery(),
         c.snapshots().directory(), c.snapshots().retain(), c.metrics().intervalMs(),

@@ -63,7 +63,7 @@ public record TrainerSettings(String modelId, String networkSpecJson, String inp
   /** The same settings with another initial model (warm start). */
   public TrainerSettings withInitialModel(InitialModel model) {
     return new TrainerSettings(modelId, networkSpecJson, inputName, batchSize, maxWaitMillis, guard, aucWindow,
-        snapshotEverySteps, snapshotEveryMillis, snapshotMinIntervalMillis, fullEvery, snapshotDirectory, snapshotRetain, metricsIntervalMillis,
-        model, publishedVersions);
+        snapshotEverySteps, snapshotEveryMillis, snapshotMinIntervalMillis, fullEvery, snapshotDirectory, snapshotRetain,
+        metricsIntervalMillis, model, publishedVersions);
   }
 }
