@@ -1,21 +1,15 @@
 package io.streamnet.jobs.score;
 
+import io.streamnet.jobs.flink.ModelPartSerializer;
+import io.streamnet.jobs.model.ModelPart;
 import io.streamnet.jobs.model.ModelVersion;
-import io.streamnet.jobs.model.SnapshotPayload;
-import io.streamnet.jobs.train.TrainerOperator;
 import io.streamnet.nn.feature.IdBuffer;
 import io.streamnet.nn.feature.TextHashingConfig;
 import io.streamnet.nn.feature.TextHashingFeaturizer;
-import io.streamnet.nn.network.Batch;
-import io.streamnet.nn.network.Network;
-import io.streamnet.nn.spec.NetworkSpec;
-import io.streamnet.nn.tensor.SparseIds;
 import io.streamnet.schema.DeadLetter;
 import io.streamnet.schema.DeadLetterReason;
-import io.streamnet.schema.ModelSnapshot;
 import io.streamnet.schema.ReviewEvent;
 import io.streamnet.schema.SentimentScore;
-import io.streamnet.schema.SnapshotKind;
 import io.streamnet.schema.TrainingMetrics;
 import java.io.Serializable;
 import java.nio.ByteBuffer;
@@ -24,13 +18,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Objects;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
@@ -45,35 +39,39 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Scores sentiment requests with the newest model. Model snapshots arrive on the broadcast input and are kept in
- * broadcast state (the last FULL one and the newest DELTA on top of it), so a restored scorer serves the model it
- * served before; the working network is applied from them in place, without allocation per row.
+ * Scores sentiment requests with the newest model. Model versions arrive on the broadcast input in parts
+ * ({@link ModelPart}, at most a few hundred KB each): they are applied to a back copy of the network between requests
+ * and the last part of a version swaps it in ({@link ServingModels}), so the scoring thread never stops for a whole
+ * snapshot and every score comes from one whole version. The parts of the served FULL version, of the served delta
+ * and of the version being received are kept in broadcast state, so a restored scorer serves the model it served
+ * before and completes a version whose last parts were still in flight.
  *
  * <p>Requests that arrive before any model are buffered (operator state, bounded by {@code bufferLimit}) and scored
  * as soon as the first model arrives; beyond the bound they go to the dead-letter output with reason
  * {@code SCORER_BUFFER_FULL}: counted, never dropped. A scorer never goes back to an older version.
  *
  * <p>Measured here: the scoring latency (request's Kafka timestamp to score emission) and the model freshness (an
- * event's Kafka timestamp to the first score by a model that learned from it; each snapshot carries quantiles of the
- * ingestion times of the events it is the first to include). Both go to Flink metrics and, every metrics interval,
- * to a {@link TrainingMetrics} record on {@link #METRICS} with keys prefixed {@code scorer.}.
+ * event's Kafka timestamp to the first score by a model that learned from it; each version's last part carries
+ * quantiles of the ingestion times of the events it is the first to include). Both go to Flink metrics and, every
+ * metrics interval, to a {@link TrainingMetrics} record on {@link #METRICS} with keys prefixed {@code scorer.}.
  */
-public final class ScorerFunction extends BroadcastProcessFunction<ReviewEvent, ModelSnapshot, SentimentScore>
+public final class ScorerFunction extends BroadcastProcessFunction<ReviewEvent, ModelPart, SentimentScore>
     implements CheckpointedFunction {
 
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(ScorerFunction.class);
 
-  /** Broadcast state: "full" and "delta" snapshots of the served model. */
-  public static final MapStateDescriptor<String, ModelSnapshot> MODEL_STATE = new MapStateDescriptor<>(
-      "streamnet-scorer-model", Types.STRING, new AvroTypeInfo<>(ModelSnapshot.class));
+  /** Broadcast state: the parts of the served model, keyed "full/i", "delta/i" and (being received) "next/i". */
+  public static final MapStateDescriptor<String, ModelPart> MODEL_STATE = new MapStateDescriptor<>(
+      "streamnet-scorer-model-parts", Types.STRING, ModelPartSerializer.TYPE);
   public static final OutputTag<TrainingMetrics> METRICS =
       new OutputTag<>("scorer-metrics", new AvroTypeInfo<>(TrainingMetrics.class));
   public static final OutputTag<DeadLetter> DEAD_LETTERS =
       new OutputTag<>("scorer-dead-letters", new AvroTypeInfo<>(DeadLetter.class));
 
-  private static final String FULL = "full";
-  private static final String DELTA = "delta";
+  private static final String FULL = "full/";
+  private static final String DELTA = "delta/";
+  private static final String NEXT = "next/";
 
   /**
    * @param modelId        the model served (snapshots of other ids are ignored)
@@ -99,13 +97,8 @@ public final class ScorerFunction extends BroadcastProcessFunction<ReviewEvent, 
   private transient List<Tuple2<ReviewEvent, Long>> buffer;
   private transient TextHashingFeaturizer featurizer;
   private transient IdBuffer ids;
-  private transient Network network;
-  private transient Batch batch;
-  private transient SparseIds bag;
+  private transient ServingModels models;
   private transient float[] out1;
-  private transient ModelVersion served;
-  private transient ModelVersion servedFull;
-  private transient boolean servedYet;
   private transient List<double[]> freshnessPending;
   private transient LatencyHistogram latency;
   private transient LatencyHistogram freshness;
@@ -113,10 +106,7 @@ public final class ScorerFunction extends BroadcastProcessFunction<ReviewEvent, 
   private transient long scored;
   private transient long bufferedTotal;
   private transient long overflowed;
-  private transient long staleSnapshots;
-  private transient long orphanDeltas;
   private transient long lastMetricsAt;
-  private transient long lastApplyMicros;
 
   public ScorerFunction(Settings settings) {
     this.settings = settings;
@@ -127,10 +117,35 @@ public final class ScorerFunction extends BroadcastProcessFunction<ReviewEvent, 
     bufferState = context.getOperatorStateStore().getListState(new ListStateDescriptor<>("streamnet-scorer-buffer",
         Types.TUPLE(new AvroTypeInfo<>(ReviewEvent.class), Types.LONG)));
     buffer = new ArrayList<>();
+    models = new ServingModels(settings.inputName());
     if (context.isRestored()) {
       for (Tuple2<ReviewEvent, Long> r : bufferState.get()) {
         buffer.add(r);
       }
+      restoreModels(context.getOperatorStateStore().getBroadcastState(MODEL_STATE));
+    }
+  }
+
+  /** Replays the parts in broadcast state: the served FULL version, its delta, then the version being received. */
+  private void restoreModels(BroadcastState<String, ModelPart> state) throws Exception {
+    Map<String, TreeMap<Integer, ModelPart>> byRole = new HashMap<>();
+    for (Map.Entry<String, ModelPart> e : state.entries()) {
+      String key = e.getKey();
+      int slash = key.indexOf('/');
+      byRole.computeIfAbsent(key.substring(0, slash + 1), k -> new TreeMap<>())
+          .put(Integer.parseInt(key.substring(slash + 1)), e.getValue());
+    }
+    for (String role : List.of(FULL, DELTA, NEXT)) {
+      for (ModelPart part : byRole.getOrDefault(role, new TreeMap<>()).values()) {
+        ServingModels.Outcome o = models.accept(part);
+        if (o != ServingModels.Outcome.RECEIVING && o != ServingModels.Outcome.COMPLETED) {
+          throw new IllegalStateException("scorer state holds a part that does not continue the model: " + part
+              + " gave " + o);
+        }
+      }
+    }
+    if (models.served() != null) {
+      LOG.info("scorer restored model '{}' at {} from its state", settings.modelId(), models.served());
     }
   }
 
@@ -153,43 +168,39 @@ public final class ScorerFunction extends BroadcastProcessFunction<ReviewEvent, 
   }
 
   @Override
-  public void processBroadcastElement(ModelSnapshot snapshot, Context ctx, Collector<SentimentScore> out)
-      throws Exception {
-    if (!settings.modelId().equals(snapshot.getModelId())) {
+  public void processBroadcastElement(ModelPart part, Context ctx, Collector<SentimentScore> out) throws Exception {
+    if (!settings.modelId().equals(part.modelId())) {
       return;
     }
-    ModelVersion v = new ModelVersion(snapshot.getEpoch(), snapshot.getVersion());
-    BroadcastState<String, ModelSnapshot> state = ctx.getBroadcastState(MODEL_STATE);
-    if (network == null) {
-      restoreFrom(state.get(FULL), state.get(DELTA));
-    }
-    if (served != null && v.compareTo(served) <= 0) {
-      staleSnapshots++;
-      return;
-    }
-    if (snapshot.getKind() == SnapshotKind.FULL) {
-      state.put(FULL, snapshot);
-      state.remove(DELTA);
-    } else {
-      ModelVersion base = new ModelVersion(snapshot.getBaseEpoch(), snapshot.getBaseVersion());
-      if (servedFull == null || !servedFull.equals(base)) {
-        if (orphanDeltas++ == 0) {
-          LOG.warn("scorer got a delta of {} against base {}, but serves full {}: skipped until the next full"
-              + " snapshot (counted; logged once)", v, base, servedFull);
+    BroadcastState<String, ModelPart> state = ctx.getBroadcastState(MODEL_STATE);
+    switch (models.accept(part)) {
+      case RECEIVING -> {
+        if (part.index() == 0) {
+          removeReceiving(state); // left by a version that was dropped
         }
-        return;
+        state.put(NEXT + part.index(), part);
       }
-      state.put(DELTA, snapshot);
-    }
-    apply(snapshot);
-    rememberLearned(snapshot);
-    if (!buffer.isEmpty()) {
-      long now = System.currentTimeMillis();
-      for (Tuple2<ReviewEvent, Long> r : buffer) {
-        score(r.f0, r.f1, now, out);
+      case COMPLETED -> {
+        state.clear();
+        putAll(state, FULL, models.fullParts());
+        putAll(state, DELTA, models.deltaParts());
+        rememberLearned(part.learned());
+        scoreBuffered(out);
       }
-      LOG.info("scorer received its first model {}: scored {} buffered requests", v, buffer.size());
-      buffer.clear();
+      case ORPHAN -> {
+        if (models.orphans() == 1) {
+          LOG.warn("scorer got a delta {} against base {}, but serves full {}: skipped until the next full"
+              + " version (counted; logged once)", part.version(), part.base(), models.servedFull());
+        }
+      }
+      case OUT_OF_SEQUENCE -> {
+        removeReceiving(state);
+        if (models.outOfSequence() == 1) {
+          LOG.warn("scorer got {} out of sequence: the version being received was dropped (counted; logged once)",
+              part);
+        }
+      }
+      case STALE, IGNORED -> { }
     }
     TrainingMetrics due = metricsDue(System.currentTimeMillis());
     if (due != null) {
@@ -197,16 +208,43 @@ public final class ScorerFunction extends BroadcastProcessFunction<ReviewEvent, 
     }
   }
 
+  private static void putAll(BroadcastState<String, ModelPart> state, String role, List<ModelPart> parts)
+      throws Exception {
+    for (int i = 0; i < parts.size(); i++) {
+      state.put(role + i, parts.get(i));
+    }
+  }
+
+  private static void removeReceiving(BroadcastState<String, ModelPart> state) throws Exception {
+    List<String> keys = new ArrayList<>();
+    for (Map.Entry<String, ModelPart> e : state.entries()) {
+      if (e.getKey().startsWith(NEXT)) {
+        keys.add(e.getKey());
+      }
+    }
+    for (String k : keys) {
+      state.remove(k);
+    }
+  }
+
+  private void scoreBuffered(Collector<SentimentScore> out) {
+    if (buffer.isEmpty()) {
+      return;
+    }
+    long now = System.currentTimeMillis();
+    for (Tuple2<ReviewEvent, Long> r : buffer) {
+      score(r.f0, r.f1, now, out);
+    }
+    LOG.info("scorer received its first model {}: scored {} buffered requests", models.served(), buffer.size());
+    buffer.clear();
+  }
+
   @Override
   public void processElement(ReviewEvent request, ReadOnlyContext ctx, Collector<SentimentScore> out)
       throws Exception {
     long now = System.currentTimeMillis();
-    if (network == null) {
-      ReadOnlyBroadcastState<String, ModelSnapshot> state = ctx.getBroadcastState(MODEL_STATE);
-      restoreFrom(state.get(FULL), state.get(DELTA));
-    }
     long receivedAt = ctx.timestamp() == null ? now : ctx.timestamp();
-    if (network == null) {
+    if (models.front() == null) {
       if (buffer.size() < settings.bufferLimit()) {
         buffer.add(Tuple2.of(request, receivedAt));
         bufferedTotal++;
@@ -216,6 +254,7 @@ public final class ScorerFunction extends BroadcastProcessFunction<ReviewEvent, 
       }
     } else {
       score(request, receivedAt, now, out);
+      models.catchUp(1); // after a FULL version the back copy re-applies it, a part per request
     }
     TrainingMetrics due = metricsDue(now);
     if (due != null) {
@@ -223,63 +262,20 @@ public final class ScorerFunction extends BroadcastProcessFunction<ReviewEvent, 
     }
   }
 
-  private void restoreFrom(ModelSnapshot full, ModelSnapshot delta) {
-    if (full != null) {
-      apply(full);
-      if (delta != null) {
-        apply(delta);
-      }
+  private void rememberLearned(double[] learned) {
+    if (learned.length > 1 && learned[0] >= 1) {
+      freshnessPending.add(learned);
     }
-  }
-
-  private void apply(ModelSnapshot s) {
-    long start = System.nanoTime();
-    ByteBuffer buf = s.getParameters().duplicate();
-    byte[] payload;
-    if (buf.hasArray() && buf.arrayOffset() == 0 && buf.position() == 0 && buf.remaining() == buf.array().length) {
-      payload = buf.array();
-    } else {
-      payload = new byte[buf.remaining()];
-      buf.get(payload);
-    }
-    if (network == null || s.getKind() == SnapshotKind.FULL && !network.spec().equals(specOf(s))) {
-      network = Network.forScoring(specOf(s));
-      batch = network.newBatch();
-      bag = batch.sparse(settings.inputName());
-    }
-    SnapshotPayload.apply(payload, network);
-    served = new ModelVersion(s.getEpoch(), s.getVersion());
-    if (s.getKind() == SnapshotKind.FULL) {
-      servedFull = served;
-    }
-    lastApplyMicros = (System.nanoTime() - start) / 1000;
-  }
-
-  private static NetworkSpec specOf(ModelSnapshot s) {
-    return NetworkSpec.fromJson(s.getNetworkSpec());
-  }
-
-  private void rememberLearned(ModelSnapshot s) {
-    Double count = s.getMetrics().get(TrainerOperator.LEARNED_EVENTS);
-    if (count == null || count < 1) {
-      return;
-    }
-    int[] qs = TrainerOperator.LEARNED_QUANTILES;
-    double[] sample = new double[qs.length + 1];
-    sample[0] = count;
-    for (int i = 0; i < qs.length; i++) {
-      Double t = s.getMetrics().get(TrainerOperator.LEARNED_INGEST_PREFIX + qs[i]);
-      sample[i + 1] = t == null ? Double.NaN : t;
-    }
-    freshnessPending.add(sample);
   }
 
   private void score(ReviewEvent request, long receivedAt, long now, Collector<SentimentScore> out) {
     ids.clear();
     featurizer.featurize(request.getText(), ids);
-    batch.start(1);
-    bag.addExample(ids.array(), 0, ids.size());
-    network.predict(batch, out1);
+    ServingModels.Copy model = models.front();
+    model.batch().start(1);
+    model.bag().addExample(ids.array(), 0, ids.size());
+    model.network().predict(model.batch(), out1);
+    ModelVersion served = models.served();
     double p = out1[0];
     long emittedAt = System.currentTimeMillis();
     long latencyMicros = Math.max(0, (emittedAt - receivedAt) * 1000);
@@ -338,22 +334,23 @@ public final class ScorerFunction extends BroadcastProcessFunction<ReviewEvent, 
     m.put("scorer.buffered", (double) buffer.size());
     m.put("scorer.buffered_total", (double) bufferedTotal);
     m.put("scorer.buffer_overflow", (double) overflowed);
-    m.put("scorer.stale_snapshots", (double) staleSnapshots);
-    m.put("scorer.orphan_deltas", (double) orphanDeltas);
+    m.put("scorer.stale_snapshots", (double) models.stale());
+    m.put("scorer.orphan_deltas", (double) models.orphans());
+    m.put("scorer.parts_out_of_sequence", (double) models.outOfSequence());
     m.put("scorer.latency_p50_ms", latency.quantile(0.5) / 1000);
     m.put("scorer.latency_p99_ms", latency.quantile(0.99) / 1000);
     m.put("scorer.window_latency_p99_ms", intervalLatency.quantile(0.99) / 1000);
     m.put("scorer.freshness_p50_ms", freshness.quantile(0.5));
     m.put("scorer.freshness_p99_ms", freshness.quantile(0.99));
-    m.put("scorer.apply_ms", lastApplyMicros / 1000.0);
+    m.put("scorer.apply_ms", models.takeMaxApplyMicros() / 1000.0); // longest part application in the interval
     m.values().removeIf(d -> d.isNaN());
     long window = intervalLatency.count();
     intervalLatency.reset();
     lastMetricsAt = now;
     return TrainingMetrics.newBuilder()
         .setModelId(settings.modelId())
-        .setModelEpoch(served == null ? 0 : served.epoch())
-        .setModelVersion(served == null ? 0 : served.version())
+        .setModelEpoch(models.served() == null ? 0 : models.served().epoch())
+        .setModelVersion(models.served() == null ? 0 : models.served().version())
         .setSubtask(getRuntimeContext().getTaskInfo().getIndexOfThisSubtask())
         .setStep(0)
         .setExamplesSeen(scored)
@@ -369,7 +366,7 @@ public final class ScorerFunction extends BroadcastProcessFunction<ReviewEvent, 
     group.gauge("scored", () -> scored);
     group.gauge("buffered", () -> buffer.size());
     group.gauge("bufferOverflow", () -> overflowed);
-    group.gauge("modelVersion", () -> served == null ? 0 : served.version());
+    group.gauge("modelVersion", () -> models.served() == null ? 0 : models.served().version());
     group.gauge("latencyP50Ms", () -> latency.quantile(0.5) / 1000);
     group.gauge("latencyP99Ms", () -> latency.quantile(0.99) / 1000);
     group.gauge("freshnessP50Ms", () -> freshness.quantile(0.5));

@@ -1,5 +1,6 @@
 package io.streamnet.jobs.sentiment;
 
+import io.streamnet.jobs.model.ModelPart;
 import io.streamnet.jobs.score.ScorerFunction;
 import io.streamnet.jobs.train.TrainerOperator;
 import io.streamnet.jobs.train.TrainerSettings;
@@ -24,9 +25,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * The sentiment online-learning job:
  * <pre>
  * labeled events ─decode+validate─► featurize ─► Trainer (prequential score, then train) ─► ModelSnapshot ─► snapshots sink
- *                      │ bad                                  │ metrics                         │ broadcast
- *                      ▼                                      ▼                                 ▼
- *                 dead letters                             metrics sink     requests ─decode─► Scorer ─► scores sink
+ *                      │ bad                                  │ metrics   │ ModelPart (broadcast)
+ *                      ▼                                      ▼           ▼
+ *                 dead letters                             metrics sink   requests ─decode─► Scorer ─► scores sink
  * </pre>
  * Every operator has a stable uid, so checkpoints and savepoints restore across releases. Parallelism is 1: one
  * replica of the shared-model design (ARCHITECTURE.md).
@@ -66,7 +67,8 @@ public final class SentimentJob {
         .disableChaining(); // its own thread: featurizing and publishing overlap with training
     snapshots.sinkTo(io.snapshots()).name("model snapshots").uid("snapshots-sink").setParallelism(1);
 
-    BroadcastStream<ModelSnapshot> models = snapshots.broadcast(ScorerFunction.MODEL_STATE);
+    BroadcastStream<ModelPart> models = snapshots.getSideOutput(TrainerOperator.MODEL_PARTS)
+        .broadcast(ScorerFunction.MODEL_STATE);
     SingleOutputStreamOperator<ReviewEvent> requests = env
         .fromSource(io.requests(), WatermarkStrategy.noWatermarks(), "scoring requests").uid("requests-source")
         .setParallelism(1)

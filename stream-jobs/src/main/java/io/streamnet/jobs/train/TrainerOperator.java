@@ -1,8 +1,11 @@
 package io.streamnet.jobs.train;
 
+import io.streamnet.jobs.flink.ModelPartSerializer;
 import io.streamnet.jobs.model.DeltaTracker;
 import io.streamnet.jobs.model.ModelVersion;
 import io.streamnet.jobs.model.SnapshotFiles;
+import io.streamnet.jobs.model.ModelPart;
+import io.streamnet.jobs.model.PayloadParts;
 import io.streamnet.jobs.model.SnapshotPayload;
 import io.streamnet.nn.network.Batch;
 import io.streamnet.nn.network.Network;
@@ -68,6 +71,9 @@ public final class TrainerOperator extends AbstractStreamOperator<ModelSnapshot>
 
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(TrainerOperator.class);
+
+  /** Each published version in parts for the scorer (ModelPart.MAX_PART_BYTES each), in order. */
+  public static final OutputTag<ModelPart> MODEL_PARTS = new OutputTag<>("model-parts", ModelPartSerializer.TYPE);
 
   /** TrainingMetrics records, every metrics interval. */
   public static final OutputTag<TrainingMetrics> METRICS =
@@ -352,11 +358,15 @@ public final class TrainerOperator extends AbstractStreamOperator<ModelSnapshot>
     metrics.put("loss_avg", guard.averageLoss());
     metrics.values().removeIf(d -> d.isNaN());
     metrics.put(LEARNED_EVENTS, (double) learnedCount);
+    double[] learned = new double[LEARNED_QUANTILES.length + 1];
+    learned[0] = learnedCount;
     if (learnedCount > 0) {
       Arrays.sort(learnedIngest, 0, learnedCount);
-      for (int q : LEARNED_QUANTILES) {
+      for (int i = 0; i < LEARNED_QUANTILES.length; i++) {
+        int q = LEARNED_QUANTILES[i];
         int idx = (int) Math.min(learnedCount - 1, Math.round(q / 100.0 * (learnedCount - 1)));
         metrics.put(LEARNED_INGEST_PREFIX + q, (double) learnedIngest[idx]);
+        learned[i + 1] = learnedIngest[idx];
       }
     }
     ModelSnapshot.Builder snapshot = ModelSnapshot.newBuilder()
@@ -373,6 +383,7 @@ public final class TrainerOperator extends AbstractStreamOperator<ModelSnapshot>
         .setMetrics(metrics)
         .setSha256(SnapshotPayload.sha256Hex(payload))
         .setSignature(null);
+    ModelVersion lastFullBefore = lastFull;
     if (full) {
       lastFull = v;
       snapshotsSinceFull = 0;
@@ -384,6 +395,15 @@ public final class TrainerOperator extends AbstractStreamOperator<ModelSnapshot>
     lastSnapshotAt = now;
     lastSnapshotBytes = payload.length;
     lastSnapshotMicros = (System.nanoTime() - start) / 1000;
+    // the scorer first: it serves the version as soon as the parts are through; the topic's record follows
+    List<byte[]> parts = PayloadParts.split(payload, ModelPart.MAX_PART_BYTES);
+    ModelVersion base = full ? null : lastFullBefore;
+    for (int i = 0; i < parts.size(); i++) {
+      boolean last = i == parts.size() - 1;
+      ModelPart part = new ModelPart(settings.modelId(), v, base, i, parts.size(),
+          full && i == 0 ? settings.networkSpecJson() : null, parts.get(i), last ? learned : null);
+      output.collect(MODEL_PARTS, new StreamRecord<>(part, now));
+    }
     output.collect(new StreamRecord<>(snapshot.build(), now));
   }
 

@@ -1,10 +1,9 @@
 package io.streamnet.jobs.train;
 
+import io.streamnet.jobs.flink.SerializerTypeInfo;
 import java.io.IOException;
-import org.apache.flink.api.common.serialization.SerializerConfig;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
@@ -23,7 +22,8 @@ public final class TrainingExampleSerializer extends TypeSerializerSingleton<Tra
   public static final TrainingExampleSerializer INSTANCE = new TrainingExampleSerializer();
 
   /** The type information that makes Flink use this serializer. */
-  public static final TypeInformation<TrainingExample> TYPE = new TypeInfo();
+  public static final TypeInformation<TrainingExample> TYPE =
+      new SerializerTypeInfo<>(TrainingExample.class, INSTANCE);
 
   @Override
   public boolean isImmutableType() {
@@ -101,65 +101,6 @@ public final class TrainingExampleSerializer extends TypeSerializerSingleton<Tra
   public static final class Snapshot extends SimpleTypeSerializerSnapshot<TrainingExample> {
     public Snapshot() {
       super(() -> INSTANCE);
-    }
-  }
-
-  private static final class TypeInfo extends TypeInformation<TrainingExample> {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public boolean isBasicType() {
-      return false;
-    }
-
-    @Override
-    public boolean isTupleType() {
-      return false;
-    }
-
-    @Override
-    public int getArity() {
-      return 1;
-    }
-
-    @Override
-    public int getTotalFields() {
-      return 1;
-    }
-
-    @Override
-    public Class<TrainingExample> getTypeClass() {
-      return TrainingExample.class;
-    }
-
-    @Override
-    public boolean isKeyType() {
-      return false;
-    }
-
-    @Override
-    public TypeSerializer<TrainingExample> createSerializer(SerializerConfig config) {
-      return INSTANCE;
-    }
-
-    @Override
-    public String toString() {
-      return "TrainingExample";
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof TypeInfo;
-    }
-
-    @Override
-    public int hashCode() {
-      return TypeInfo.class.hashCode();
-    }
-
-    @Override
-    public boolean canEqual(Object o) {
-      return o instanceof TypeInfo;
     }
   }
 }

@@ -3,6 +3,9 @@ package io.streamnet.jobs.score;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.streamnet.jobs.model.ModelPart;
+import io.streamnet.jobs.model.ModelVersion;
+import io.streamnet.jobs.model.PayloadParts;
 import io.streamnet.jobs.model.SnapshotPayload;
 import io.streamnet.nn.feature.IdBuffer;
 import io.streamnet.nn.feature.TextHashingConfig;
@@ -13,14 +16,11 @@ import io.streamnet.nn.spec.NetworkSpec;
 import io.streamnet.nn.spec.OptimizerSpec;
 import io.streamnet.schema.DeadLetter;
 import io.streamnet.schema.DeadLetterReason;
-import io.streamnet.schema.ModelSnapshot;
 import io.streamnet.schema.ReviewEvent;
 import io.streamnet.schema.SentimentScore;
-import io.streamnet.schema.SnapshotKind;
-import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.co.CoBroadcastWithNonKeyedOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -42,13 +42,27 @@ class ScorerFunctionTest {
     return new ScorerFunction(new ScorerFunction.Settings("m", FEATURES, "tokens", bufferLimit, 60_000, "requests"));
   }
 
-  static ModelSnapshot snapshot(Network net, long epoch, long version) {
-    byte[] payload = SnapshotPayload.full(net);
-    return ModelSnapshot.newBuilder().setModelId("m").setEpoch(epoch).setVersion(version)
-        .setCreatedAt(Instant.ofEpochMilli(0)).setCheckpointId(null).setNetworkSpec(net.spec().toJson())
-        .setKind(SnapshotKind.FULL).setBaseEpoch(null).setBaseVersion(null).setParameters(ByteBuffer.wrap(payload))
-        .setMetrics(Map.of("learned.events", 10.0, "learned.ingest.p50", 1.0)).setSha256(SnapshotPayload.sha256Hex(payload))
-        .setSignature(null).build();
+  /** A FULL version of {@code net} in parts of at most {@code maxBytes}. */
+  static List<ModelPart> snapshot(Network net, long epoch, long version, int maxBytes) {
+    List<byte[]> bytes = PayloadParts.split(SnapshotPayload.full(net), maxBytes);
+    List<ModelPart> parts = new ArrayList<>();
+    for (int i = 0; i < bytes.size(); i++) {
+      boolean last = i == bytes.size() - 1;
+      parts.add(new ModelPart("m", new ModelVersion(epoch, version), null, i, bytes.size(),
+          i == 0 ? net.spec().toJson() : null, bytes.get(i), last ? new double[] {10, 1, 1} : null));
+    }
+    return parts;
+  }
+
+  static List<ModelPart> snapshot(Network net, long epoch, long version) {
+    return snapshot(net, epoch, version, ModelPart.MAX_PART_BYTES);
+  }
+
+  static void send(BroadcastOperatorTestHarness<ReviewEvent, ModelPart, SentimentScore> h, List<ModelPart> parts)
+      throws Exception {
+    for (ModelPart p : parts) {
+      h.processBroadcastElement(new StreamRecord<>(p, 0));
+    }
   }
 
   static ReviewEvent request(String id, String text) {
@@ -66,7 +80,7 @@ class ScorerFunctionTest {
     return out[0];
   }
 
-  static BroadcastOperatorTestHarness<ReviewEvent, ModelSnapshot, SentimentScore> harness(ScorerFunction f)
+  static BroadcastOperatorTestHarness<ReviewEvent, ModelPart, SentimentScore> harness(ScorerFunction f)
       throws Exception {
     return ProcessFunctionTestHarnesses.forBroadcastProcessFunction(f, ScorerFunction.MODEL_STATE);
   }
@@ -78,7 +92,7 @@ class ScorerFunctionTest {
       h.processElement(new StreamRecord<>(request("a", "a fine film"), System.currentTimeMillis()));
       h.processElement(new StreamRecord<>(request("b", "dull and long"), System.currentTimeMillis()));
       assertEquals(0, h.extractOutputValues().size(), "no model yet: buffered, not dropped");
-      h.processBroadcastElement(new StreamRecord<>(snapshot(net, 1, 1), 0));
+      send(h, snapshot(net, 1, 1));
       List<SentimentScore> out = h.extractOutputValues();
       assertEquals(List.of("a", "b"), out.stream().map(s -> s.getId().toString()).toList());
       assertEquals(expected(net, "a fine film"), out.get(0).getProbability(), 1e-7);
@@ -104,9 +118,9 @@ class ScorerFunctionTest {
     Network older = Network.build(spec());
     Network newer = Network.build(spec().withSeed(99));
     try (var h = harness(scorer(10))) {
-      h.processBroadcastElement(new StreamRecord<>(snapshot(newer, 2, 5), 0));
-      h.processBroadcastElement(new StreamRecord<>(snapshot(older, 2, 4), 0));
-      h.processBroadcastElement(new StreamRecord<>(snapshot(older, 1, 9), 0));
+      send(h, snapshot(newer, 2, 5));
+      send(h, snapshot(older, 2, 4));
+      send(h, snapshot(older, 1, 9));
       h.processElement(new StreamRecord<>(request("a", "a fine film"), 0));
       SentimentScore s = h.extractOutputValues().get(0);
       assertEquals(5L, s.getModelVersion());
@@ -119,10 +133,10 @@ class ScorerFunctionTest {
     Network net = Network.build(spec());
     OperatorSubtaskState state;
     try (var h = harness(scorer(10))) {
-      h.processBroadcastElement(new StreamRecord<>(snapshot(net, 1, 3), 0));
+      send(h, snapshot(net, 1, 3));
       state = h.snapshot(1, 1);
     }
-    try (var h = new BroadcastOperatorTestHarness<ReviewEvent, ModelSnapshot, SentimentScore>(
+    try (var h = new BroadcastOperatorTestHarness<ReviewEvent, ModelPart, SentimentScore>(
         new CoBroadcastWithNonKeyedOperator<>(scorer(10), List.of(ScorerFunction.MODEL_STATE)), 1, 1, 0)) {
       h.initializeState(state);
       h.open();
@@ -130,6 +144,53 @@ class ScorerFunctionTest {
       SentimentScore s = h.extractOutputValues().get(0);
       assertEquals(3L, s.getModelVersion());
       assertEquals(expected(net, "a fine film"), s.getProbability(), 1e-7);
+    }
+  }
+
+  @Test
+  void whileAVersionArrivesInPartsRequestsAreScoredByTheWholePreviousVersion() throws Exception {
+    Network v1 = Network.build(spec());
+    Network v2 = Network.build(spec().withSeed(8));
+    List<ModelPart> second = snapshot(v2, 1, 2, 1024);
+    assertTrue(second.size() > 4, second.size() + " parts");
+    try (var h = harness(scorer(10))) {
+      send(h, snapshot(v1, 1, 1, 1024));
+      send(h, second.subList(0, second.size() - 1));
+      h.processElement(new StreamRecord<>(request("a", "a fine film"), 0));
+      send(h, second.subList(second.size() - 1, second.size()));
+      h.processElement(new StreamRecord<>(request("b", "a fine film"), 0));
+      List<SentimentScore> out = h.extractOutputValues();
+      assertEquals(1L, out.get(0).getModelVersion());
+      assertEquals(expected(v1, "a fine film"), out.get(0).getProbability(), 0.0, "v1 whole, none of v2's rows");
+      assertEquals(2L, out.get(1).getModelVersion());
+      assertEquals(expected(v2, "a fine film"), out.get(1).getProbability(), 0.0);
+    }
+  }
+
+  @Test
+  void aScorerRestoredMidVersionServesTheOldOneAndCompletesTheNewOneFromTheRemainingParts() throws Exception {
+    Network v1 = Network.build(spec());
+    Network v2 = Network.build(spec().withSeed(8));
+    List<ModelPart> second = snapshot(v2, 1, 2, 1024);
+    int half = second.size() / 2;
+    OperatorSubtaskState state;
+    try (var h = harness(scorer(10))) {
+      send(h, snapshot(v1, 1, 1, 1024));
+      send(h, second.subList(0, half));
+      state = h.snapshot(1, 1);
+    }
+    try (var h = new BroadcastOperatorTestHarness<ReviewEvent, ModelPart, SentimentScore>(
+        new CoBroadcastWithNonKeyedOperator<>(scorer(10), List.of(ScorerFunction.MODEL_STATE)), 1, 1, 0)) {
+      h.initializeState(state);
+      h.open();
+      h.processElement(new StreamRecord<>(request("a", "a fine film"), 0));
+      send(h, second.subList(half, second.size()));
+      h.processElement(new StreamRecord<>(request("b", "a fine film"), 0));
+      List<SentimentScore> out = h.extractOutputValues();
+      assertEquals(1L, out.get(0).getModelVersion());
+      assertEquals(expected(v1, "a fine film"), out.get(0).getProbability(), 0.0);
+      assertEquals(2L, out.get(1).getModelVersion());
+      assertEquals(expected(v2, "a fine film"), out.get(1).getProbability(), 0.0);
     }
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.streamnet.jobs.model.ModelPart;
 import io.streamnet.jobs.model.ModelVersion;
 import io.streamnet.jobs.model.SnapshotFiles;
 import io.streamnet.jobs.model.StoredModel;
@@ -190,6 +191,21 @@ class TrainerOperatorTest {
       }
       assertArrayEquals(SnapshotPayload.full(operator(h).network()), SnapshotPayload.full(scorer),
           "a scorer applying the snapshots in order holds the trainer's weights");
+
+      // the same versions, in parts, for the job's scorer
+      Network fromParts = Network.forScoring(spec());
+      List<ModelVersion> completed = new ArrayList<>();
+      for (StreamRecord<ModelPart> r : h.getSideOutput(TrainerOperator.MODEL_PARTS)) {
+        ModelPart part = r.getValue();
+        SnapshotPayload.apply(part.payload(), fromParts);
+        if (part.last()) {
+          completed.add(part.version());
+          assertEquals(TrainerOperator.LEARNED_QUANTILES.length + 1, part.learned().length);
+        }
+      }
+      assertEquals(out.stream().map(s -> new ModelVersion(s.getEpoch(), s.getVersion())).toList(), completed);
+      assertArrayEquals(SnapshotPayload.full(operator(h).network()), SnapshotPayload.full(fromParts),
+          "the parts, applied in order, hold the trainer's weights");
     }
   }
 
