@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
 import org.slf4j.Logger;
@@ -46,7 +47,8 @@ final class ScoringBenchmark {
   static final Map<String, String> REQUEST_PRODUCER = Map.of("linger.ms", "2", "compression.type", "none");
   static final Map<String, String> LABELED_PRODUCER = Map.of("linger.ms", "5", "compression.type", "none");
   /** The scorer's task thread in the MiniCluster (the scorer with its chained scores sink). */
-  private static final String SCORER_THREAD = "scorer -> ";
+  /** The scorer task's thread ("scorer (1/1)#0"; the scores sink has its own task). */
+  private static final String SCORER_THREAD = "scorer (";
   private static final Duration START_DEADLINE = Duration.ofSeconds(120);
   private static final long TICK_NANOS = 200_000_000L;
 
@@ -200,6 +202,8 @@ final class ScoringBenchmark {
         lastScorer = m;
       }
     }
+    LOG.info("scorer latency p99 per second of the window (ms): {}",
+        windowP99.stream().map(d -> String.valueOf(Math.round(d))).collect(Collectors.joining(" ")));
     List<Double> trainerRate = new ArrayList<>();
     List<Double> snapshotBytes = new ArrayList<>();
     double refused = Double.NaN;

@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * model:       {features, network} inline, or {spec: file}; default: the streaming default model
  * trainer:     {batch_size, max_wait_ms, divergence: {...}, prequential: {auc_window}}
  * snapshots:   {every_steps, every_ms, full_every, directory, retain}
- * scorer:      {buffer_limit, buffer_timeout_ms}
+ * scorer:      {buffer_limit}
  * metrics:     {interval_ms}
  * checkpointing: {interval_ms, mode, directory, timeout_ms, min_pause_ms, retain_on_cancel, tolerable_failures}
  * restart:     {strategy, attempts, delay_ms}

@@ -34,13 +34,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  */
 public final class SentimentJob {
 
-  /**
-   * What the job computes, resolved from its configuration.
-   *
-   * @param scoringBufferTimeoutMs Flink buffer timeout of the request and score edges (config scorer.buffer_timeout_ms)
-   */
-  public record Plan(TrainerSettings trainer, ScorerFunction.Settings scorer, TextHashingConfig features,
-                     long scoringBufferTimeoutMs) {
+  /** What the job computes, resolved from its configuration. */
+  public record Plan(TrainerSettings trainer, ScorerFunction.Settings scorer, TextHashingConfig features) {
     public Plan {
       Objects.requireNonNull(trainer, "trainer");
       Objects.requireNonNull(scorer, "scorer");
@@ -77,12 +72,10 @@ public final class SentimentJob {
     SingleOutputStreamOperator<ReviewEvent> requests = env
         .fromSource(io.requests(), WatermarkStrategy.noWatermarks(), "scoring requests").uid("requests-source")
         .setParallelism(1)
-        .process(new DeadLetterSplit<>(), reviews).name("decode requests").uid("requests-decode").setParallelism(1)
-        .setBufferTimeout(plan.scoringBufferTimeoutMs());
+        .process(new DeadLetterSplit<>(), reviews).name("decode requests").uid("requests-decode").setParallelism(1);
     SingleOutputStreamOperator<SentimentScore> scores = requests.connect(models)
         .process(new ScorerFunction(plan.scorer()), new AvroTypeInfo<>(SentimentScore.class))
-        .name("scorer").uid("scorer").setParallelism(1)
-        .setBufferTimeout(plan.scoringBufferTimeoutMs());
+        .name("scorer").uid("scorer").setParallelism(1);
     // Its own task: the exactly-once sink starts a transaction (a blocking InitProducerId) at every checkpoint and
     // commits (blocking) when one completes, which, chained, stopped the scoring thread for 20-215 ms each time.
     scores.sinkTo(io.scores()).name("scores").uid("scores-sink").setParallelism(1).disableChaining();

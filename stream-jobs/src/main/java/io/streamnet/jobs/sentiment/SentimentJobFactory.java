@@ -38,7 +38,7 @@ public final class SentimentJobFactory {
         WarmStartModel.of(c), TopicVersionLookup.of(c));
     ScorerFunction.Settings scorer = new ScorerFunction.Settings(c.job().modelId(), c.model().textHashing(),
         c.model().inputName(), c.scorer().bufferLimit(), c.metrics().intervalMs(), c.topics().requests());
-    return new SentimentJob.Plan(trainer, scorer, c.model().textHashing(), c.scorer().bufferTimeoutMs());
+    return new SentimentJob.Plan(trainer, scorer, c.model().textHashing());
   }
 
   /** The Kafka side; {@code bounded} stops the sources at the end offsets found at start (tests, benchmarks). */

@@ -58,7 +58,6 @@ class JobConfigErrorsTest {
             + " URI such as file:///var/streamnet/models or s3://bucket/path, got 'file:models'"),
         // scorer, metrics
         Arguments.of("scorer: {buffer_limit: -1}", "job.yaml: scorer.buffer_limit: must be >= 0, got -1"),
-        Arguments.of("scorer: {buffer_timeout_ms: -2}", "job.yaml: scorer.buffer_timeout_ms: must be >= -1, got -2"),
         Arguments.of("metrics: {interval_ms: 99}", "job.yaml: metrics.interval_ms: must be >= 100, got 99"),
         // checkpointing
         Arguments.of("checkpointing: {interval_ms: 50}", "job.yaml: checkpointing.interval_ms: must be >= 100, got 50"),
