@@ -1,10 +1,9 @@
 package io.streamnet.connect.validate;
 
+import io.streamnet.nn.state.Sha256;
 import io.streamnet.schema.ModelSnapshot;
 import io.streamnet.schema.SnapshotKind;
 import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -41,12 +40,6 @@ public final class ModelSnapshotValidator implements Validator<ModelSnapshot> {
 
   /** Lower-case hex SHA-256 of the remaining bytes of {@code bytes} (its position is left unchanged). */
   public static String sha256Hex(ByteBuffer bytes) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      digest.update(bytes.duplicate());
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JVM", e);
-    }
+    return HexFormat.of().formatHex(Sha256.of(bytes));
   }
 }

@@ -69,7 +69,9 @@ public final class DeltaTracker {
     byte[] payload = SnapshotPayload.full(live);
     for (int i = 0; i < base.length; i++) {
       float[] values = params.get(i).value();
-      System.arraycopy(values, 0, base[i], 0, values.length);
+      for (int at = 0; at < values.length; at += LittleEndian.SLICE) { // slices: see LittleEndian.SLICE
+        System.arraycopy(values, at, base[i], at, Math.min(LittleEndian.SLICE, values.length - at));
+      }
       baseHasNaN[i] = containsNaN(values);
       Arrays.fill(sticky[i], 0L);
       stickyCount[i] = 0;
@@ -125,9 +127,11 @@ public final class DeltaTracker {
     // base that is exact bitwise: a position where live is any NaN differs from a non-NaN base value.
     int pos = 0;
     while (pos < n) {
-      int m = Arrays.mismatch(values, pos, n, b, pos, n);
+      int end = (int) Math.min(n, (long) pos + LittleEndian.SLICE); // bounded scans: see LittleEndian.SLICE
+      int m = Arrays.mismatch(values, pos, end, b, pos, end);
       if (m < 0) {
-        break;
+        pos = end;
+        continue;
       }
       int row = (pos + m) / cols;
       if (!isSticky(i, row)) {

@@ -17,6 +17,11 @@ final class LittleEndian {
   private static final VarHandle FLOAT = MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
   /** From this many floats on, a bulk copy through a little-endian FloatBuffer view beats a VarHandle per float. */
   private static final int BULK = 64;
+  /**
+   * Floats per bulk copy: a copy runs to its end without a safepoint check, so a 16 MB parameter copied whole held
+   * every thread of the JVM at the next GC for its duration (longer when the copying thread lost its core).
+   */
+  static final int SLICE = 64 * 1024;
 
   private LittleEndian() {}
 
@@ -39,7 +44,10 @@ final class LittleEndian {
   /** Writes {@code len} floats of {@code src} from {@code off} at byte {@code pos} of {@code dst}. */
   static void putFloats(byte[] dst, int pos, float[] src, int off, int len) {
     if (len >= BULK) {
-      floats(dst, pos, len).put(src, off, len);
+      FloatBuffer view = floats(dst, pos, len);
+      for (int at = 0; at < len; at += SLICE) {
+        view.put(at, src, off + at, Math.min(SLICE, len - at));
+      }
       return;
     }
     for (int i = 0; i < len; i++) {
@@ -49,8 +57,11 @@ final class LittleEndian {
 
   /** Reads {@code len} floats at byte {@code pos} of {@code src} into {@code dst} from {@code off}. */
   static void getFloats(byte[] src, int pos, float[] dst, int off, int len) {
-    if (len >= BULK) { // a whole parameter: one bulk copy (memcpy speed) instead of a load per float
-      floats(src, pos, len).get(dst, off, len);
+    if (len >= BULK) { // a whole parameter: bulk copies (memcpy speed) instead of a load per float
+      FloatBuffer view = floats(src, pos, len);
+      for (int at = 0; at < len; at += SLICE) {
+        view.get(at, dst, off + at, Math.min(SLICE, len - at));
+      }
       return;
     }
     for (int i = 0; i < len; i++) {

@@ -6,10 +6,9 @@ import static io.streamnet.jobs.model.PayloadFormat.KIND_FULL;
 
 import io.streamnet.nn.layer.Parameter;
 import io.streamnet.nn.network.Network;
+import io.streamnet.nn.state.Sha256;
 import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -80,11 +79,7 @@ public final class SnapshotPayload {
 
   /** SHA-256 of {@code bytes} as 64 lower-case hex characters (ModelSnapshot.sha256). */
   public static String sha256Hex(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("this JVM has no SHA-256 (every Java SE runtime must)", e);
-    }
+    return HexFormat.of().formatHex(Sha256.of(bytes));
   }
 
   /**
