@@ -143,14 +143,26 @@ public final class EndToEndBenchmark {
     if (o.training()) {
       List<TrainingBenchmark.Result> results = new ArrayList<>();
       for (Map.Entry<Dataset, List<LabeledText>> e : streams.entrySet()) {
+        collectBetweenRuns();
         results.add(training.run(name, e.getKey(), e.getValue(), topics.get(e.getKey())));
       }
       line.putAll("", TrainingBenchmark.line(results));
     }
     if (o.scoring()) {
+      collectBetweenRuns();
       line.putAll("", scoring.run(name));
     }
     return line;
+  }
+
+  /**
+   * A full collection before each run, so that no run pays for the garbage of the runs before it in this JVM (the
+   * scoring phase after a training phase found 1-2 GB of it, and the old-generation work that comes with it).
+   */
+  private static void collectBetweenRuns() {
+    long start = System.nanoTime();
+    System.gc();
+    LOG.info("full collection before the run: {} ms", (System.nanoTime() - start) / 1_000_000);
   }
 
   /** The whole of {@code dataset} in stream order: the training phase's copy when it has all of it. */
