@@ -8,10 +8,12 @@
  *       turns a config into the plan, the Kafka settings and Flink's configuration.</li>
  *   <li>{@code train}: {@code TrainerOperator}, which holds the network, optimizer slots, RNG, pending batch and
  *       exactly-once accounting in operator state; prequential evaluation; the divergence guard.</li>
- *   <li>{@code score}: {@code ScorerFunction}, which serves the newest model from broadcast state, buffers
- *       requests that come before any model, and measures latency and freshness.</li>
- *   <li>{@code model}: versions, FULL/DELTA snapshot payloads, checkpoint-aligned model files, the snapshot topic
- *       (latest version, warm start).</li>
+ *   <li>{@code score}: {@code ScorerFunction}, which serves the newest model (received in parts, applied to a back
+ *       copy and swapped in whole: {@code ServingModels}; kept in broadcast state), buffers requests that come
+ *       before any model, and measures latency and freshness.</li>
+ *   <li>{@code model}: versions, FULL/DELTA snapshot payloads and their parts for the scorer, checkpoint-aligned
+ *       model files, the snapshot topic (latest version, warm start).</li>
+ *   <li>{@code flink}: the job's own Flink serializers ({@code ModelPartSerializer}).</li>
  *   <li>{@code cli}: {@code streamnet demo} and {@code streamnet run}; {@code bench}: the end-to-end benchmark.</li>
  * </ul>
  *
