@@ -23,7 +23,8 @@ class Sha256Test {
         for (int len : new int[] {0, 1, 65_535, 65_536, 65_537, 131_072, 200_000, 300_001}) {
             assertArrayEquals(reference(data, 0, len), Sha256.of(data, 0, len), "length " + len);
             int off = Math.min(17, data.length - len);
-            assertArrayEquals(reference(data, off, len), Sha256.of(data, off, len), "offset " + off + ", length " + len);
+            assertArrayEquals(reference(data, off, len), Sha256.of(data, off, len),
+                    "offset " + off + ", length " + len);
         }
         assertArrayEquals(reference(data, 0, data.length), Sha256.of(data));
     }

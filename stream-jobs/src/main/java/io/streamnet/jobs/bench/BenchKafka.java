@@ -113,7 +113,7 @@ final class BenchKafka implements AutoCloseable {
       p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1 << 20);
       p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
       // the broker in this JVM checked the batches already; a CRC over a 10-15 MB snapshot batch runs in one
-      // intrinsic that no safepoint can interrupt, which held the job's threads at GCs (seen with -XX:+SafepointTimeout)
+      // intrinsic that no safepoint can interrupt, which held the job's threads at GCs (-XX:+SafepointTimeout)
       p.put(ConsumerConfig.CHECK_CRCS_CONFIG, false);
     }
     return new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
