@@ -91,7 +91,7 @@ public final class ModelStateCodec {
             }
         }
         int contentEnd = buf.position();
-        buf.put(sha256(out, 0, contentEnd));
+        buf.put(Sha256.of(out, 0, contentEnd));
         if (buf.position() != out.length) throw new IllegalStateException("state size miscomputed: " + buf.position() + " != " + out.length);
         return out;
     }
@@ -126,7 +126,7 @@ public final class ModelStateCodec {
         }
         int contentEnd = bytes.length - DIGEST;
         byte[] stored = Arrays.copyOfRange(bytes, contentEnd, bytes.length);
-        byte[] computed = sha256(bytes, 0, contentEnd);
+        byte[] computed = Sha256.of(bytes, 0, contentEnd);
         if (!MessageDigest.isEqual(stored, computed)) {
             throw new StateFormatException("model state checksum mismatch (SHA-256): stored " + HexFormat.of().formatHex(stored)
                     + ", computed " + HexFormat.of().formatHex(computed) + "; the state is corrupted");
@@ -230,7 +230,4 @@ public final class ModelStateCodec {
         buf.position(buf.position() + 4 * a.length);
     }
 
-    static byte[] sha256(byte[] b, int off, int len) {
-        return Sha256.of(b, off, len);
-    }
 }

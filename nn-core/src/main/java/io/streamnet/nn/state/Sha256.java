@@ -6,8 +6,9 @@ import java.security.NoSuchAlgorithmException;
 
 /**
  * SHA-256 of large arrays, fed to the digest in 64 KB pieces. The JIT hashes a whole {@code update} call in one
- * intrinsic without a safepoint check, so hashing a 15-35 MB model in one call held every thread of the JVM at the
- * next GC or safepoint for tens of milliseconds (measured: 36-126 ms to reach a safepoint while the job scored).
+ * intrinsic without a safepoint check, so hashing a 15-35 MB model in one call holds every thread of the JVM at the
+ * next GC until it ends (the scoring benchmark saw GCs wait 15-126 ms for the threads that hash and copy snapshots;
+ * docs/BENCHMARKS.md).
  */
 public final class Sha256 {
   private static final int PIECE = 64 * 1024;

@@ -122,7 +122,7 @@ class ModelStateCodecTest {
     void anUnknownFormatVersionIsRefused() {
         byte[] bytes = ModelStateCodec.encode(Network.build(spec()));
         ByteBuffer.wrap(bytes).putInt(4, 99);
-        byte[] digest = ModelStateCodec.sha256(bytes, 0, bytes.length - 32);
+        byte[] digest = Sha256.of(bytes, 0, bytes.length - 32);
         System.arraycopy(digest, 0, bytes, bytes.length - 32, 32);
         StateFormatException e = assertThrows(StateFormatException.class, () -> ModelStateCodec.decode(bytes));
         assertTrue(e.getMessage().contains("format version 99"), e.getMessage());

@@ -101,7 +101,7 @@ public final class SnapshotFiles {
     String name = fileName(version, checkpointId);
     Path target = new Path(directory, name);
     Path temp = new Path(directory, "." + name + "." + UUID.randomUUID() + IN_PROGRESS);
-    ModelFileHeader header = new ModelFileHeader(version, checkpointId, modelState.length, sha256(modelState));
+    ModelFileHeader header = new ModelFileHeader(version, checkpointId, modelState.length, Sha256.of(modelState));
     boolean renamed = false;
     try {
       try (FSDataOutputStream raw = fs.create(temp, FileSystem.WriteMode.NO_OVERWRITE)) {
@@ -193,7 +193,7 @@ public final class SnapshotFiles {
       } catch (EOFException e) {
         throw new CorruptModelFileException(file, "ends before its " + content.length + " content bytes");
       }
-      byte[] sha = sha256(content);
+      byte[] sha = Sha256.of(content);
       if (!MessageDigest.isEqual(sha, header.sha256())) {
         throw new CorruptModelFileException(file, "SHA-256 of the content is " + HexFormat.of().formatHex(sha)
             + ", the header says " + HexFormat.of().formatHex(header.sha256()));
@@ -263,9 +263,5 @@ public final class SnapshotFiles {
     } catch (IOException e) {
       LOG.warn("could not delete {}: {}", path, e.toString());
     }
-  }
-
-  private static byte[] sha256(byte[] bytes) {
-    return Sha256.of(bytes);
   }
 }

@@ -85,6 +85,16 @@ class ScorerFunctionTest {
     return ProcessFunctionTestHarnesses.forBroadcastProcessFunction(f, ScorerFunction.MODEL_STATE);
   }
 
+  /** A new scorer (buffer limit 10) restored from {@code state}, opened. */
+  static BroadcastOperatorTestHarness<ReviewEvent, ModelPart, SentimentScore> restored(OperatorSubtaskState state)
+      throws Exception {
+    var h = new BroadcastOperatorTestHarness<ReviewEvent, ModelPart, SentimentScore>(
+        new CoBroadcastWithNonKeyedOperator<>(scorer(10), List.of(ScorerFunction.MODEL_STATE)), 1, 1, 0);
+    h.initializeState(state);
+    h.open();
+    return h;
+  }
+
   @Test
   void requestsBeforeAnyModelAreBufferedThenScoredByTheFirstModel() throws Exception {
     Network net = Network.build(spec());
@@ -136,10 +146,7 @@ class ScorerFunctionTest {
       send(h, snapshot(net, 1, 3));
       state = h.snapshot(1, 1);
     }
-    try (var h = new BroadcastOperatorTestHarness<ReviewEvent, ModelPart, SentimentScore>(
-        new CoBroadcastWithNonKeyedOperator<>(scorer(10), List.of(ScorerFunction.MODEL_STATE)), 1, 1, 0)) {
-      h.initializeState(state);
-      h.open();
+    try (var h = restored(state)) {
       h.processElement(new StreamRecord<>(request("a", "a fine film"), 0));
       SentimentScore s = h.extractOutputValues().get(0);
       assertEquals(3L, s.getModelVersion());
@@ -179,10 +186,7 @@ class ScorerFunctionTest {
       send(h, second.subList(0, half));
       state = h.snapshot(1, 1);
     }
-    try (var h = new BroadcastOperatorTestHarness<ReviewEvent, ModelPart, SentimentScore>(
-        new CoBroadcastWithNonKeyedOperator<>(scorer(10), List.of(ScorerFunction.MODEL_STATE)), 1, 1, 0)) {
-      h.initializeState(state);
-      h.open();
+    try (var h = restored(state)) {
       h.processElement(new StreamRecord<>(request("a", "a fine film"), 0));
       send(h, second.subList(half, second.size()));
       h.processElement(new StreamRecord<>(request("b", "a fine film"), 0));
