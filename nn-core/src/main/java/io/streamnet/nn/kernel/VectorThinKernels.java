@@ -1,7 +1,6 @@
 package io.streamnet.nn.kernel;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -40,16 +39,23 @@ final class VectorThinKernels {
             store(s2, alpha, beta, c, cOff + j + 2 * L);
             store(s3, alpha, beta, c, cOff + j + 3 * L);
         }
-        for (; j < n; j += L) {
-            VectorMask<Float> mask = S.indexInRange(j, n);
+        for (; j + L <= n; j += L) {
             FloatVector s = FloatVector.zero(S);
             for (int p = 0; p < k; p++) {
                 FloatVector x = FloatVector.broadcast(S, coef[coefOff + p * coefStride]);
-                s = x.fma(FloatVector.fromArray(S, b, bOff + p * ldb + j, mask), s);
+                s = x.fma(FloatVector.fromArray(S, b, bOff + p * ldb + j), s);
             }
-            s = s.mul(alpha);
-            if (beta != 0f) s = FloatVector.fromArray(S, c, cOff + j, mask).fma(FloatVector.broadcast(S, beta), s);
-            s.intoArray(c, cOff + j, mask);
+            store(s, alpha, beta, c, cOff + j);
+        }
+        // The last n % L columns one by one, with the lanes' arithmetic (an fma per p, then alpha and beta):
+        // JDK 17 does not intrinsify masked loads here, and their fallback allocates on every call.
+        for (; j < n; j++) {
+            float s = 0f;
+            for (int p = 0; p < k; p++) {
+                s = Math.fma(coef[coefOff + p * coefStride], b[bOff + p * ldb + j], s);
+            }
+            s *= alpha;
+            c[cOff + j] = beta != 0f ? Math.fma(c[cOff + j], beta, s) : s;
         }
     }
 
@@ -79,18 +85,10 @@ final class VectorThinKernels {
                     s2 = xv.fma(FloatVector.fromArray(S, y, y2 + p), s2);
                     s3 = xv.fma(FloatVector.fromArray(S, y, y3 + p), s3);
                 }
-                if (p < k) {
-                    VectorMask<Float> mask = S.indexInRange(p, k);
-                    FloatVector xv = FloatVector.fromArray(S, x, xr + p, mask);
-                    s0 = xv.fma(FloatVector.fromArray(S, y, y0 + p, mask), s0);
-                    s1 = xv.fma(FloatVector.fromArray(S, y, y1 + p, mask), s1);
-                    s2 = xv.fma(FloatVector.fromArray(S, y, y2 + p, mask), s2);
-                    s3 = xv.fma(FloatVector.fromArray(S, y, y3 + p, mask), s3);
-                }
-                put(c, cr + j, alpha, beta, s0.reduceLanes(VectorOperators.ADD));
-                put(c, cr + j + 1, alpha, beta, s1.reduceLanes(VectorOperators.ADD));
-                put(c, cr + j + 2, alpha, beta, s2.reduceLanes(VectorOperators.ADD));
-                put(c, cr + j + 3, alpha, beta, s3.reduceLanes(VectorOperators.ADD));
+                put(c, cr + j, alpha, beta, s0.reduceLanes(VectorOperators.ADD) + tail(x, xr, y, y0, p, k));
+                put(c, cr + j + 1, alpha, beta, s1.reduceLanes(VectorOperators.ADD) + tail(x, xr, y, y1, p, k));
+                put(c, cr + j + 2, alpha, beta, s2.reduceLanes(VectorOperators.ADD) + tail(x, xr, y, y2, p, k));
+                put(c, cr + j + 3, alpha, beta, s3.reduceLanes(VectorOperators.ADD) + tail(x, xr, y, y3, p, k));
             }
             for (; j < n; j++) {
                 int y0 = yOff + j * ldy;
@@ -99,11 +97,7 @@ final class VectorThinKernels {
                 for (; p < kFull; p += L) {
                     s0 = FloatVector.fromArray(S, x, xr + p).fma(FloatVector.fromArray(S, y, y0 + p), s0);
                 }
-                if (p < k) {
-                    VectorMask<Float> mask = S.indexInRange(p, k);
-                    s0 = FloatVector.fromArray(S, x, xr + p, mask).fma(FloatVector.fromArray(S, y, y0 + p, mask), s0);
-                }
-                put(c, cr + j, alpha, beta, s0.reduceLanes(VectorOperators.ADD));
+                put(c, cr + j, alpha, beta, s0.reduceLanes(VectorOperators.ADD) + tail(x, xr, y, y0, p, k));
             }
         }
     }
@@ -112,6 +106,15 @@ final class VectorThinKernels {
         s = s.mul(alpha);
         if (beta != 0f) s = FloatVector.fromArray(S, c, off).fma(FloatVector.broadcast(S, beta), s);
         s.intoArray(c, off);
+    }
+
+    /** The dot product's last k % L terms, in scalar code (see rowTimesB on masked loads). */
+    private static float tail(float[] x, int xr, float[] y, int yr, int from, int k) {
+        float s = 0f;
+        for (int p = from; p < k; p++) {
+            s = Math.fma(x[xr + p], y[yr + p], s);
+        }
+        return s;
     }
 
     private static void put(float[] c, int idx, float alpha, float beta, float dot) {

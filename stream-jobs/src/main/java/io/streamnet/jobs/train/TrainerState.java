@@ -5,6 +5,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,11 +21,10 @@ record TrainerState(long epoch, long version, byte[] model, List<TrainingExample
                     long refusedEvents, long rolledBackEvents) {
   private static final int MAGIC = 0x534e5453; // "SNTS"
   private static final int FORMAT = 2;
+  private static final int RAW_MAGIC = 0x534e5452; // "SNTR": raw operator state, state block then model block
+  private static final int RAW_CHUNK = 1 << 20;
 
-  /**
-   * Everything but the model, which is checkpointed as its own list element: copying tens of MB once less on the
-   * training thread at every checkpoint.
-   */
+  /** Everything but the model, which {@link #writeRaw} writes as its own block (no copy of its tens of MB). */
   byte[] encodeWithoutModel() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -78,5 +79,43 @@ record TrainerState(long epoch, long version, byte[] model, List<TrainingExample
     } catch (IOException e) {
       throw new IllegalStateException("trainer state: truncated or corrupt (" + bytes.length + " bytes)", e);
     }
+  }
+
+  /**
+   * Writes {@code state} (from {@link #encodeWithoutModel}) and {@code model} as one stream: length-prefixed, the
+   * model in 1 MB writes (one big array write is a single copy no safepoint can interrupt).
+   */
+  static void writeRaw(OutputStream target, byte[] state, byte[] model) throws IOException {
+    DataOutputStream out = new DataOutputStream(target);
+    out.writeInt(RAW_MAGIC);
+    out.writeInt(state.length);
+    out.write(state);
+    out.writeInt(model.length);
+    for (int off = 0; off < model.length; off += RAW_CHUNK) {
+      out.write(model, off, Math.min(RAW_CHUNK, model.length - off));
+    }
+    out.flush();
+  }
+
+  /** Reads what {@link #writeRaw} wrote. */
+  static TrainerState readRaw(InputStream source, DivergenceGuard.Settings guardSettings) throws IOException {
+    DataInputStream in = new DataInputStream(source);
+    int magic = in.readInt();
+    if (magic != RAW_MAGIC) {
+      throw new IllegalStateException("trainer state: unknown raw format (magic " + Integer.toHexString(magic) + ")");
+    }
+    byte[] state = readBlock(in, "state");
+    byte[] model = readBlock(in, "model");
+    return decode(state, model, guardSettings);
+  }
+
+  private static byte[] readBlock(DataInputStream in, String what) throws IOException {
+    int length = in.readInt();
+    if (length < 0) {
+      throw new IllegalStateException("trainer state: negative " + what + " length " + length);
+    }
+    byte[] bytes = new byte[length];
+    in.readFully(bytes);
+    return bytes;
   }
 }
