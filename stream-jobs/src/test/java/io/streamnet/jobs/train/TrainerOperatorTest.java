@@ -13,6 +13,7 @@ import io.streamnet.jobs.model.SnapshotFiles;
 import io.streamnet.jobs.model.StoredModel;
 import io.streamnet.jobs.model.SnapshotPayload;
 import io.streamnet.nn.network.Network;
+import io.streamnet.nn.state.ModelStateCodec;
 import io.streamnet.nn.random.Rng;
 import io.streamnet.nn.spec.NetworkSpec;
 import io.streamnet.nn.spec.OptimizerSpec;
@@ -25,7 +26,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.StateInitializationContext;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
@@ -255,6 +261,57 @@ class TrainerOperatorTest {
       assertTrue(v.epoch() > before.epoch() && v.version() > before.version(), v + " after " + before);
       assertEquals(SnapshotKind.FULL, first.getKind(), "a restored trainer serves its model at once, whole");
     }
+  }
+
+  @Test
+  void aCheckpointOfTheListStateFormatStillRestores() throws Exception {
+    Network model = Network.build(spec());
+    TrainerState old = new TrainerState(3, 7, ModelStateCodec.encode(model), List.of(events(0, 1, false).get(0)),
+        new PrequentialEvaluator(100), new DivergenceGuard(DivergenceGuard.Settings.defaults()), 41, 42, 0, 0);
+    OperatorSubtaskState state;
+    try (var writer = new OneInputStreamOperatorTestHarness<>(new LegacyStateWriter(old), 1, 1, 0)) {
+      writer.open();
+      state = writer.snapshot(1, 1);
+    }
+    try (var h = harness(settings(1, PublishedVersionLookup.none()))) {
+      h.initializeState(state);
+      h.open();
+      TrainerOperator restored = operator(h);
+      assertEquals(41, restored.applied().count());
+      assertEquals(42, restored.applied().digest());
+      assertTrue(restored.lastVersion().epoch() > 3 && restored.lastVersion().version() >= 7,
+          "continues above e3v7: " + restored.lastVersion());
+      for (int i = 0; i < model.parameters().size(); i++) {
+        assertArrayEquals(model.parameters().get(i).value(), restored.network().parameters().get(i).value());
+      }
+      state = h.snapshot(2, 2); // written in the raw format from now on
+    }
+    try (var h = harness(settings(1, PublishedVersionLookup.none()))) {
+      h.initializeState(state);
+      h.open();
+      assertEquals(41, operator(h).applied().count());
+    }
+  }
+
+  /** Writes a trainer state the way releases before the raw operator state did: a list state of (state, model). */
+  private static final class LegacyStateWriter extends AbstractStreamOperator<ModelSnapshot>
+      implements OneInputStreamOperator<TrainingExample, ModelSnapshot> {
+    private final transient TrainerState state;
+
+    LegacyStateWriter(TrainerState state) {
+      this.state = state;
+    }
+
+    @Override
+    public void initializeState(StateInitializationContext context) throws Exception {
+      super.initializeState(context);
+      context.getOperatorStateStore().getListState(new ListStateDescriptor<>(TrainerOperator.LEGACY_STATE_NAME,
+          PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO)).update(List.of(state.encodeWithoutModel(),
+          state.model()));
+    }
+
+    @Override
+    public void processElement(StreamRecord<TrainingExample> element) {}
   }
 
   @Test
