@@ -28,6 +28,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -101,6 +102,12 @@ final class BenchKafka implements AutoCloseable {
    * fetch requests a second to the broker that shares the two cores with the job.
    */
   KafkaConsumer<byte[], byte[]> consumer(String clientId, boolean readCommitted, boolean lazy) {
+    return consumer(clientId, readCommitted, lazy, new ByteArrayDeserializer());
+  }
+
+  /** The same with values as {@code values} gives them (a {@code ByteBufferDeserializer} does not copy them). */
+  <V> KafkaConsumer<byte[], V> consumer(String clientId, boolean readCommitted, boolean lazy,
+                                        Deserializer<V> values) {
     Map<String, Object> p = new HashMap<>();
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
     p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
@@ -116,7 +123,7 @@ final class BenchKafka implements AutoCloseable {
       // intrinsic that no safepoint can interrupt, which held the job's threads at GCs (-XX:+SafepointTimeout)
       p.put(ConsumerConfig.CHECK_CRCS_CONFIG, false);
     }
-    return new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    return new KafkaConsumer<>(p, new ByteArrayDeserializer(), values);
   }
 
   /** Every committed record of a one-partition {@code topic}, decoded, in offset order. */

@@ -26,7 +26,9 @@ import java.util.Map;
  * @param minEvents    without a limit, training-phase datasets shorter than this are replayed in passes to this length;
  *                     0 for each dataset's default ({@link #minEvents(Dataset)})
  * @param data         the shared data root (holding sentiment/...), or null for $STREAMNET_DATA / ../shared/data
- * @param labeledRate  labeled IMDB events per second during the scoring phase
+ * @param imdbOnly     the scoring phase's labeled stream is IMDB in whole passes (new ids; repeats after one pass)
+ *                     instead of one canonical pass of IMDB then SST-2 (117,349 distinct events)
+ * @param labeledRate  labeled events per second during the scoring phase
  * @param requestRate  scoring requests per second during the scoring phase
  * @param warmup       load before the measured window
  * @param window       the measured window
@@ -34,19 +36,20 @@ import java.util.Map;
  * @param overrides    job configuration keys set over the benchmark's own settings, in order
  */
 record BenchOptions(int rounds, int warmupRounds, List<Dataset> datasets, boolean training, boolean scoring,
-                    int limit, int minEvents, Path data, double labeledRate, double requestRate, Duration warmup,
+                    int limit, int minEvents, Path data, boolean imdbOnly, double labeledRate, double requestRate, Duration warmup,
                     Duration window, Duration drain, Map<String, String> overrides) {
 
   static final int DEFAULT_ROUNDS = 3;
 
   static final String USAGE = String.join("\n",
       "usage: EndToEndBenchmark [ROUNDS] [--warmup-rounds N] [--datasets sst2,imdb] [--phases training,scoring]",
-      "                         [--limit N] [--data DIR] [--labeled-rate N] [--request-rate N] [--warmup S]",
+      "                         [--limit N] [--data DIR] [--labeled imdb-sst2|imdb] [--labeled-rate N]",
+      "                         [--request-rate N] [--warmup S]",
       "                         [--window S] [--drain S] [--set KEY=VALUE ...]",
       "The sentiment job end to end on an in-process Kafka broker, an in-memory registry and a Flink MiniCluster.",
       "Each round: (1) training throughput: each dataset pre-loaded on a one-partition topic, the job run bounded",
       "over it, and nn-core's prequential runner over the same stream in this JVM; (2) scoring latency and",
-      "freshness: the job unbounded, paced labeled IMDB events and scoring requests, a measured window after a",
+      "freshness: the job unbounded, paced labeled events and scoring requests, a measured window after a",
       "warm-up. One key=value line per round on stdout, then the medians.",
       "  ROUNDS          measured rounds (default 3)",
       "  --warmup-rounds rounds run first and not counted, so that JIT compilation of Flink, Kafka and nn-core",
@@ -58,6 +61,9 @@ record BenchOptions(int rounds, int warmupRounds, List<Dataset> datasets, boolea
       "                  (new event ids) until it is this long, so that its rate is sustained over seconds; the runner",
       "                  gets the same stream (default: sst2 1000000 = 15 passes, imdb 200000 = 5 passes)",
       "  --data          shared data directory holding sentiment/... (default $STREAMNET_DATA or ../shared/data)",
+      "  --labeled       the scoring phase's labeled stream: imdb-sst2 (default: one pass of IMDB, then of SST-2,",
+      "                  117,349 distinct events) or imdb (IMDB in whole passes with new ids: every event a long",
+      "                  review, the largest snapshots; reviews repeat after 50 s at 1,000/s)",
       "  --labeled-rate  labeled events/s in the scoring phase (default 1000)",
       "  --request-rate  scoring requests/s, paced evenly (default 2000)",
       "  --warmup        seconds of load before the window (default 20)",
@@ -81,6 +87,7 @@ record BenchOptions(int rounds, int warmupRounds, List<Dataset> datasets, boolea
     int limit = 0;
     int minEvents = 0;
     Path data = null;
+    boolean imdbOnly = false;
     double labeledRate = 1_000;
     double requestRate = 2_000;
     Duration warmup = Duration.ofSeconds(20);
@@ -115,6 +122,13 @@ record BenchOptions(int rounds, int warmupRounds, List<Dataset> datasets, boolea
             throw new UsageException("--data " + data + " is not a directory");
           }
         }
+        case "--labeled" -> {
+          String v = OptionValues.value(args, ++i, a);
+          if (!v.equals("imdb-sst2") && !v.equals("imdb")) {
+            throw new UsageException("--labeled: imdb-sst2 or imdb, got '" + v + "'");
+          }
+          imdbOnly = v.equals("imdb");
+        }
         case "--labeled-rate" -> labeledRate = OptionValues.decimal(args, ++i, a, 1, 1e6);
         case "--request-rate" -> requestRate = OptionValues.decimal(args, ++i, a, 1, 1e6);
         case "--warmup" -> warmup = Duration.ofSeconds(OptionValues.integer(args, ++i, a, 1, 3_600));
@@ -140,8 +154,8 @@ record BenchOptions(int rounds, int warmupRounds, List<Dataset> datasets, boolea
     if (!training && !scoring) {
       throw new UsageException("--phases selects nothing");
     }
-    return new BenchOptions(rounds, warmupRounds, datasets, training, scoring, limit, minEvents, data, labeledRate,
-        requestRate, warmup, window, drain, overrides);
+    return new BenchOptions(rounds, warmupRounds, datasets, training, scoring, limit, minEvents, data, imdbOnly,
+        labeledRate, requestRate, warmup, window, drain, overrides);
   }
 
   /**

@@ -99,9 +99,12 @@ public final class EndToEndBenchmark {
     }
     // The scoring phase's labeled stream: IMDB, then SST-2, each one canonical pass, never repeated within a default
     // run (see ScoringBenchmark); never the training phase's replayed passes, whichever phases run.
+    // With --labeled imdb: IMDB only, in whole passes (the largest snapshots; reviews repeat after one pass).
     List<LabeledText> imdb = o.scoring() ? BenchData.stream(Dataset.IMDB, o.data(), 0) : List.of();
     List<LabeledText> live = new ArrayList<>(imdb);
-    if (o.scoring()) {
+    if (o.scoring() && o.imdbOnly()) {
+      live = BenchData.passes(imdb, o.minEvents(Dataset.IMDB));
+    } else if (o.scoring()) {
       live.addAll(BenchData.stream(Dataset.SST2, o.data(), 0));
     }
     LOG.info("benchmark: {} rounds after {} warm-up; training on {}; scoring {} at {} requests/s with {}"

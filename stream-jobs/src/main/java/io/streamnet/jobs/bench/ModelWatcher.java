@@ -8,6 +8,7 @@ import io.streamnet.schema.ModelSnapshot;
 import io.streamnet.schema.TrainingMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,14 +18,16 @@ import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.util.ByteBufferInputStream;
 import org.apache.avro.util.Utf8;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.ByteBufferDeserializer;
 
 /**
  * Reads the job's snapshot and metrics topics {@code read_uncommitted}: each snapshot's version and applied-event
  * count (for freshness), and every trainer and scorer metrics record with the time it was emitted.
  */
-final class ModelWatcher extends TopicFollower {
+final class ModelWatcher extends TopicFollower<ByteBuffer> {
   /** A metrics record: when the job emitted it, and its figures. */
   record Metrics(long emittedAtMillis, Map<String, Double> values) {}
 
@@ -50,16 +53,22 @@ final class ModelWatcher extends TopicFollower {
   private final List<Metrics> scorer = new ArrayList<>();
 
   ModelWatcher(BenchKafka kafka, String snapshotsTopic, String metricsTopic) {
-    super("models", kafka.consumer("bench-models", false, true), List.of(snapshotsTopic, metricsTopic));
+    // values in place, in the fetched buffer: copying each 10-15 MB snapshot out of it is one array copy no
+    // safepoint can interrupt, which kept the job's threads waiting at GCs (-XX:+SafepointTimeout named this reader)
+    super("models", kafka.consumer("bench-models", false, true, new ByteBufferDeserializer()),
+        List.of(snapshotsTopic, metricsTopic));
     this.snapshotsTopic = snapshotsTopic;
   }
 
   @Override
-  void handle(ConsumerRecord<byte[], byte[]> record, long polledAtNanos) {
+  void handle(ConsumerRecord<byte[], ByteBuffer> record, long polledAtNanos) {
+    ByteBuffer value = record.value();
     if (record.topic().equals(snapshotsTopic)) {
-      byte[] v = record.value();
-      decoder = DecoderFactory.get().binaryDecoder(v, WireFormat.HEADER_SIZE, v.length - WireFormat.HEADER_SIZE,
-          decoder);
+      int body = value.position() + WireFormat.HEADER_SIZE;
+      decoder = value.hasArray()
+          ? DecoderFactory.get().binaryDecoder(value.array(), value.arrayOffset() + body, value.limit() - body, decoder)
+          : DecoderFactory.get().binaryDecoder(new ByteBufferInputStream(List.of(value.duplicate().position(body))),
+              decoder);
       GenericRecord s;
       try {
         s = snapshots.read(null, decoder);
@@ -74,7 +83,9 @@ final class ModelWatcher extends TopicFollower {
         }
       }
     } else {
-      TrainingMetrics m = metrics.decode(record.value());
+      byte[] bytes = new byte[value.remaining()];
+      value.duplicate().get(bytes);
+      TrainingMetrics m = metrics.decode(bytes);
       Metrics entry = new Metrics(m.getEmittedAt().toEpochMilli(), Map.copyOf(m.getMetrics()));
       synchronized (this) {
         (m.getMetrics().containsKey("scorer.scored") ? scorer : trainer).add(entry);

@@ -14,7 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * request: when its score arrived here, the in-job latency the score carries, and the first score of each model
  * version (for freshness).
  */
-final class ScoreWatcher extends TopicFollower {
+final class ScoreWatcher extends TopicFollower<byte[]> {
   private final SpecificRecordDecoder<SentimentScore> decoder =
       new SpecificRecordDecoder<>(SchemaRegistries.connect(BenchKafka.REGISTRY), SentimentScore.class);
   private final SeqTimes arrivedAtNanos = new SeqTimes();

@@ -288,7 +288,7 @@ final class ScoringBenchmark {
   }
 
   /** Waits while watching that the job, the readers and the generators are healthy; fails fast when one is not. */
-  private record Health(JobClient job, List<TopicFollower> followers, List<PacedSender> senders) {
+  private record Health(JobClient job, List<TopicFollower<?>> followers, List<PacedSender> senders) {
     void pause(Duration d) {
       awaitOrTimeout(d, () -> false);
     }
@@ -325,7 +325,7 @@ final class ScoringBenchmark {
       if (s != null && s.isGloballyTerminalState()) {
         throw new IllegalStateException("the job ended (" + s + ") during the scoring phase");
       }
-      for (TopicFollower f : followers) {
+      for (TopicFollower<?> f : followers) {
         if (f.failure() != null) {
           throw new IllegalStateException("an output reader failed: " + f.failure(), f.failure());
         }

@@ -13,18 +13,18 @@ import org.apache.kafka.common.errors.WakeupException;
  * {@link #handle} with the time its poll returned ({@link System#nanoTime()}), taken before any decoding so that
  * arrival times do not include this reader's own work.
  */
-abstract class TopicFollower implements AutoCloseable {
+abstract class TopicFollower<V> implements AutoCloseable {
   private static final Duration POLL = Duration.ofMillis(100);
   private static final long JOIN_MILLIS = 30_000;
 
-  private final KafkaConsumer<byte[], byte[]> consumer;
+  private final KafkaConsumer<byte[], V> consumer;
   private final List<TopicPartition> partitions;
   private final Thread thread;
   private volatile boolean closed;
   private volatile RuntimeException failure;
   private boolean started;
 
-  TopicFollower(String name, KafkaConsumer<byte[], byte[]> consumer, List<String> topics) {
+  TopicFollower(String name, KafkaConsumer<byte[], V> consumer, List<String> topics) {
     this.consumer = consumer;
     this.partitions = topics.stream().map(t -> new TopicPartition(t, 0)).toList();
     this.thread = new Thread(this::loop, "bench-" + name);
@@ -32,7 +32,7 @@ abstract class TopicFollower implements AutoCloseable {
   }
 
   /** Called on the follower's thread for each record, in offset order per topic. */
-  abstract void handle(ConsumerRecord<byte[], byte[]> record, long polledAtNanos);
+  abstract void handle(ConsumerRecord<byte[], V> record, long polledAtNanos);
 
   void start() {
     consumer.assign(partitions);
@@ -49,9 +49,9 @@ abstract class TopicFollower implements AutoCloseable {
   private void loop() {
     try {
       while (!closed) {
-        ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
+        ConsumerRecords<byte[], V> records = consumer.poll(POLL);
         long at = System.nanoTime();
-        for (ConsumerRecord<byte[], byte[]> r : records) {
+        for (ConsumerRecord<byte[], V> r : records) {
           handle(r, at);
         }
       }
