@@ -12,9 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The trainer's checkpointed state as one byte array: the whole model (nn-core's ModelStateCodec bytes: weights,
- * optimizer slots, step, RNG), the events waiting for the next batch, the metrics and guard, the exactly-once
- * accounting and the last version. A versioned format, so a newer release can still restore it.
+ * The trainer's checkpointed state, two blocks: the whole model (nn-core's ModelStateCodec bytes: weights, optimizer
+ * slots, step, RNG), and the rest: the events waiting for the next batch, the metrics and guard, the exactly-once
+ * accounting and the last version. {@link #writeRaw} puts both in one stream (the operator's raw state). Versioned
+ * formats, so a newer release can still restore them.
  */
 record TrainerState(long epoch, long version, byte[] model, List<TrainingExample> pending,
                     PrequentialEvaluator evaluator, DivergenceGuard guard, long appliedCount, long appliedDigest,
