@@ -36,16 +36,15 @@ import java.util.Map;
  * @param overrides    job configuration keys set over the benchmark's own settings, in order
  */
 record BenchOptions(int rounds, int warmupRounds, List<Dataset> datasets, boolean training, boolean scoring,
-                    int limit, int minEvents, Path data, boolean imdbOnly, double labeledRate, double requestRate, Duration warmup,
-                    Duration window, Duration drain, Map<String, String> overrides) {
+                    int limit, int minEvents, Path data, boolean imdbOnly, double labeledRate, double requestRate,
+                    Duration warmup, Duration window, Duration drain, Map<String, String> overrides) {
 
   static final int DEFAULT_ROUNDS = 3;
 
   static final String USAGE = String.join("\n",
       "usage: EndToEndBenchmark [ROUNDS] [--warmup-rounds N] [--datasets sst2,imdb] [--phases training,scoring]",
       "                         [--limit N] [--data DIR] [--labeled imdb-sst2|imdb] [--labeled-rate N]",
-      "                         [--request-rate N] [--warmup S]",
-      "                         [--window S] [--drain S] [--set KEY=VALUE ...]",
+      "                         [--request-rate N] [--warmup S] [--window S] [--drain S] [--set KEY=VALUE ...]",
       "The sentiment job end to end on an in-process Kafka broker, an in-memory registry and a Flink MiniCluster.",
       "Each round: (1) training throughput: each dataset pre-loaded on a one-partition topic, the job run bounded",
       "over it, and nn-core's prequential runner over the same stream in this JVM; (2) scoring latency and",

@@ -101,10 +101,8 @@ public final class EndToEndBenchmark {
     // run (see ScoringBenchmark); never the training phase's replayed passes, whichever phases run.
     // With --labeled imdb: IMDB only, in whole passes (the largest snapshots; reviews repeat after one pass).
     List<LabeledText> imdb = o.scoring() ? BenchData.stream(Dataset.IMDB, o.data(), 0) : List.of();
-    List<LabeledText> live = new ArrayList<>(imdb);
-    if (o.scoring() && o.imdbOnly()) {
-      live = BenchData.passes(imdb, o.minEvents(Dataset.IMDB));
-    } else if (o.scoring()) {
+    List<LabeledText> live = new ArrayList<>(o.imdbOnly() ? BenchData.passes(imdb, o.minEvents(Dataset.IMDB)) : imdb);
+    if (o.scoring() && !o.imdbOnly()) {
       live.addAll(BenchData.stream(Dataset.SST2, o.data(), 0));
     }
     LOG.info("benchmark: {} rounds after {} warm-up; training on {}; scoring {} at {} requests/s with {}"
@@ -169,7 +167,6 @@ public final class EndToEndBenchmark {
     LOG.info("full collection before the run: {} ms", (System.nanoTime() - start) / 1_000_000);
   }
 
-  /** The whole of {@code dataset} in stream order: the training phase's copy when it has all of it. */
   private static double loadAverage() {
     return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }

@@ -18,7 +18,6 @@ import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.util.ByteBufferInputStream;
 import org.apache.avro.util.Utf8;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteBufferDeserializer;
@@ -64,11 +63,11 @@ final class ModelWatcher extends TopicFollower<ByteBuffer> {
   void handle(ConsumerRecord<byte[], ByteBuffer> record, long polledAtNanos) {
     ByteBuffer value = record.value();
     if (record.topic().equals(snapshotsTopic)) {
-      int body = value.position() + WireFormat.HEADER_SIZE;
-      decoder = value.hasArray()
-          ? DecoderFactory.get().binaryDecoder(value.array(), value.arrayOffset() + body, value.limit() - body, decoder)
-          : DecoderFactory.get().binaryDecoder(new ByteBufferInputStream(List.of(value.duplicate().position(body))),
-              decoder);
+      // the consumer's fetch buffers are heap buffers; a copy only if that ever changes
+      ByteBuffer heap = value.hasArray() ? value : ByteBuffer.wrap(bytes(value));
+      decoder = DecoderFactory.get().binaryDecoder(heap.array(),
+          heap.arrayOffset() + heap.position() + WireFormat.HEADER_SIZE, heap.remaining() - WireFormat.HEADER_SIZE,
+          decoder);
       GenericRecord s;
       try {
         s = snapshots.read(null, decoder);
@@ -83,14 +82,18 @@ final class ModelWatcher extends TopicFollower<ByteBuffer> {
         }
       }
     } else {
-      byte[] bytes = new byte[value.remaining()];
-      value.duplicate().get(bytes);
-      TrainingMetrics m = metrics.decode(bytes);
+      TrainingMetrics m = metrics.decode(bytes(value));
       Metrics entry = new Metrics(m.getEmittedAt().toEpochMilli(), Map.copyOf(m.getMetrics()));
       synchronized (this) {
         (m.getMetrics().containsKey("scorer.scored") ? scorer : trainer).add(entry);
       }
     }
+  }
+
+  private static byte[] bytes(ByteBuffer value) {
+    byte[] bytes = new byte[value.remaining()];
+    value.duplicate().get(bytes);
+    return bytes;
   }
 
   synchronized List<Freshness.Snapshot> published() {

@@ -24,6 +24,9 @@ class BenchOptionsTest {
     assertEquals(2_000, o.requestRate());
     assertEquals(1_000, o.labeledRate());
     assertEquals(Duration.ofSeconds(60), o.window());
+    assertFalse(o.imdbOnly());
+    assertTrue(BenchOptions.parse(new String[] {"--labeled", "imdb"}).imdbOnly());
+    assertFalse(BenchOptions.parse(new String[] {"--labeled", "imdb-sst2"}).imdbOnly());
   }
 
   @Test
@@ -56,6 +59,8 @@ class BenchOptionsTest {
         .getMessage().startsWith("ROUNDS"));
     assertEquals("unknown option '--fast'",
         assertThrows(UsageException.class, () -> BenchOptions.parse(new String[] {"--fast"})).getMessage());
+    assertEquals("--labeled: imdb-sst2 or imdb, got 'sst2'",
+        assertThrows(UsageException.class, () -> BenchOptions.parse(new String[] {"--labeled", "sst2"})).getMessage());
     assertEquals("--set needs KEY=VALUE, got 'a'",
         assertThrows(UsageException.class, () -> BenchOptions.parse(new String[] {"--set", "a"})).getMessage());
   }
