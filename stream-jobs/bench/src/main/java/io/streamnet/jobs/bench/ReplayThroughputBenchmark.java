@@ -1,8 +1,16 @@
-package io.streamnet.connect.replay;
+package io.streamnet.jobs.bench;
 
 import io.streamnet.connect.admin.TopicAdmin;
 import io.streamnet.connect.admin.TopicSpec;
 import io.streamnet.connect.kafka.EmbeddedKafkaBroker;
+import io.streamnet.connect.replay.DatasetEvents;
+import io.streamnet.connect.replay.EventSequence;
+import io.streamnet.connect.replay.HoldBack;
+import io.streamnet.connect.replay.ProducerSettings;
+import io.streamnet.connect.replay.ReplayProgress;
+import io.streamnet.connect.replay.ReplayResult;
+import io.streamnet.connect.replay.ReplayTopics;
+import io.streamnet.connect.replay.Replayer;
 import io.streamnet.connect.registry.RegistryConfig;
 import io.streamnet.connect.registry.SchemaRegistries;
 import io.streamnet.connect.registry.SchemaRegistryClient;
@@ -33,9 +41,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * line per pass and a median line per dataset. A cold single pass is what {@code ./streamnet replay} itself reports.
  *
  * <pre>
- * mvn -q -B -o -pl connectors -am package -DskipTests   (builds the CLI jar and the test classes)
- * java -cp connectors/target/streamnet-connectors-cli.jar:connectors/target/test-classes \
- *     io.streamnet.connect.replay.ReplayThroughputBenchmark [--datasets sst2,movielens] [--warmup 5] [--passes 5] \
+ * mvn -q -B -o -pl stream-jobs/bench -am package -DskipTests   (builds the benchmark jar)
+ * java -cp stream-jobs/bench/target/streamnet-bench.jar \
+ *     io.streamnet.jobs.bench.ReplayThroughputBenchmark [--datasets sst2,movielens] [--warmup 5] [--passes 5] \
  *     [--bootstrap HOST:PORT] [--compare linger.ms=5,batch.size=262144 --compare compression.type=none ...]
  * </pre>
  * Each {@code --compare} adds a set of producer overrides; the sets run interleaved (pass 1 of each set, then pass 2

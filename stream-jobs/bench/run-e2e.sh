@@ -1,24 +1,24 @@
 #!/usr/bin/env bash
 # The end-to-end benchmark of the sentiment job (docs/BENCHMARKS.md, "End-to-end pipeline (stream-jobs)"):
-# builds the stream-jobs CLI jar when it is missing or older than its sources, then runs
+# builds the benchmark jar when it is missing or older than its sources, then runs
 # io.streamnet.jobs.bench.EndToEndBenchmark in one JVM (in-process Kafka broker, in-memory registry, Flink
 # MiniCluster). One key=value line per round on stdout, then "medians rounds=N ..."; logs on stderr.
 #
-# usage: stream-jobs/src/bench/run-e2e.sh [ROUNDS] [options]     ('--help' lists the options; ROUNDS defaults to 3)
+# usage: stream-jobs/bench/run-e2e.sh [ROUNDS] [options]     ('--help' lists the options; ROUNDS defaults to 3)
 # Data: IMDB and SST-2 from $STREAMNET_DATA, else ../shared/data (relative to the repository root).
 # JVM options: BENCH_JAVA_OPTS (default -Xms6g -Xmx6g -XX:MaxGCPauseMillis=10: a fixed heap, as Flink gives a task
 # manager, and G1 aiming at 10 ms young pauses; with G1's default 200 ms target the pauses of a 6 GB heap set the
 # scoring p99).
 set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
-JAR="stream-jobs/target/streamnet-jobs-cli.jar"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+JAR="stream-jobs/bench/target/streamnet-bench.jar"
 cd "$ROOT"
 
 stale_inputs=(pom.xml)
-for m in nn-core schemas connectors stream-jobs; do stale_inputs+=("$m/pom.xml" "$m/src/main"); done
+for m in nn-core schemas connectors stream-jobs stream-jobs/bench; do stale_inputs+=("$m/pom.xml" "$m/src/main"); done
 if [ ! -f "$JAR" ] || [ -n "$(find "${stale_inputs[@]}" -newer "$JAR" -print -quit 2>/dev/null)" ]; then
-  echo "run-e2e: building stream-jobs (jar missing or older than its sources) ..." >&2
-  mvn -q -B -DskipTests -Dquarkus.build.skip=true -pl stream-jobs -am package >&2
+  echo "run-e2e: building stream-jobs/bench (jar missing or older than its sources) ..." >&2
+  mvn -q -B -DskipTests -Dquarkus.build.skip=true -pl stream-jobs/bench -am package >&2
 fi
 # nn-core's dense kernels use the Vector API (JDK 17 incubator); OpenBLAS, if it is used, runs on one thread.
 export OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}"
