@@ -9,6 +9,7 @@ import io.streamnet.nn.loss.Losses;
 import io.streamnet.nn.loss.TargetProblem;
 import io.streamnet.nn.optim.Optimizer;
 import io.streamnet.nn.random.Rng;
+import io.streamnet.nn.snapshot.ModelContent;
 import io.streamnet.nn.spec.InputSpec;
 import io.streamnet.nn.spec.LayerSpec;
 import io.streamnet.nn.spec.NetworkSpec;
@@ -17,7 +18,6 @@ import io.streamnet.nn.tensor.IdColumn;
 import io.streamnet.nn.tensor.SparseIds;
 import io.streamnet.nn.tensor.Tensor;
 import io.streamnet.nn.tensor.Value;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -30,7 +30,7 @@ import java.util.Map;
  * output, an optimizer and the one seeded generator all randomness comes from. See the package documentation
  * for the API overview. Not thread-safe: one thread trains or scores a network at a time.
  */
-public final class Network {
+public final class Network implements ModelContent {
     private final NetworkSpec spec;
     private final SpecGraph graph;
     private final Rng rng;
@@ -385,6 +385,7 @@ public final class Network {
     }
 
     /** All parameters in layer order (names {@code layer.weight}, {@code layer.bias}, {@code layer.table}, ...). */
+    @Override
     public List<Parameter> parameters() {
         return params;
     }

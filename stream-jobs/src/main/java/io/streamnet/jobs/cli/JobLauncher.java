@@ -1,9 +1,7 @@
 package io.streamnet.jobs.cli;
 
 import io.streamnet.jobs.config.JobConfig;
-import io.streamnet.jobs.sentiment.KafkaPipelineIo;
-import io.streamnet.jobs.sentiment.SentimentJob;
-import io.streamnet.jobs.sentiment.SentimentJobFactory;
+import io.streamnet.jobs.job.JobFactory;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +13,7 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.ExceptionUtils;
 
-/** Submits the sentiment job of a {@link JobConfig}, and the few things the CLI asks of a running job. */
+/** Submits the job of a {@link JobConfig}, and the few things the CLI asks of a running job. */
 final class JobLauncher {
   private JobLauncher() {}
 
@@ -24,17 +22,16 @@ final class JobLauncher {
    * when it is not null.
    */
   static Configuration flinkConfiguration(JobConfig config, String restoreFrom) {
-    Configuration flink = SentimentJobFactory.flinkConfiguration(config);
+    Configuration flink = JobFactory.flinkConfiguration(config);
     if (restoreFrom != null) {
       flink.set(StateRecoveryOptions.SAVEPOINT_PATH, restoreFrom);
     }
     return flink;
   }
 
-  /** Adds the sentiment job of {@code config}, on Kafka, to {@code env}. */
+  /** Adds the job of {@code config}, on Kafka, to {@code env}. */
   static void build(JobConfig config, StreamExecutionEnvironment env) {
-    SentimentJob.build(env, SentimentJobFactory.plan(config),
-        KafkaPipelineIo.create(SentimentJobFactory.kafka(config, false)));
+    JobFactory.buildOnKafka(env, config, false);
   }
 
   /** Adds the job to {@code env} and starts it; returns at once. */

@@ -19,14 +19,15 @@ public record Trainer(int batchSize, long maxWaitMs, Divergence divergence, Preq
   public static final int MAX_BATCH_SIZE = 1 << 16;
 
   /**
-   * {@code trainer.divergence}: a batch whose loss is above {@code lossFactor} times the running average of accepted
-   * batch losses (and above {@code minCeiling}) is not applied, once {@code warmupBatches} batches were accepted;
-   * after {@code rollbackAfter} refusals in a row the trainer rolls back to its last good snapshot.
+   * {@code trainer.divergence}: a batch whose loss is above both {@code lossFactor} times the running average of
+   * accepted batch losses and that average plus {@code lossDeviations} running standard deviations (and above
+   * {@code minCeiling}) is not applied, once {@code warmupBatches} batches were accepted; after {@code rollbackAfter}
+   * refusals in a row the trainer rolls back to its last good snapshot.
    *
-   * @param averageDecay decay of the exponential moving average of accepted losses
+   * @param averageDecay decay of the exponential moving estimates of the accepted losses' mean and variance
    */
   public record Divergence(double lossFactor, double minCeiling, int warmupBatches, double averageDecay,
-                           int rollbackAfter) implements Serializable {
+                           int rollbackAfter, double lossDeviations) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     static Divergence read(ConfigNode n) {
@@ -34,7 +35,7 @@ public record Trainer(int batchSize, long maxWaitMs, Divergence divergence, Preq
       if (!(factor > 1)) {
         throw n.fail("loss_factor", "must be > 1 (a batch at the running average must pass), got " + factor);
       }
-      double minCeiling = n.number("min_ceiling", 1.0);
+      double minCeiling = n.number("min_ceiling", 0.0);
       if (!(minCeiling >= 0)) {
         throw n.fail("min_ceiling", "must be >= 0, got " + minCeiling);
       }
@@ -44,8 +45,12 @@ public record Trainer(int batchSize, long maxWaitMs, Divergence divergence, Preq
         throw n.fail("average_decay", "must be between 0 and 1 (both excluded), got " + decay);
       }
       int rollback = n.integer("rollback_after", 3, 1, Integer.MAX_VALUE);
+      double deviations = n.number("loss_deviations", 12.0);
+      if (!(deviations >= 0)) {
+        throw n.fail("loss_deviations", "must be >= 0, got " + deviations);
+      }
       n.finish();
-      return new Divergence(factor, minCeiling, warmup, decay, rollback);
+      return new Divergence(factor, minCeiling, warmup, decay, rollback, deviations);
     }
 
     ObjectNode tree() {
@@ -55,6 +60,7 @@ public record Trainer(int batchSize, long maxWaitMs, Divergence divergence, Preq
       o.put("warmup_batches", warmupBatches);
       o.put("average_decay", averageDecay);
       o.put("rollback_after", rollbackAfter);
+      o.put("loss_deviations", lossDeviations);
       return o;
     }
   }

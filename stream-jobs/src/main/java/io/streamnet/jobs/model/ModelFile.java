@@ -1,5 +1,6 @@
 package io.streamnet.jobs.model;
 
+import io.streamnet.nn.snapshot.ModelVersion;
 import org.apache.flink.core.fs.Path;
 
 /**

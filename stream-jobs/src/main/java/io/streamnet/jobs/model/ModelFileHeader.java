@@ -1,5 +1,6 @@
 package io.streamnet.jobs.model;
 
+import io.streamnet.nn.snapshot.ModelVersion;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;

@@ -1,5 +1,8 @@
 package io.streamnet.jobs.model;
 
+import io.streamnet.nn.snapshot.ModelVersion;
+import io.streamnet.nn.snapshot.PayloadParts;
+import io.streamnet.nn.snapshot.SnapshotPayload;
 import java.util.Arrays;
 import java.util.Objects;
 

@@ -1,7 +1,8 @@
 package io.streamnet.jobs.model;
 
-import io.streamnet.nn.network.Network;
-import io.streamnet.nn.spec.NetworkSpec;
+import io.streamnet.nn.snapshot.ModelContent;
+import io.streamnet.nn.snapshot.ModelVersion;
+import io.streamnet.nn.snapshot.SnapshotPayload;
 import io.streamnet.schema.ModelSnapshot;
 import io.streamnet.schema.SnapshotKind;
 import java.nio.ByteBuffer;
@@ -37,9 +38,9 @@ public record PublishedModel(ModelSnapshot full, ModelSnapshot delta) {
     return versionOf(delta != null ? delta : full);
   }
 
-  /** The network spec the weights belong to. */
-  public NetworkSpec spec() {
-    return NetworkSpec.fromJson(full.getNetworkSpec());
+  /** The task the model serves ({@code ModelSnapshot.task}). */
+  public String task() {
+    return full.getTask();
   }
 
   /**
@@ -57,8 +58,8 @@ public record PublishedModel(ModelSnapshot full, ModelSnapshot delta) {
     return out;
   }
 
-  /** Applies the payloads onto {@code target} (a network of {@link #spec()}) and returns it. */
-  public Network applyTo(Network target) {
+  /** Applies the payloads onto {@code target} (a model of the snapshot's spec) and returns it. */
+  public <M extends ModelContent> M applyTo(M target) {
     for (byte[] payload : payloads()) {
       SnapshotPayload.apply(payload, target);
     }

@@ -3,6 +3,7 @@ package io.streamnet.jobs.model;
 import io.streamnet.connect.registry.RegistryConfig;
 import io.streamnet.connect.registry.SchemaRegistries;
 import io.streamnet.connect.serde.AvroKafkaDeserializer;
+import io.streamnet.nn.snapshot.ModelVersion;
 import io.streamnet.schema.ModelSnapshot;
 import io.streamnet.schema.SnapshotKind;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package io.streamnet.jobs.model;
 
+import io.streamnet.nn.snapshot.ModelVersion;
 import io.streamnet.nn.state.Sha256;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;

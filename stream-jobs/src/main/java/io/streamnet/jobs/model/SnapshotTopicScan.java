@@ -1,5 +1,6 @@
 package io.streamnet.jobs.model;
 
+import io.streamnet.nn.snapshot.ModelVersion;
 import io.streamnet.schema.ModelSnapshot;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

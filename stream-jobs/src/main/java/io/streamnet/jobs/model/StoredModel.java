@@ -1,6 +1,6 @@
 package io.streamnet.jobs.model;
 
-import io.streamnet.nn.network.Network;
+import io.streamnet.nn.snapshot.ModelVersion;
 import io.streamnet.nn.state.ModelStateCodec;
 import org.apache.flink.core.fs.Path;
 
@@ -10,14 +10,10 @@ import org.apache.flink.core.fs.Path;
  * @param version      the model version it holds
  * @param checkpointId the Flink checkpoint it was written for
  * @param path         the file it was read from
- * @param modelState   nn-core's {@link ModelStateCodec} bytes: weights, optimizer slots, step and generator
+ * @param modelState   the model state (the task's learner's {@code encodeModel}: weights, optimizer slots, step,
+ *                     generator; for sentiment nn-core's {@code ModelStateCodec} bytes)
  */
 public record StoredModel(ModelVersion version, long checkpointId, Path path, byte[] modelState) {
-
-  /** The network (trainable if the state holds optimizer slots), ready to continue training or to score. */
-  public Network decode() {
-    return ModelStateCodec.decode(modelState);
-  }
 
   @Override
   public String toString() {

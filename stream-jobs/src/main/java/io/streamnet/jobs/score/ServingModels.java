@@ -1,18 +1,16 @@
 package io.streamnet.jobs.score;
 
 import io.streamnet.jobs.model.ModelPart;
-import io.streamnet.jobs.model.ModelVersion;
-import io.streamnet.jobs.model.SnapshotPayload;
-import io.streamnet.nn.network.Batch;
-import io.streamnet.nn.network.Network;
-import io.streamnet.nn.spec.NetworkSpec;
-import io.streamnet.nn.tensor.SparseIds;
+import io.streamnet.nn.snapshot.ModelVersion;
+import io.streamnet.nn.snapshot.SnapshotPayload;
+import io.streamnet.jobs.task.ServingModel;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * The scorer's two copies of the model. Requests are scored by the front copy, always one whole version; the parts
+ * The scorer's two copies of the model (the task's {@link ServingModel}s). Requests are scored by the front copy, always one whole version; the parts
  * of the next version ({@link ModelPart}) are applied to the back copy as they arrive, and its last part swaps the
  * two. The back copy is one version behind the front, which is exact because deltas are cumulative against their
  * FULL version: applying delta k+1 to (full + delta k-1) gives (full + delta k+1). After a FULL version the back
@@ -39,18 +37,9 @@ final class ServingModels {
     IGNORED
   }
 
-  /** One copy of the network with its scoring batch. */
-  record Copy(NetworkSpec spec, Network network, Batch batch, SparseIds bag) {
-    static Copy of(NetworkSpec spec, String inputName) {
-      Network network = Network.forScoring(spec);
-      Batch batch = network.newBatch();
-      return new Copy(spec, network, batch, batch.sparse(inputName));
-    }
-  }
-
-  private final String inputName;
-  private Copy front;
-  private Copy back;
+  private final Function<String, ServingModel> copies;
+  private ServingModel front;
+  private ServingModel back;
   private ModelVersion served;
   private ModelVersion servedFull;
   private ModelVersion receiving;
@@ -65,8 +54,9 @@ final class ServingModels {
   private long outOfSequence;
   private long maxApplyNanos;
 
-  ServingModels(String inputName) {
-    this.inputName = inputName;
+  /** @param copies a new scoring copy of the model of a spec (the task's {@code newServingModel}) */
+  ServingModels(Function<String, ServingModel> copies) {
+    this.copies = copies;
   }
 
   /** Applies {@code part} (see {@link Outcome}). */
@@ -114,16 +104,15 @@ final class ServingModels {
   private void start(ModelPart first) {
     receiving = first.version();
     if (first.full()) {
-      NetworkSpec spec = NetworkSpec.fromJson(first.networkSpec());
-      if (back == null || !back.spec().equals(spec)) {
-        back = Copy.of(spec, inputName);
+      if (back == null || !back.modelSpecJson().equals(first.networkSpec())) {
+        back = copies.apply(first.networkSpec());
       }
       backlog.clear(); // a FULL version writes every value of the back copy
     }
   }
 
   private void complete(ModelPart last) {
-    Copy swapped = front;
+    ServingModel swapped = front;
     front = back;
     back = swapped;
     served = receiving;
@@ -132,8 +121,8 @@ final class ServingModels {
       servedFull = served;
       fullParts = List.copyOf(next);
       deltaParts = List.of();
-      if (back == null || !back.spec().equals(front.spec())) {
-        back = Copy.of(front.spec(), inputName);
+      if (back == null || !back.modelSpecJson().equals(front.modelSpecJson())) {
+        back = copies.apply(front.modelSpecJson());
       }
       backlog.addAll(fullParts);
     } else {
@@ -153,8 +142,8 @@ final class ServingModels {
       back = null;
       return Outcome.OUT_OF_SEQUENCE;
     }
-    if (!back.spec().equals(front.spec())) {
-      back = Copy.of(front.spec(), inputName);
+    if (!back.modelSpecJson().equals(front.modelSpecJson())) {
+      back = copies.apply(front.modelSpecJson());
     }
     backlog.addAll(fullParts);
     backlog.addAll(deltaParts);
@@ -168,14 +157,14 @@ final class ServingModels {
     }
   }
 
-  private void apply(ModelPart part, Copy copy) {
+  private void apply(ModelPart part, ServingModel copy) {
     long start = System.nanoTime();
-    SnapshotPayload.apply(part.payload(), copy.network());
+    SnapshotPayload.apply(part.payload(), copy);
     maxApplyNanos = Math.max(maxApplyNanos, System.nanoTime() - start);
   }
 
   /** The copy requests are scored with; null before the first version. */
-  Copy front() {
+  ServingModel front() {
     return front;
   }
 

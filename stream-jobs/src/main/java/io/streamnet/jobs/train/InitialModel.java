@@ -1,20 +1,22 @@
 package io.streamnet.jobs.train;
 
-import io.streamnet.nn.network.Network;
-import io.streamnet.nn.spec.NetworkSpec;
+import io.streamnet.jobs.task.Task;
 import java.io.Serializable;
 
 /**
- * Where a trainer without checkpointed state gets its first model: a fresh network from the spec, or a warm start
+ * Where a trainer without checkpointed state gets its first model: a fresh one from the task's spec, or a warm start
  * (a model file, the latest version on the snapshots topic).
  */
 @FunctionalInterface
 public interface InitialModel extends Serializable {
-  /** The network to start from; its spec must equal {@code spec} (checked by the trainer). */
-  Network create(NetworkSpec spec);
+  /**
+   * The model state to start from (what {@code OnlineLearner.encodeModel} writes), or null for a fresh model from the
+   * spec's seed; the task's learner checks that it fits its spec.
+   */
+  byte[] modelState(Task<?, ?, ?, ?, ?> task);
 
-  /** A new network initialized from the spec's seed. */
+  /** A new model initialized from the spec's seed. */
   static InitialModel fresh() {
-    return Network::build;
+    return task -> null;
   }
 }

@@ -1,6 +1,6 @@
 package io.streamnet.jobs.train;
 
-import io.streamnet.jobs.model.ModelVersion;
+import io.streamnet.nn.snapshot.ModelVersion;
 import java.io.Serializable;
 import java.util.Optional;
 

@@ -1,5 +1,7 @@
 package io.streamnet.jobs.train;
 
+import io.streamnet.jobs.task.Task;
+import io.streamnet.nn.online.DivergenceGuard;
 import java.io.Serializable;
 import java.util.Objects;
 
@@ -7,13 +9,11 @@ import java.util.Objects;
  * What a {@link TrainerOperator} needs to know, resolved from the job configuration.
  *
  * @param modelId          ModelSnapshot.modelId
- * @param networkSpecJson  the network spec (canonical JSON: {@code NetworkSpec.toJson})
- * @param inputName        the sparse input that receives the example's ids
+ * @param task             what is learned: the examples, the model, its evaluation
  * @param batchSize        events per training step
  * @param maxWaitMillis    0: batches by count only (a recovery is bit-identical); else a partial batch is trained
  *                         after waiting this long for it to fill
  * @param guard            divergence guard settings
- * @param aucWindow        events in the windowed prequential metrics
  * @param snapshotEverySteps publish a snapshot after this many training steps ...
  * @param snapshotEveryMillis ... or after this long, whichever comes first (only when something changed)
  * @param snapshotMinIntervalMillis ... but never sooner than this after the previous one (0: no limit)
@@ -24,8 +24,8 @@ import java.util.Objects;
  * @param initialModel     the model when there is no state to restore
  * @param publishedVersions the newest version published before this run started
  */
-public record TrainerSettings(String modelId, String networkSpecJson, String inputName, int batchSize,
-                              long maxWaitMillis, DivergenceGuard.Settings guard, int aucWindow,
+public record TrainerSettings(String modelId, Task<?, ?, ?, ?, ?> task, int batchSize,
+                              long maxWaitMillis, DivergenceGuard.Settings guard,
                               int snapshotEverySteps, long snapshotEveryMillis, long snapshotMinIntervalMillis,
                               int fullEvery,
                               String snapshotDirectory, int snapshotRetain, long metricsIntervalMillis,
@@ -34,13 +34,11 @@ public record TrainerSettings(String modelId, String networkSpecJson, String inp
 
   public TrainerSettings {
     Objects.requireNonNull(modelId, "modelId");
-    Objects.requireNonNull(networkSpecJson, "networkSpecJson");
-    Objects.requireNonNull(inputName, "inputName");
+    Objects.requireNonNull(task, "task");
     Objects.requireNonNull(guard, "guard");
     Objects.requireNonNull(initialModel, "initialModel");
     Objects.requireNonNull(publishedVersions, "publishedVersions");
     positive("batchSize", batchSize);
-    positive("aucWindow", aucWindow);
     positive("snapshotEverySteps", snapshotEverySteps);
     positive("snapshotEveryMillis", snapshotEveryMillis);
     positive("fullEvery", fullEvery);
@@ -62,7 +60,7 @@ public record TrainerSettings(String modelId, String networkSpecJson, String inp
 
   /** The same settings with another initial model (warm start). */
   public TrainerSettings withInitialModel(InitialModel model) {
-    return new TrainerSettings(modelId, networkSpecJson, inputName, batchSize, maxWaitMillis, guard, aucWindow,
+    return new TrainerSettings(modelId, task, batchSize, maxWaitMillis, guard,
         snapshotEverySteps, snapshotEveryMillis, snapshotMinIntervalMillis, fullEvery, snapshotDirectory, snapshotRetain,
         metricsIntervalMillis, model, publishedVersions);
   }

@@ -1,5 +1,10 @@
 package io.streamnet.jobs.train;
 
+import io.streamnet.jobs.task.Task;
+import io.streamnet.nn.online.DivergenceGuard;
+import io.streamnet.nn.online.ExampleCodec;
+import io.streamnet.nn.online.OnlineLearner;
+import io.streamnet.nn.online.StreamExample;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -12,36 +17,48 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The trainer's checkpointed state, two blocks: the whole model (nn-core's ModelStateCodec bytes: weights, optimizer
- * slots, step, RNG), and the rest: the events waiting for the next batch, the metrics and guard, the exactly-once
- * accounting and the last version. {@link #writeRaw} puts both in one stream (the operator's raw state). Versioned
- * formats, so a newer release can still restore them.
+ * The trainer's checkpointed state, two blocks: the whole model (the learner's {@code encodeModel} bytes: weights,
+ * optimizer slots, step, RNG), and the rest. {@link #writeRaw} puts both in one stream (the operator's raw state).
+ * The rest, big-endian:
+ * <pre>
+ *   int magic "SNTS" | int format (3)
+ *   long epoch | long version | UTF task name
+ *   int n | n examples (the task's ExampleCodec): the events waiting for the next batch
+ *   int length | the learner's state (its evaluation, per-user state, ...)
+ *   the divergence guard | long applied count | long applied digest | long refused events | long rolled-back events
+ * </pre>
+ * Format 2, written by releases before tasks existed, is the sentiment task's form without the task name, with the
+ * learner's state unframed and the guard without its loss deviation; it is still read.
  */
-record TrainerState(long epoch, long version, byte[] model, List<TrainingExample> pending,
-                    PrequentialEvaluator evaluator, DivergenceGuard guard, long appliedCount, long appliedDigest,
-                    long refusedEvents, long rolledBackEvents) {
+record TrainerState<E extends StreamExample>(long epoch, long version, byte[] model, List<E> pending,
+                                             OnlineLearner<E> learner, DivergenceGuard guard, long appliedCount,
+                                             long appliedDigest, long refusedEvents, long rolledBackEvents) {
   private static final int MAGIC = 0x534e5453; // "SNTS"
-  private static final int FORMAT = 2;
+  private static final int FORMAT = 3;
+  private static final int FORMAT_SENTIMENT_ONLY = 2;
   private static final int RAW_MAGIC = 0x534e5452; // "SNTR": raw operator state, state block then model block
   private static final int RAW_CHUNK = 1 << 20;
 
   /** Everything but the model, which {@link #writeRaw} writes as its own block (no copy of its tens of MB). */
-  byte[] encodeWithoutModel() {
+  byte[] encodeWithoutModel(Task<?, E, ?, ?, ?> task) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeInt(MAGIC);
       out.writeInt(FORMAT);
       out.writeLong(epoch);
       out.writeLong(version);
+      out.writeUTF(task.name());
+      ExampleCodec<E> codec = task.exampleCodec();
       out.writeInt(pending.size());
-      for (TrainingExample e : pending) {
-        out.writeUTF(e.id);
-        out.writeFloat(e.label);
-        out.writeLong(e.ingestedAtMillis);
-        out.writeInt(e.ids.length);
-        out.write(Packing.ints(e.ids));
+      for (E e : pending) {
+        codec.write(e, out);
       }
-      evaluator.write(out);
+      ByteArrayOutputStream learnerBytes = new ByteArrayOutputStream(64 * 1024);
+      try (DataOutputStream l = new DataOutputStream(learnerBytes)) {
+        learner.writeState(l);
+      }
+      out.writeInt(learnerBytes.size());
+      learnerBytes.writeTo(out);
       guard.write(out);
       out.writeLong(appliedCount);
       out.writeLong(appliedDigest);
@@ -53,29 +70,39 @@ record TrainerState(long epoch, long version, byte[] model, List<TrainingExample
     return bytes.toByteArray();
   }
 
-  static TrainerState decode(byte[] bytes, byte[] model, DivergenceGuard.Settings guardSettings) {
+  static <E extends StreamExample> TrainerState<E> decode(byte[] bytes, byte[] model, Task<?, E, ?, ?, ?> task,
+                                                          DivergenceGuard.Settings guardSettings) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
       int magic = in.readInt();
       int format = in.readInt();
-      if (magic != MAGIC || format != FORMAT) {
+      if (magic != MAGIC || (format != FORMAT && format != FORMAT_SENTIMENT_ONLY)) {
         throw new IllegalStateException("trainer state: unknown format (magic " + Integer.toHexString(magic)
-            + ", format " + format + "; this release reads format " + FORMAT + ")");
+            + ", format " + format + "; this release reads formats " + FORMAT_SENTIMENT_ONLY + " and " + FORMAT + ")");
       }
       long epoch = in.readLong();
       long version = in.readLong();
-      int n = in.readInt();
-      List<TrainingExample> pending = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        String id = in.readUTF();
-        float label = in.readFloat();
-        long ingested = in.readLong();
-        int[] ids = Packing.readInts(in, in.readInt());
-        pending.add(new TrainingExample(id, ids, label, ingested));
+      String taskName = format == FORMAT ? in.readUTF() : "sentiment";
+      if (!taskName.equals(task.name())) {
+        throw new IllegalStateException("trainer state: the checkpoint is of task '" + taskName + "', the job's task is '"
+            + task.name() + "'");
       }
-      PrequentialEvaluator evaluator = PrequentialEvaluator.read(in);
+      ExampleCodec<E> codec = task.exampleCodec();
+      int n = in.readInt();
+      List<E> pending = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        pending.add(codec.read(in));
+      }
+      OnlineLearner<E> learner;
+      if (format == FORMAT) {
+        byte[] learnerState = new byte[in.readInt()];
+        in.readFully(learnerState);
+        learner = task.restoreLearner(model, new DataInputStream(new ByteArrayInputStream(learnerState)));
+      } else {
+        learner = task.restoreLearner(model, in);
+      }
       DivergenceGuard guard = new DivergenceGuard(guardSettings);
-      guard.read(in);
-      return new TrainerState(epoch, version, model, pending, evaluator, guard, in.readLong(), in.readLong(),
+      guard.read(in, format == FORMAT);
+      return new TrainerState<>(epoch, version, model, pending, learner, guard, in.readLong(), in.readLong(),
           in.readLong(), in.readLong());
     } catch (IOException e) {
       throw new IllegalStateException("trainer state: truncated or corrupt (" + bytes.length + " bytes)", e);
@@ -99,7 +126,9 @@ record TrainerState(long epoch, long version, byte[] model, List<TrainingExample
   }
 
   /** Reads what {@link #writeRaw} wrote. */
-  static TrainerState readRaw(InputStream source, DivergenceGuard.Settings guardSettings) throws IOException {
+  static <E extends StreamExample> TrainerState<E> readRaw(InputStream source, Task<?, E, ?, ?, ?> task,
+                                                           DivergenceGuard.Settings guardSettings)
+      throws IOException {
     DataInputStream in = new DataInputStream(source);
     int magic = in.readInt();
     if (magic != RAW_MAGIC) {
@@ -107,7 +136,7 @@ record TrainerState(long epoch, long version, byte[] model, List<TrainingExample
     }
     byte[] state = readBlock(in, "state");
     byte[] model = readBlock(in, "model");
-    return decode(state, model, guardSettings);
+    return decode(state, model, task, guardSettings);
   }
 
   private static byte[] readBlock(DataInputStream in, String what) throws IOException {

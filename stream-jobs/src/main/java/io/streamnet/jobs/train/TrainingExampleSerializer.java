@@ -1,6 +1,7 @@
 package io.streamnet.jobs.train;
 
 import io.streamnet.jobs.flink.SerializerTypeInfo;
+import io.streamnet.nn.online.TextExample;
 import java.io.IOException;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
@@ -11,19 +12,19 @@ import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
 
 /**
- * Flink's serializer of {@link TrainingExample} between the featurizer and the trainer: four fields written in a fixed
+ * Flink's serializer of {@link TextExample} between the featurizer and the trainer: four fields written in a fixed
  * order, where the generic POJO serializer pays for reflection, null flags and a subclass tag on every record (at
  * SST-2's 200,000 events/s that was a tenth of the trainer thread). Only the network uses it: the trainer keeps its
  * waiting examples in its own state format ({@link TrainerState}).
  */
-public final class TrainingExampleSerializer extends TypeSerializerSingleton<TrainingExample> {
+public final class TrainingExampleSerializer extends TypeSerializerSingleton<TextExample> {
   private static final long serialVersionUID = 1L;
 
   public static final TrainingExampleSerializer INSTANCE = new TrainingExampleSerializer();
 
   /** The type information that makes Flink use this serializer. */
-  public static final TypeInformation<TrainingExample> TYPE =
-      new SerializerTypeInfo<>(TrainingExample.class, INSTANCE);
+  public static final TypeInformation<TextExample> TYPE =
+      new SerializerTypeInfo<>(TextExample.class, INSTANCE);
 
   @Override
   public boolean isImmutableType() {
@@ -31,17 +32,17 @@ public final class TrainingExampleSerializer extends TypeSerializerSingleton<Tra
   }
 
   @Override
-  public TrainingExample createInstance() {
-    return new TrainingExample();
+  public TextExample createInstance() {
+    return new TextExample();
   }
 
   @Override
-  public TrainingExample copy(TrainingExample from) {
-    return new TrainingExample(from.id, from.ids == null ? null : from.ids.clone(), from.label, from.ingestedAtMillis);
+  public TextExample copy(TextExample from) {
+    return new TextExample(from.id, from.ids == null ? null : from.ids.clone(), from.label, from.ingestedAtMillis);
   }
 
   @Override
-  public TrainingExample copy(TrainingExample from, TrainingExample reuse) {
+  public TextExample copy(TextExample from, TextExample reuse) {
     return copy(from);
   }
 
@@ -51,7 +52,7 @@ public final class TrainingExampleSerializer extends TypeSerializerSingleton<Tra
   }
 
   @Override
-  public void serialize(TrainingExample e, DataOutputView out) throws IOException {
+  public void serialize(TextExample e, DataOutputView out) throws IOException {
     StringValue.writeString(e.id, out); // null-safe
     out.writeFloat(e.label);
     out.writeLong(e.ingestedAtMillis);
@@ -67,7 +68,7 @@ public final class TrainingExampleSerializer extends TypeSerializerSingleton<Tra
   }
 
   @Override
-  public TrainingExample deserialize(DataInputView in) throws IOException {
+  public TextExample deserialize(DataInputView in) throws IOException {
     String id = StringValue.readString(in);
     float label = in.readFloat();
     long ingestedAt = in.readLong();
@@ -79,11 +80,11 @@ public final class TrainingExampleSerializer extends TypeSerializerSingleton<Tra
         ids[i] = in.readInt();
       }
     }
-    return new TrainingExample(id, ids, label, ingestedAt);
+    return new TextExample(id, ids, label, ingestedAt);
   }
 
   @Override
-  public TrainingExample deserialize(TrainingExample reuse, DataInputView in) throws IOException {
+  public TextExample deserialize(TextExample reuse, DataInputView in) throws IOException {
     return deserialize(in);
   }
 
@@ -93,12 +94,12 @@ public final class TrainingExampleSerializer extends TypeSerializerSingleton<Tra
   }
 
   @Override
-  public TypeSerializerSnapshot<TrainingExample> snapshotConfiguration() {
+  public TypeSerializerSnapshot<TextExample> snapshotConfiguration() {
     return new Snapshot();
   }
 
   /** Restores this serializer (it has no configuration). */
-  public static final class Snapshot extends SimpleTypeSerializerSnapshot<TrainingExample> {
+  public static final class Snapshot extends SimpleTypeSerializerSnapshot<TextExample> {
     public Snapshot() {
       super(() -> INSTANCE);
     }

@@ -140,7 +140,7 @@ class JobConfigErrorsTest {
         Arguments.of("snapshot: {every_ms: 5}", "job.yaml: unknown key 'snapshot' (known: job, model, trainer,"
             + " snapshots, scorer, metrics, checkpointing, restart, warm_start, topics, kafka, registry)"),
         Arguments.of("trainer: {divergence: {factor: 2}}", "job.yaml: trainer.divergence: unknown key 'factor' (known:"
-            + " loss_factor, min_ceiling, warmup_batches, average_decay, rollback_after)"),
+            + " loss_factor, min_ceiling, warmup_batches, average_decay, rollback_after, loss_deviations)"),
         Arguments.of("trainer: {prequential: {window: 100}}",
             "job.yaml: trainer.prequential: unknown key 'window' (known: auc_window)"),
         Arguments.of("job: {id: x}", "job.yaml: job: unknown key 'id' (known: name, model_id, parallelism)"),

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streamnet.jobs.model.ModelPart;
-import io.streamnet.jobs.model.ModelVersion;
+import io.streamnet.nn.snapshot.ModelVersion;
 import java.util.List;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;

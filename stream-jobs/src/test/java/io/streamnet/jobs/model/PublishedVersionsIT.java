@@ -1,6 +1,6 @@
 package io.streamnet.jobs.model;
 
-import static io.streamnet.jobs.model.ParameterAssertions.assertBitIdentical;
+import static io.streamnet.nn.testing.ParameterAssertions.assertBitIdentical;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -15,6 +15,10 @@ import io.streamnet.connect.registry.SchemaRegistries;
 import io.streamnet.connect.serde.AvroKafkaSerializer;
 import io.streamnet.connect.serde.AvroSerdeConfig;
 import io.streamnet.nn.network.Network;
+import io.streamnet.nn.snapshot.DeltaTracker;
+import io.streamnet.nn.snapshot.ModelVersion;
+import io.streamnet.nn.snapshot.SnapshotPayload;
+import io.streamnet.nn.testing.SmallTextModel;
 import io.streamnet.schema.ModelSnapshot;
 import io.streamnet.schema.SnapshotKind;
 import java.nio.ByteBuffer;
@@ -160,7 +164,7 @@ class PublishedVersionsIT {
       PublishedModel onlyFull = PublishedVersions.latestModel(clientProps(), topic, "s", REGISTRY).orElseThrow();
       assertEquals(new ModelVersion(1, 1), PublishedModel.versionOf(onlyFull.full()));
       assertEquals(new ModelVersion(1, 4), onlyFull.version(), "full e1v1 + newest delta e1v4");
-      assertBitIdentical(live, onlyFull.applyTo(Network.withoutInitialization(onlyFull.spec(), false)),
+      assertBitIdentical(live, onlyFull.applyTo(Network.withoutInitialization(SmallTextModel.spec(), false)),
           "weights from full e1v1 + delta e1v4");
 
       stream.train(live, 2, 16);
@@ -177,7 +181,7 @@ class PublishedVersionsIT {
     PublishedModel model = PublishedVersions.latestModel(clientProps(), topic, "s", REGISTRY).orElseThrow();
     assertEquals(new ModelVersion(1, 5), PublishedModel.versionOf(model.full()));
     assertEquals(new ModelVersion(2, 1), model.version());
-    Network warm = model.applyTo(Network.build(model.spec()));
+    Network warm = model.applyTo(Network.build(SmallTextModel.spec()));
     assertBitIdentical(live, warm, "weights from full e1v5 + delta e2v1");
     assertEquals(2, model.payloads().size());
     assertEquals(Optional.of(new ModelVersion(3, 3)), PublishedVersions.latestModel(clientProps(), topic, "other",

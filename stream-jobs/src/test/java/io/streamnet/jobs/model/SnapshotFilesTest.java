@@ -1,13 +1,15 @@
 package io.streamnet.jobs.model;
 
-import static io.streamnet.jobs.model.ParameterAssertions.assertBitIdentical;
+import static io.streamnet.nn.testing.ParameterAssertions.assertBitIdentical;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streamnet.nn.network.Network;
+import io.streamnet.nn.snapshot.ModelVersion;
 import io.streamnet.nn.state.ModelStateCodec;
+import io.streamnet.nn.testing.SmallTextModel;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,7 +53,7 @@ class SnapshotFilesTest {
     assertEquals(new ModelVersion(2, 41), read.version());
     assertEquals(7, read.checkpointId());
     assertArrayEquals(state, read.modelState());
-    Network restored = read.decode();
+    Network restored = ModelStateCodec.decode(read.modelState());
     assertBitIdentical(live, restored, "network decoded from the file");
     assertEquals(live.optimizer().steps(), restored.optimizer().steps(), "optimizer state travels with it");
   }

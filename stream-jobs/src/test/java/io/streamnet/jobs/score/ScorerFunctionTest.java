@@ -4,14 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streamnet.jobs.model.ModelPart;
-import io.streamnet.jobs.model.ModelVersion;
-import io.streamnet.jobs.model.PayloadParts;
-import io.streamnet.jobs.model.SnapshotPayload;
+import io.streamnet.jobs.task.sentiment.SentimentTask;
+import io.streamnet.jobs.task.sentiment.TextFeatures;
 import io.streamnet.nn.feature.IdBuffer;
 import io.streamnet.nn.feature.TextHashingConfig;
 import io.streamnet.nn.feature.TextHashingFeaturizer;
 import io.streamnet.nn.network.Batch;
 import io.streamnet.nn.network.Network;
+import io.streamnet.nn.snapshot.ModelVersion;
+import io.streamnet.nn.snapshot.PayloadParts;
+import io.streamnet.nn.snapshot.SnapshotPayload;
 import io.streamnet.nn.spec.NetworkSpec;
 import io.streamnet.nn.spec.OptimizerSpec;
 import io.streamnet.schema.DeadLetter;
@@ -38,8 +40,12 @@ class ScorerFunctionTest {
         .loss("bce_with_logits").optimizer(OptimizerSpec.adagrad(0.2)).build();
   }
 
-  static ScorerFunction scorer(int bufferLimit) {
-    return new ScorerFunction(new ScorerFunction.Settings("m", FEATURES, "tokens", bufferLimit, 60_000, "requests"));
+  static SentimentTask task() {
+    return new SentimentTask(new TextFeatures(FEATURES, "tokens"), spec().toJson(), 100);
+  }
+
+  static ScorerFunction<ReviewEvent, SentimentScore> scorer(int bufferLimit) {
+    return new ScorerFunction<>(new ScorerFunction.Settings("m", bufferLimit, 60_000, "requests"), task());
   }
 
   /** A FULL version of {@code net} in parts of at most {@code maxBytes}. */
@@ -80,7 +86,8 @@ class ScorerFunctionTest {
     return out[0];
   }
 
-  static BroadcastOperatorTestHarness<ReviewEvent, ModelPart, SentimentScore> harness(ScorerFunction f)
+  static BroadcastOperatorTestHarness<ReviewEvent, ModelPart, SentimentScore> harness(
+      ScorerFunction<ReviewEvent, SentimentScore> f)
       throws Exception {
     return ProcessFunctionTestHarnesses.forBroadcastProcessFunction(f, ScorerFunction.MODEL_STATE);
   }

@@ -5,14 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.streamnet.jobs.model.DeltaTracker;
 import io.streamnet.jobs.model.ModelPart;
-import io.streamnet.jobs.model.ModelVersion;
-import io.streamnet.jobs.model.PayloadParts;
-import io.streamnet.jobs.model.SnapshotPayload;
 import io.streamnet.jobs.score.ServingModels.Outcome;
 import io.streamnet.nn.layer.Parameter;
 import io.streamnet.nn.network.Network;
+import io.streamnet.nn.snapshot.DeltaTracker;
+import io.streamnet.nn.snapshot.ModelContent;
+import io.streamnet.nn.snapshot.ModelVersion;
+import io.streamnet.nn.snapshot.PayloadParts;
+import io.streamnet.nn.snapshot.SnapshotPayload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -64,14 +65,14 @@ class ServingModelsTest {
     }
   }
 
-  static byte[] weights(Network n) {
-    return SnapshotPayload.full(n);
+  static byte[] weights(ModelContent model) {
+    return SnapshotPayload.full(model);
   }
 
   @Test
   void theFrontCopyIsAlwaysOneWholeVersionAndFollowsFullsAndDeltasExactly() {
     Publisher trainer = new Publisher();
-    ServingModels models = new ServingModels("tokens");
+    ServingModels models = new ServingModels(ScorerFunctionTest.task()::newServingModel);
     byte[] served = null;
     for (int round = 0; round < 12; round++) {
       trainer.change(40);
@@ -84,13 +85,13 @@ class ServingModelsTest {
           if (served == null) {
             assertNull(models.front(), "nothing served before the first version is complete");
           } else {
-            assertArrayEquals(served, weights(models.front().network()), "mid-version the front copy is unchanged");
+            assertArrayEquals(served, weights(models.front()), "mid-version the front copy is unchanged");
           }
         }
         models.catchUp(1); // a request between parts
       }
       served = weights(trainer.live);
-      assertArrayEquals(served, weights(models.front().network()), "after round " + round);
+      assertArrayEquals(served, weights(models.front()), "after round " + round);
       assertEquals(new ModelVersion(1, round + 1), models.served());
     }
   }
@@ -98,7 +99,7 @@ class ServingModelsTest {
   @Test
   void staleOrphanAndOutOfSequencePartsLeaveTheServedModelExactAndTheNextVersionStillApplies() {
     Publisher trainer = new Publisher();
-    ServingModels models = new ServingModels("tokens");
+    ServingModels models = new ServingModels(ScorerFunctionTest.task()::newServingModel);
     trainer.change(40);
     trainer.publish(true).forEach(models::accept);
     trainer.change(40);
@@ -116,12 +117,12 @@ class ServingModelsTest {
     List<ModelPart> d3 = trainer.publish(false);
     assertEquals(Outcome.RECEIVING, models.accept(d3.get(0)));
     assertEquals(Outcome.OUT_OF_SEQUENCE, models.accept(d3.get(2)), "part 1 went missing");
-    assertArrayEquals(v2, weights(models.front().network()), "the served model is untouched");
+    assertArrayEquals(v2, weights(models.front()), "the served model is untouched");
     assertEquals(Outcome.IGNORED, models.accept(d3.get(1)));
 
     trainer.change(30);
     trainer.publish(false).forEach(models::accept); // delta 4 includes every row of delta 3
-    assertArrayEquals(weights(trainer.live), weights(models.front().network()),
+    assertArrayEquals(weights(trainer.live), weights(models.front()),
         "the back copy was brought back and the next delta is exact");
     assertEquals(1, models.stale());
     assertEquals(1, models.orphans());

@@ -8,15 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streamnet.jobs.model.ModelPart;
-import io.streamnet.jobs.model.ModelVersion;
 import io.streamnet.jobs.model.SnapshotFiles;
 import io.streamnet.jobs.model.StoredModel;
-import io.streamnet.jobs.model.SnapshotPayload;
+import io.streamnet.jobs.task.sentiment.SentimentTask;
+import io.streamnet.jobs.task.sentiment.TextFeatures;
+import io.streamnet.nn.feature.TextHashingConfig;
 import io.streamnet.nn.network.Network;
-import io.streamnet.nn.state.ModelStateCodec;
+import io.streamnet.nn.online.DivergenceGuard;
+import io.streamnet.nn.online.TextExample;
+import io.streamnet.nn.online.TextLearner;
 import io.streamnet.nn.random.Rng;
+import io.streamnet.nn.snapshot.ModelVersion;
+import io.streamnet.nn.snapshot.SnapshotPayload;
 import io.streamnet.nn.spec.NetworkSpec;
 import io.streamnet.nn.spec.OptimizerSpec;
+import io.streamnet.nn.state.ModelStateCodec;
 import io.streamnet.schema.ModelSnapshot;
 import io.streamnet.schema.SnapshotKind;
 import io.streamnet.schema.TrainingMetrics;
@@ -52,9 +58,14 @@ class TrainerOperatorTest {
     return settings(fullEvery, published, null);
   }
 
+  static SentimentTask task() {
+    return new SentimentTask(new TextFeatures(new TextHashingConfig(VOCAB, 1, 1, false, 0), "tokens"),
+        spec().toJson(), 1_000);
+  }
+
   static TrainerSettings settings(int fullEvery, PublishedVersionLookup published, String modelDirectory) {
-    return new TrainerSettings("test-model", spec().toJson(), "tokens", BATCH, 0, DivergenceGuard.Settings.defaults(),
-        1_000, 5, 1_000_000, 0, fullEvery, modelDirectory, 2, 1_000_000, InitialModel.fresh(), published);
+    return new TrainerSettings("test-model", task(), BATCH, 0, DivergenceGuard.Settings.defaults(),
+        5, 1_000_000, 0, fullEvery, modelDirectory, 2, 1_000_000, InitialModel.fresh(), published);
   }
 
   @Test
@@ -66,7 +77,7 @@ class TrainerOperatorTest {
       for (int c = 1; c <= 3; c++) {
         feed(h, events(c * 1000, BATCH * 7 + 3, false));
         h.snapshot(c, c);
-        atThirdCheckpoint = SnapshotPayload.full(operator(h).network());
+        atThirdCheckpoint = SnapshotPayload.full(network(h));
         feed(h, events(c * 1000 + 500, BATCH * 4, false)); // after the checkpoint: not in its file
         h.notifyOfCompletedCheckpoint(c);
       }
@@ -75,13 +86,13 @@ class TrainerOperatorTest {
     assertEquals(2, files.list().size(), "retain: 2");
     StoredModel latest = files.latest().orElseThrow();
     assertEquals(3, latest.checkpointId());
-    assertArrayEquals(atThirdCheckpoint, SnapshotPayload.full(latest.decode()),
+    assertArrayEquals(atThirdCheckpoint, SnapshotPayload.full(ModelStateCodec.decode(latest.modelState())),
         "the file holds the model as of its checkpoint");
   }
 
   /** Separable synthetic events: positives use ids 0..99, negatives 100..199 (label flipped when poisoned). */
-  static List<TrainingExample> events(int from, int count, boolean poisoned) {
-    List<TrainingExample> out = new ArrayList<>();
+  static List<TextExample> events(int from, int count, boolean poisoned) {
+    List<TextExample> out = new ArrayList<>();
     for (int i = from; i < from + count; i++) {
       Rng rng = new Rng(1000L + i);
       int label = (int) (rng.nextLong() & 1);
@@ -89,25 +100,31 @@ class TrainerOperatorTest {
       for (int k = 0; k < ids.length; k++) {
         ids[k] = label * 100 + (int) Long.remainderUnsigned(rng.nextLong(), 100);
       }
-      out.add(new TrainingExample("e" + i, ids, poisoned ? 1 - label : label, 1_000L + i));
+      out.add(new TextExample("e" + i, ids, poisoned ? 1 - label : label, 1_000L + i));
     }
     return out;
   }
 
-  static OneInputStreamOperatorTestHarness<TrainingExample, ModelSnapshot> harness(TrainerSettings s)
+  static OneInputStreamOperatorTestHarness<TextExample, ModelSnapshot> harness(TrainerSettings s)
       throws Exception {
-    return new OneInputStreamOperatorTestHarness<>(new TrainerOperator(s));
+    return new OneInputStreamOperatorTestHarness<>(new TrainerOperator<TextExample>(s));
   }
 
-  static void feed(OneInputStreamOperatorTestHarness<TrainingExample, ModelSnapshot> h, List<TrainingExample> events)
+  static void feed(OneInputStreamOperatorTestHarness<TextExample, ModelSnapshot> h, List<TextExample> events)
       throws Exception {
-    for (TrainingExample e : events) {
+    for (TextExample e : events) {
       h.processElement(new StreamRecord<>(e, e.ingestedAtMillis));
     }
   }
 
-  static TrainerOperator operator(OneInputStreamOperatorTestHarness<TrainingExample, ModelSnapshot> h) {
-    return (TrainerOperator) h.getOperator();
+  @SuppressWarnings("unchecked")
+  static TrainerOperator<TextExample> operator(OneInputStreamOperatorTestHarness<TextExample, ModelSnapshot> h) {
+    return (TrainerOperator<TextExample>) h.getOperator();
+  }
+
+  /** The trainer's live network. */
+  static Network network(OneInputStreamOperatorTestHarness<TextExample, ModelSnapshot> h) {
+    return ((TextLearner) operator(h).learner()).network();
   }
 
   static byte[] payload(ModelSnapshot s) {
@@ -117,7 +134,7 @@ class TrainerOperatorTest {
     return out;
   }
 
-  static ModelSnapshot last(OneInputStreamOperatorTestHarness<TrainingExample, ModelSnapshot> h) {
+  static ModelSnapshot last(OneInputStreamOperatorTestHarness<TextExample, ModelSnapshot> h) {
     List<ModelSnapshot> all = h.extractOutputValues();
     return all.get(all.size() - 1);
   }
@@ -131,7 +148,7 @@ class TrainerOperatorTest {
       h.endInput();
       assertEquals(100, operator(h).applied().count());
       long expected = 0;
-      for (TrainingExample e : events(0, 100, false)) {
+      for (TextExample e : events(0, 100, false)) {
         expected += AppliedEvents.hash(e.id);
       }
       assertEquals(expected, operator(h).applied().digest());
@@ -144,7 +161,7 @@ class TrainerOperatorTest {
 
   @Test
   void restoringMidStreamContinuesBitIdenticallyToAnUninterruptedRun() throws Exception {
-    List<TrainingExample> stream = events(0, 203, false);
+    List<TextExample> stream = events(0, 203, false);
     byte[] uninterrupted;
     try (var h = harness(settings(1, PublishedVersionLookup.none()))) {
       h.open();
@@ -195,7 +212,7 @@ class TrainerOperatorTest {
         assertEquals(SnapshotPayload.sha256Hex(payload(s)), s.getSha256());
         SnapshotPayload.apply(payload(s), scorer);
       }
-      assertArrayEquals(SnapshotPayload.full(operator(h).network()), SnapshotPayload.full(scorer),
+      assertArrayEquals(SnapshotPayload.full(network(h)), SnapshotPayload.full(scorer),
           "a scorer applying the snapshots in order holds the trainer's weights");
 
       // the same versions, in parts, for the job's scorer
@@ -210,7 +227,7 @@ class TrainerOperatorTest {
         }
       }
       assertEquals(out.stream().map(s -> new ModelVersion(s.getEpoch(), s.getVersion())).toList(), completed);
-      assertArrayEquals(SnapshotPayload.full(operator(h).network()), SnapshotPayload.full(fromParts),
+      assertArrayEquals(SnapshotPayload.full(network(h)), SnapshotPayload.full(fromParts),
           "the parts, applied in order, hold the trainer's weights");
     }
   }
@@ -218,9 +235,8 @@ class TrainerOperatorTest {
   @Test
   void stepDueSnapshotsWaitForTheMinimumIntervalAndThenGoOutOnTheTick() throws Exception {
     TrainerSettings base = settings(1, PublishedVersionLookup.none());
-    TrainerSettings limited = new TrainerSettings(base.modelId(), base.networkSpecJson(), base.inputName(),
-        base.batchSize(), 0, base.guard(), base.aucWindow(), 5, 1_000_000, 1_000, 1, null, 2, 1_000_000,
-        base.initialModel(), base.publishedVersions());
+    TrainerSettings limited = new TrainerSettings(base.modelId(), base.task(), base.batchSize(), 0, base.guard(), 5,
+        1_000_000, 1_000, 1, null, 2, 1_000_000, base.initialModel(), base.publishedVersions());
     try (var h = harness(limited)) {
       h.setProcessingTime(0);
       h.open();
@@ -266,8 +282,9 @@ class TrainerOperatorTest {
   @Test
   void aCheckpointOfTheListStateFormatStillRestores() throws Exception {
     Network model = Network.build(spec());
-    TrainerState old = new TrainerState(3, 7, ModelStateCodec.encode(model), List.of(events(0, 1, false).get(0)),
-        new PrequentialEvaluator(100), new DivergenceGuard(DivergenceGuard.Settings.defaults()), 41, 42, 0, 0);
+    byte[] encoded = ModelStateCodec.encode(model);
+    TrainerState<TextExample> old = new TrainerState<>(3, 7, encoded, List.of(events(0, 1, false).get(0)),
+        task().newLearner(encoded), new DivergenceGuard(DivergenceGuard.Settings.defaults()), 41, 42, 0, 0);
     OperatorSubtaskState state;
     try (var writer = new OneInputStreamOperatorTestHarness<>(new LegacyStateWriter(old), 1, 1, 0)) {
       writer.open();
@@ -276,13 +293,13 @@ class TrainerOperatorTest {
     try (var h = harness(settings(1, PublishedVersionLookup.none()))) {
       h.initializeState(state);
       h.open();
-      TrainerOperator restored = operator(h);
+      TrainerOperator<TextExample> restored = operator(h);
       assertEquals(41, restored.applied().count());
       assertEquals(42, restored.applied().digest());
       assertTrue(restored.lastVersion().epoch() > 3 && restored.lastVersion().version() >= 7,
           "continues above e3v7: " + restored.lastVersion());
       for (int i = 0; i < model.parameters().size(); i++) {
-        assertArrayEquals(model.parameters().get(i).value(), restored.network().parameters().get(i).value());
+        assertArrayEquals(model.parameters().get(i).value(), network(h).parameters().get(i).value());
       }
       state = h.snapshot(2, 2); // written in the raw format from now on
     }
@@ -295,10 +312,10 @@ class TrainerOperatorTest {
 
   /** Writes a trainer state the way releases before the raw operator state did: a list state of (state, model). */
   private static final class LegacyStateWriter extends AbstractStreamOperator<ModelSnapshot>
-      implements OneInputStreamOperator<TrainingExample, ModelSnapshot> {
-    private final transient TrainerState state;
+      implements OneInputStreamOperator<TextExample, ModelSnapshot> {
+    private final transient TrainerState<TextExample> state;
 
-    LegacyStateWriter(TrainerState state) {
+    LegacyStateWriter(TrainerState<TextExample> state) {
       this.state = state;
     }
 
@@ -306,12 +323,12 @@ class TrainerOperatorTest {
     public void initializeState(StateInitializationContext context) throws Exception {
       super.initializeState(context);
       context.getOperatorStateStore().getListState(new ListStateDescriptor<>(TrainerOperator.LEGACY_STATE_NAME,
-          PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO)).update(List.of(state.encodeWithoutModel(),
+          PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO)).update(List.of(state.encodeWithoutModel(task()),
           state.model()));
     }
 
     @Override
-    public void processElement(StreamRecord<TrainingExample> element) {}
+    public void processElement(StreamRecord<TextExample> element) {}
   }
 
   @Test
@@ -321,17 +338,17 @@ class TrainerOperatorTest {
       feed(h, events(0, BATCH * 100, false)); // confident by now
       h.snapshot(1, 1);
       h.notifyOfCompletedCheckpoint(1);
-      byte[] atCheckpoint = SnapshotPayload.full(operator(h).network());
+      byte[] atCheckpoint = SnapshotPayload.full(network(h));
       feed(h, events(BATCH * 100, BATCH * 2, false));
-      byte[] beforePoison = SnapshotPayload.full(operator(h).network());
+      byte[] beforePoison = SnapshotPayload.full(network(h));
       long applied = operator(h).applied().count();
 
       feed(h, events(BATCH * 200, BATCH, true)); // one batch of confidently wrong labels
-      assertArrayEquals(beforePoison, SnapshotPayload.full(operator(h).network()), "refused: weights untouched");
+      assertArrayEquals(beforePoison, SnapshotPayload.full(network(h)), "refused: weights untouched");
       assertEquals(applied, operator(h).applied().count(), "refused events are not applied");
 
       feed(h, events(BATCH * 300, BATCH * 2, true)); // two more in a row: roll back
-      assertArrayEquals(atCheckpoint, SnapshotPayload.full(operator(h).network()),
+      assertArrayEquals(atCheckpoint, SnapshotPayload.full(network(h)),
           "rolled back to the model of the last completed checkpoint");
       feed(h, events(BATCH * 400, BATCH * 4, false));
       h.endInput();
@@ -343,7 +360,7 @@ class TrainerOperatorTest {
     }
   }
 
-  static TrainingMetrics lastMetrics(OneInputStreamOperatorTestHarness<TrainingExample, ModelSnapshot> h) {
+  static TrainingMetrics lastMetrics(OneInputStreamOperatorTestHarness<TextExample, ModelSnapshot> h) {
     var side = h.getSideOutput(TrainerOperator.METRICS);
     assertNotNull(side, "metrics side output");
     TrainingMetrics last = null;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.streamnet.nn.online.TextExample;
 import java.util.List;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
@@ -17,16 +18,16 @@ class TrainingExampleSerializerTest {
 
   @Test
   void recordsSurviveARoundTripInOrderIncludingNullsAndEmptyIds() throws Exception {
-    List<TrainingExample> in = List.of(
-        new TrainingExample("imdb-1", new int[] {3, 262_143, 0, 7}, 1f, 1_700_000_000_123L),
-        new TrainingExample("ünïcödé-ĳ", new int[0], 0f, 0L),
-        new TrainingExample(null, null, 1f, -1L));
+    List<TextExample> in = List.of(
+        new TextExample("imdb-1", new int[] {3, 262_143, 0, 7}, 1f, 1_700_000_000_123L),
+        new TextExample("ünïcödé-ĳ", new int[0], 0f, 0L),
+        new TextExample(null, null, 1f, -1L));
     DataOutputSerializer out = new DataOutputSerializer(16);
-    for (TrainingExample e : in) {
+    for (TextExample e : in) {
       S.serialize(e, out);
     }
     DataInputDeserializer source = new DataInputDeserializer(out.getCopyOfBuffer());
-    for (TrainingExample e : in) {
+    for (TextExample e : in) {
       assertEquals(e, S.deserialize(source));
     }
     assertEquals(0, source.available(), "nothing left over");
@@ -34,8 +35,8 @@ class TrainingExampleSerializerTest {
 
   @Test
   void copyIsDeepAndStreamCopyIsExact() throws Exception {
-    TrainingExample e = new TrainingExample("a", new int[] {1, 2}, 1f, 5L);
-    TrainingExample c = S.copy(e);
+    TextExample e = new TextExample("a", new int[] {1, 2}, 1f, 5L);
+    TextExample c = S.copy(e);
     assertEquals(e, c);
     assertNotSame(e.ids, c.ids);
     DataOutputSerializer first = new DataOutputSerializer(16);
@@ -48,7 +49,7 @@ class TrainingExampleSerializerTest {
   @Test
   void theTypeInformationMakesThisSerializerAndItsSnapshotRestoresIt() throws Exception {
     assertSame(S, TrainingExampleSerializer.TYPE.createSerializer(new SerializerConfigImpl()));
-    TypeSerializerSnapshot<TrainingExample> snapshot = S.snapshotConfiguration();
+    TypeSerializerSnapshot<TextExample> snapshot = S.snapshotConfiguration();
     DataOutputSerializer out = new DataOutputSerializer(16);
     snapshot.writeSnapshot(out);
     TrainingExampleSerializer.Snapshot restored = new TrainingExampleSerializer.Snapshot();

@@ -2,9 +2,7 @@ package io.streamnet.jobs.bench;
 
 import io.streamnet.jobs.config.JobConfig;
 import io.streamnet.jobs.config.Topics;
-import io.streamnet.jobs.sentiment.KafkaPipelineIo;
-import io.streamnet.jobs.sentiment.SentimentJob;
-import io.streamnet.jobs.sentiment.SentimentJobFactory;
+import io.streamnet.jobs.job.JobFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -65,9 +63,8 @@ final class BenchJob {
   /** Starts the job on a local MiniCluster; returns at once. */
   static JobClient start(JobConfig config, boolean bounded) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1,
-        SentimentJobFactory.flinkConfiguration(config));
-    SentimentJob.build(env, SentimentJobFactory.plan(config),
-        KafkaPipelineIo.create(SentimentJobFactory.kafka(config, bounded)));
+        JobFactory.flinkConfiguration(config));
+    JobFactory.buildOnKafka(env, config, bounded);
     return env.executeAsync(config.job().name());
   }
 

@@ -1,6 +1,6 @@
 package io.streamnet.jobs.bench;
 
-import io.streamnet.jobs.model.ModelVersion;
+import io.streamnet.nn.snapshot.ModelVersion;
 import io.streamnet.jobs.score.LatencyHistogram;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -3,7 +3,7 @@ package io.streamnet.jobs.bench;
 import io.streamnet.connect.registry.SchemaRegistries;
 import io.streamnet.connect.serde.SpecificRecordDecoder;
 import io.streamnet.connect.serde.WireFormat;
-import io.streamnet.jobs.model.ModelVersion;
+import io.streamnet.nn.snapshot.ModelVersion;
 import io.streamnet.schema.ModelSnapshot;
 import io.streamnet.schema.TrainingMetrics;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package io.streamnet.jobs.bench;
 
 import io.streamnet.connect.registry.SchemaRegistries;
 import io.streamnet.connect.serde.SpecificRecordDecoder;
-import io.streamnet.jobs.model.ModelVersion;
+import io.streamnet.nn.snapshot.ModelVersion;
 import io.streamnet.schema.SentimentScore;
 import java.util.ArrayList;
 import java.util.List;

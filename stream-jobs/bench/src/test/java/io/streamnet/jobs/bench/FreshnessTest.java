@@ -2,7 +2,7 @@ package io.streamnet.jobs.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.streamnet.jobs.model.ModelVersion;
+import io.streamnet.nn.snapshot.ModelVersion;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,32 @@
+package io.streamnet.jobs.job;
+
+import io.streamnet.connect.validate.Validator;
+import io.streamnet.jobs.task.Task;
+import io.streamnet.nn.online.StreamExample;
+import java.io.Serializable;
+import java.util.Objects;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.util.function.SerializableFunction;
+
+/**
+ * A task with what the Flink job needs of it beyond the task itself: how its examples travel between operators, how
+ * its records are validated as they are decoded (invalid ones become dead letters), and the Kafka key of its answers.
+ *
+ * @param examples         Flink's type of the task's examples (a hand-written serializer where it pays)
+ * @param labeledValidator what makes a labeled event learnable
+ * @param requestValidator what makes a request answerable
+ * @param answerKey        the Kafka key of an answer (its request's id)
+ */
+public record FlinkTask<L extends SpecificRecordBase, E extends StreamExample, R extends SpecificRecordBase, C,
+    O extends SpecificRecordBase>(Task<L, E, R, C, O> task, TypeInformation<E> examples,
+                                  Validator<? super L> labeledValidator, Validator<? super R> requestValidator,
+                                  SerializableFunction<O, String> answerKey) implements Serializable {
+  public FlinkTask {
+    Objects.requireNonNull(task, "task");
+    Objects.requireNonNull(examples, "examples");
+    Objects.requireNonNull(labeledValidator, "labeledValidator");
+    Objects.requireNonNull(requestValidator, "requestValidator");
+    Objects.requireNonNull(answerKey, "answerKey");
+  }
+}

@@ -1,0 +1,159 @@
+package io.streamnet.jobs.job;
+
+import io.streamnet.connect.registry.RegistryConfig;
+import io.streamnet.connect.serde.AvroRecordSerializationSchema;
+import io.streamnet.connect.serde.AvroSerdeConfig;
+import io.streamnet.connect.serde.DecodingDeserializationSchema;
+import io.streamnet.schema.DeadLetter;
+import io.streamnet.schema.ModelSnapshot;
+import io.streamnet.schema.ReviewEvent;
+import io.streamnet.schema.TrainingMetrics;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.Properties;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.types.Either;
+import org.apache.flink.util.function.SerializableFunction;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+
+/**
+ * The job's sources and sinks on Kafka, in the Confluent wire format against a schema registry. Sources
+ * read with {@code read_committed}; every sink is exactly-once (transactional, committed with each checkpoint) unless
+ * the delivery guarantee says otherwise. The snapshot topic is keyed by {@code modelId:KIND}, so compaction keeps
+ * the last FULL and the last DELTA of each model: enough to warm-start from the topic.
+ */
+public final class KafkaPipelineIo {
+
+  /** Where the job's topics are. */
+  public record Topics(String labeled, String requests, String scores, String snapshots, String deadLetters,
+                       String metrics) {
+    public Topics {
+      Objects.requireNonNull(labeled, "labeled");
+      Objects.requireNonNull(requests, "requests");
+      Objects.requireNonNull(scores, "scores");
+      Objects.requireNonNull(snapshots, "snapshots");
+      Objects.requireNonNull(deadLetters, "deadLetters");
+      Objects.requireNonNull(metrics, "metrics");
+    }
+  }
+
+  /** Where sources start when the job has no checkpoint. */
+  public enum StartingOffsets { EARLIEST, LATEST, COMMITTED }
+
+  /**
+   * @param clientProperties   bootstrap.servers and any other Kafka client settings (security, ...)
+   * @param bounded            stop each source at the end offsets it finds at start (tests, benchmarks)
+   * @param transactionalIdPrefix unique per job: each sink appends its own suffix
+   */
+  public record Settings(Properties clientProperties, RegistryConfig registry, Topics topics, String groupId,
+                         StartingOffsets startingOffsets, boolean bounded, DeliveryGuarantee guarantee,
+                         String transactionalIdPrefix) {
+    public Settings {
+      Objects.requireNonNull(clientProperties, "clientProperties");
+      Objects.requireNonNull(clientProperties.getProperty("bootstrap.servers"), "clientProperties: bootstrap.servers");
+      Objects.requireNonNull(registry, "registry");
+      Objects.requireNonNull(topics, "topics");
+      Objects.requireNonNull(groupId, "groupId");
+      Objects.requireNonNull(startingOffsets, "startingOffsets");
+      Objects.requireNonNull(guarantee, "guarantee");
+      Objects.requireNonNull(transactionalIdPrefix, "transactionalIdPrefix");
+    }
+  }
+
+  /** A full model S snapshot is tens of MB: the producer must accept it (the topic allows 128 MiB). */
+  static final String MAX_SNAPSHOT_BYTES = String.valueOf(128 * 1024 * 1024);
+
+  private KafkaPipelineIo() {}
+
+  public static <L extends SpecificRecordBase, R extends SpecificRecordBase, O extends SpecificRecordBase>
+      PipelineIo<L, R, O> create(Settings s, FlinkTask<L, ?, R, ?, O> task) {
+    Topics t = s.topics();
+    AvroSerdeConfig serde = AvroSerdeConfig.of(s.registry());
+    SerializableFunction<O, String> key = task.answerKey();
+    return new PipelineIo<>(
+        source(s, t.labeled(), labeledDecoder(s, task)),
+        source(s, t.requests(), new DecodingDeserializationSchema<>(task.task().requestType(), s.registry(),
+            task.requestValidator())),
+        sink(s, "scores", new AvroRecordSerializationSchema<>(t.scores(), task.task().answerType(), serde,
+            answer -> utf8(key.apply(answer))), scoreProducerProperties()),
+        sink(s, "snapshots", new AvroRecordSerializationSchema<>(t.snapshots(), ModelSnapshot.class, serde,
+            snapshotKey()), snapshotProducerProperties()),
+        sink(s, "metrics", new AvroRecordSerializationSchema<>(t.metrics(), TrainingMetrics.class, serde,
+            m -> utf8(m.getModelId())), new Properties()),
+        sink(s, "dlq", AvroRecordSerializationSchema.deadLetters(t.deadLetters(), serde), new Properties()));
+  }
+
+  private static SerializableFunction<ModelSnapshot, byte[]> snapshotKey() {
+    return m -> utf8(m.getModelId() + ":" + m.getKind());
+  }
+
+  /**
+   * Scores are sent with Kafka's default linger (5 ms), not at once: at 2,000 requests/s a produce request per score
+   * cost the broker more CPU than the scorer itself; 5 ms batches them by ten. The in-job latency each score carries
+   * ends at its emission, before the linger; clients see it added.
+   */
+  static Properties scoreProducerProperties() {
+    return new Properties();
+  }
+
+  static Properties snapshotProducerProperties() {
+    Properties p = new Properties();
+    p.setProperty("max.request.size", MAX_SNAPSHOT_BYTES);
+    p.setProperty("buffer.memory", String.valueOf(2L * 128 * 1024 * 1024));
+    return p;
+  }
+
+  /** Decodes labeled events, dead-lettering those the task cannot learn from (e.g. a ReviewEvent without label). */
+  public static <L extends SpecificRecordBase> KafkaRecordDeserializationSchema<Either<DeadLetter, L>> labeledDecoder(
+      Settings s, FlinkTask<L, ?, ?, ?, ?> task) {
+    return new DecodingDeserializationSchema<>(task.task().labeledType(), s.registry(), task.labeledValidator());
+  }
+
+  /** A read_committed source of {@code topic} decoded by {@code decoder} (tests plug in their own decoder). */
+  public static <T> KafkaSource<Either<DeadLetter, T>> source(
+      Settings s, String topic, KafkaRecordDeserializationSchema<Either<DeadLetter, T>> decoder) {
+    KafkaSourceBuilder<Either<DeadLetter, T>> b = KafkaSource.<Either<DeadLetter, T>>builder()
+        .setProperties(s.clientProperties())
+        .setTopics(topic)
+        .setGroupId(s.groupId())
+        .setStartingOffsets(switch (s.startingOffsets()) {
+          case EARLIEST -> OffsetsInitializer.earliest();
+          case LATEST -> OffsetsInitializer.latest();
+          case COMMITTED -> OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
+        })
+        .setDeserializer(decoder)
+        .setProperty("isolation.level", "read_committed")
+        .setProperty("client.id.prefix", s.transactionalIdPrefix() + "-" + topic);
+    if (s.bounded()) {
+      b.setBounded(OffsetsInitializer.latest());
+    }
+    return b.build();
+  }
+
+  private static <T extends SpecificRecordBase> KafkaSink<T> sink(Settings s, String name,
+                                                                  AvroRecordSerializationSchema<T> schema,
+                                                                  Properties extra) {
+    Properties props = new Properties();
+    props.putAll(extra); // this sink's defaults; the user's client properties win
+    props.putAll(s.clientProperties());
+    // Longer than any checkpoint interval plus recovery, within the broker's default maximum of 15 minutes.
+    props.putIfAbsent("transaction.timeout.ms", "900000");
+    return KafkaSink.<T>builder()
+        .setBootstrapServers(s.clientProperties().getProperty("bootstrap.servers"))
+        .setKafkaProducerConfig(props)
+        .setRecordSerializer(schema)
+        .setDeliveryGuarantee(s.guarantee())
+        .setTransactionalIdPrefix(s.transactionalIdPrefix() + "-" + name)
+        .build();
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,99 @@
+package io.streamnet.jobs.job;
+
+import io.streamnet.connect.registry.RegistryConfig;
+import io.streamnet.jobs.config.JobConfig;
+import io.streamnet.jobs.config.WarmStart;
+import io.streamnet.jobs.model.PublishedModel;
+import io.streamnet.jobs.model.PublishedVersions;
+import io.streamnet.jobs.model.SnapshotFiles;
+import io.streamnet.jobs.model.StoredModel;
+import io.streamnet.jobs.task.Task;
+import io.streamnet.jobs.train.InitialModel;
+import io.streamnet.nn.online.OnlineLearner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The model a trainer without checkpointed state starts from ({@code warm_start.from}): a fresh model, a model
+ * file (the whole model state: weights and optimizer slots), the newest file in the snapshot directory, or the
+ * newest published weights on the snapshot topic (weights only: the optimizer slots start afresh). A warm start
+ * that finds nothing falls back to a fresh model and says so in the log; a named file that is missing is an error.
+ */
+final class WarmStartModel implements InitialModel {
+  private static final long serialVersionUID = 1L;
+  private static final Logger LOG = LoggerFactory.getLogger(WarmStartModel.class);
+
+  private final WarmStart warmStart;
+  private final String snapshotDirectory;
+  private final Properties kafka;
+  private final String topic;
+  private final String modelId;
+  private final RegistryConfig registry;
+
+  private WarmStartModel(WarmStart warmStart, String snapshotDirectory, Properties kafka, String topic,
+                         String modelId, RegistryConfig registry) {
+    this.warmStart = warmStart;
+    this.snapshotDirectory = snapshotDirectory;
+    this.kafka = kafka;
+    this.topic = topic;
+    this.modelId = modelId;
+    this.registry = registry;
+  }
+
+  static InitialModel of(JobConfig c) {
+    if (c.warmStart().kind() == WarmStart.Kind.NONE) {
+      return InitialModel.fresh();
+    }
+    if (c.warmStart().kind() == WarmStart.Kind.LATEST_FILE && c.snapshots().directory() == null) {
+      throw new IllegalArgumentException("warm_start.from: latest_file needs snapshots.directory");
+    }
+    return new WarmStartModel(c.warmStart(), c.snapshots().directory(), c.kafka().clientProperties(),
+        c.topics().snapshots(), c.job().modelId(), c.registry().registryConfig());
+  }
+
+  @Override
+  public byte[] modelState(Task<?, ?, ?, ?, ?> task) {
+    try {
+      return switch (warmStart.kind()) {
+        case NONE -> null;
+        case FILE -> fromFile(SnapshotFiles.read(warmStart.uri()));
+        case LATEST_FILE -> {
+          Optional<StoredModel> latest = new SnapshotFiles(snapshotDirectory, Integer.MAX_VALUE).latest();
+          if (latest.isEmpty()) {
+            LOG.info("warm start: no model file in {}; starting from a fresh model", snapshotDirectory);
+            yield null;
+          }
+          yield fromFile(latest.get());
+        }
+        case TOPIC -> {
+          Optional<PublishedModel> published = PublishedVersions.latestModel(kafka, topic, modelId, registry);
+          if (published.isEmpty()) {
+            LOG.info("warm start: no published model '{}' on {}; starting from a fresh model", modelId, topic);
+            yield null;
+          }
+          if (!published.get().task().equals(task.name())) {
+            throw new IllegalStateException("warm start: model '" + modelId + "' on " + topic + " is a "
+                + published.get().task() + " model, the job's task is " + task.name());
+          }
+          OnlineLearner<?> learner = task.newLearner(null);
+          published.get().applyTo(learner.content());
+          LOG.info("warm start: model '{}' from {} version {} (weights; optimizer slots start afresh)", modelId,
+              topic, published.get().version());
+          yield learner.encodeModel();
+        }
+      };
+    } catch (IOException e) {
+      throw new UncheckedIOException("warm start from " + warmStart.from() + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static byte[] fromFile(StoredModel stored) {
+    LOG.info("warm start: model file {} (version {}, checkpoint {})", stored.path(), stored.version(),
+        stored.checkpointId());
+    return stored.modelState();
+  }
+}

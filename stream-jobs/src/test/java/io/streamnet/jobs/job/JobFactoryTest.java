@@ -1,0 +1,78 @@
+package io.streamnet.jobs.job;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.streamnet.jobs.config.JobConfig;
+import io.streamnet.jobs.model.SnapshotFiles;
+import io.streamnet.nn.network.Batch;
+import io.streamnet.nn.network.Network;
+import io.streamnet.nn.snapshot.ModelVersion;
+import io.streamnet.nn.snapshot.SnapshotPayload;
+import io.streamnet.nn.state.ModelStateCodec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JobFactoryTest {
+
+  @Test
+  void warmStartFromAModelFileRestoresTheWholeTrainerState(@TempDir Path dir) throws Exception {
+    JobConfig base = JobConfig.defaults();
+    Network trained = Network.build(base.model().network());
+    Batch b = trained.newBatch();
+    b.start(2);
+    b.sparse(base.model().inputName()).addExample(new int[] {1, 2, 3}, 0, 3);
+    b.sparse(base.model().inputName()).addExample(new int[] {4, 5}, 0, 2);
+    b.targets().set(0, 1f);
+    b.targets().set(1, 0f);
+    trained.trainBatch(b);
+    org.apache.flink.core.fs.Path file = new SnapshotFiles(dir.toUri().toString(), 3)
+        .write(new ModelVersion(2, 9), 7, ModelStateCodec.encode(trained));
+
+    JobConfig config = base.withOverrides(Map.of("warm_start.from", file.toUri().toString()));
+    Network started = ModelStateCodec.decode(initialState(config));
+    assertArrayEquals(ModelStateCodec.encode(trained), ModelStateCodec.encode(started),
+        "weights, optimizer slots and step as in the file");
+
+    JobConfig latest = base.withOverrides(Map.of("warm_start.from", "latest_file",
+        "snapshots.directory", dir.toUri().toString()));
+    Network fromLatest = ModelStateCodec.decode(initialState(latest));
+    assertArrayEquals(SnapshotPayload.full(trained), SnapshotPayload.full(fromLatest));
+  }
+
+  @Test
+  void aMissingWarmStartFileIsAnErrorNamingIt(@TempDir Path dir) {
+    String missing = dir.resolve("nope.snn").toUri().toString();
+    JobConfig config = JobConfig.defaults().withOverrides(Map.of("warm_start.from", missing));
+    Exception e = assertThrows(RuntimeException.class, () -> initialState(config));
+    assertTrue(e.getMessage().contains("nope.snn"), e.getMessage());
+  }
+
+  @Test
+  void flinkSettingsFollowTheConfiguration() {
+    JobConfig config = JobConfig.defaults().withOverrides(Map.of("checkpointing.interval_ms", "1234",
+        "checkpointing.directory", "file:///tmp/cp", "restart.strategy", "fixed_delay", "restart.attempts", "4"));
+    Configuration f = JobFactory.flinkConfiguration(config);
+    assertEquals(Duration.ofMillis(1234), f.get(CheckpointingOptions.CHECKPOINTING_INTERVAL));
+    assertEquals("file:///tmp/cp", f.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY));
+    assertEquals("fixed-delay", f.get(RestartStrategyOptions.RESTART_STRATEGY));
+    assertEquals(4, f.get(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS));
+    var kafka = JobFactory.kafka(config, false);
+    assertEquals(config.topics().labeled(), kafka.topics().labeled());
+    assertEquals(org.apache.flink.connector.base.DeliveryGuarantee.EXACTLY_ONCE, kafka.guarantee());
+  }
+
+  /** The model state the configured trainer starts from. */
+  static byte[] initialState(JobConfig config) {
+    var plan = JobFactory.plan(config);
+    return plan.trainer().initialModel().modelState(plan.task().task());
+  }
+}
