@@ -1,6 +1,5 @@
 package io.streamnet.jobs.flink;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -9,7 +8,6 @@ import io.streamnet.jobs.model.ModelPart;
 import io.streamnet.jobs.model.ModelVersion;
 import java.io.IOException;
 import java.util.List;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -25,42 +23,35 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  */
 class ModelPartSerializerGoldenTest {
 
-  static final String SNAPSHOT = "model-part-serializer-v1-snapshot.bin";
-  static final String RECORDS_FILE = "model-part-serializer-v1-records.bin";
   static final List<ModelPart> RECORDS = List.of(
       new ModelPart("sentiment", new ModelVersion(2, 10), null, 0, 2, "{\"name\":\"golden\"}", new byte[] {1, 2, 3},
           null),
       new ModelPart("sentiment", new ModelVersion(2, 10), null, 1, 2, null, new byte[] {-1, 0, 127, -128},
           new double[] {12, 1.7e12, Double.NaN}),
       new ModelPart("ünï", new ModelVersion(3, 0), new ModelVersion(2, 10), 0, 1, null, new byte[0], new double[0]));
+  static final SerializerGolden<ModelPart> GOLDEN = new SerializerGolden<>(ModelPartSerializerGoldenTest.class,
+      "model-part-serializer-v1", ModelPartSerializer.INSTANCE, RECORDS);
 
   @Test
   void theSnapshotRestoresTodaysSerializerCompatibleAsIs() throws IOException {
-    byte[] snapshot = GoldenFiles.read(getClass(), SNAPSHOT);
     // the class name is in every checkpoint: moving or renaming ModelPartSerializer.Snapshot breaks restores
-    assertEquals("io.streamnet.jobs.flink.ModelPartSerializer$Snapshot v3", SerializerGoldens.snapshotHead(snapshot));
-    assertSame(ModelPartSerializer.INSTANCE, SerializerGoldens.restore(snapshot, ModelPartSerializer.INSTANCE));
+    assertEquals("io.streamnet.jobs.flink.ModelPartSerializer$Snapshot v3", GOLDEN.snapshotHead());
+    assertSame(ModelPartSerializer.INSTANCE, GOLDEN.restore());
   }
 
   @Test
   void theRestoredSerializerReadsTheRecords() throws IOException {
-    TypeSerializer<ModelPart> restored =
-        SerializerGoldens.restore(GoldenFiles.read(getClass(), SNAPSHOT), ModelPartSerializer.INSTANCE);
-    byte[] records = GoldenFiles.read(getClass(), RECORDS_FILE);
-    assertEquals(RECORDS, SerializerGoldens.deserialize(restored, records, RECORDS.size()));
+    assertEquals(RECORDS, GOLDEN.readRecords());
   }
 
   @Test
   void todaysSerializerWritesTheGoldenBytes() throws IOException {
-    assertArrayEquals(GoldenFiles.read(getClass(), SNAPSHOT), SerializerGoldens.snapshot(ModelPartSerializer.INSTANCE));
-    assertArrayEquals(GoldenFiles.read(getClass(), RECORDS_FILE),
-        SerializerGoldens.serialize(ModelPartSerializer.INSTANCE, RECORDS));
+    GOLDEN.assertTodaysBytes();
   }
 
   @Test
   @EnabledIfSystemProperty(named = GoldenFiles.WRITE_PROPERTY, matches = "true")
   void writeGoldenFiles() throws IOException {
-    GoldenFiles.writeOnce(getClass(), SNAPSHOT, SerializerGoldens.snapshot(ModelPartSerializer.INSTANCE));
-    GoldenFiles.writeOnce(getClass(), RECORDS_FILE, SerializerGoldens.serialize(ModelPartSerializer.INSTANCE, RECORDS));
+    GOLDEN.writeOnce();
   }
 }

@@ -87,7 +87,7 @@ class SnapshotFilesGoldenTest {
 
   @Test
   void writingTheSameStateAgainGivesTheSameFile() throws IOException {
-    // the format is canonical: a changed writer fails here
+    // the format is canonical: a changed writer fails here (a new version moves this check to its own file)
     StoredModel stored = SnapshotFiles.read(GoldenFiles.path(getClass(), GOLDEN).toUri().toString());
     var written = new SnapshotFiles(temp.toUri().toString(), 1).write(VERSION, CHECKPOINT, stored.modelState());
     assertEquals(FILE, written.getName());

@@ -104,7 +104,7 @@ class TrainerStateGoldenTest {
 
   @Test
   void writingTheRestoredStateGivesTheGoldenBytes() throws IOException {
-    // the format is canonical: a changed writer fails here
+    // the format is canonical: a changed writer fails here (a new format moves this check to its own file)
     byte[] raw = GoldenFiles.read(getClass(), RAW);
     TrainerState s = TrainerState.readRaw(new ByteArrayInputStream(raw), GUARD);
     ByteArrayOutputStream out = new ByteArrayOutputStream();

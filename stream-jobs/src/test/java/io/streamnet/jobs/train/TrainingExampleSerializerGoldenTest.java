@@ -1,14 +1,12 @@
 package io.streamnet.jobs.train;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import io.streamnet.jobs.flink.SerializerGoldens;
+import io.streamnet.jobs.flink.SerializerGolden;
 import io.streamnet.jobs.model.GoldenFiles;
 import java.io.IOException;
 import java.util.List;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -24,44 +22,34 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  */
 class TrainingExampleSerializerGoldenTest {
 
-  static final String SNAPSHOT = "training-example-serializer-v1-snapshot.bin";
-  static final String RECORDS_FILE = "training-example-serializer-v1-records.bin";
   static final List<TrainingExample> RECORDS = List.of(
       new TrainingExample("imdb-1", new int[] {3, 262_143, 0, 7}, 1f, 1_700_000_000_123L),
       new TrainingExample("ünïcödé-ĳ", new int[0], 0f, 0L),
       new TrainingExample(null, null, 1f, -1L));
+  static final SerializerGolden<TrainingExample> GOLDEN = new SerializerGolden<>(
+      TrainingExampleSerializerGoldenTest.class, "training-example-serializer-v1", TrainingExampleSerializer.INSTANCE,
+      RECORDS);
 
   @Test
   void theSnapshotRestoresTodaysSerializerCompatibleAsIs() throws IOException {
-    byte[] snapshot = GoldenFiles.read(getClass(), SNAPSHOT);
     // the class name is what a checkpoint would hold: moving or renaming the snapshot class breaks restores
-    assertEquals("io.streamnet.jobs.train.TrainingExampleSerializer$Snapshot v3",
-        SerializerGoldens.snapshotHead(snapshot));
-    assertSame(TrainingExampleSerializer.INSTANCE,
-        SerializerGoldens.restore(snapshot, TrainingExampleSerializer.INSTANCE));
+    assertEquals("io.streamnet.jobs.train.TrainingExampleSerializer$Snapshot v3", GOLDEN.snapshotHead());
+    assertSame(TrainingExampleSerializer.INSTANCE, GOLDEN.restore());
   }
 
   @Test
   void theRestoredSerializerReadsTheRecords() throws IOException {
-    TypeSerializer<TrainingExample> restored =
-        SerializerGoldens.restore(GoldenFiles.read(getClass(), SNAPSHOT), TrainingExampleSerializer.INSTANCE);
-    byte[] records = GoldenFiles.read(getClass(), RECORDS_FILE);
-    assertEquals(RECORDS, SerializerGoldens.deserialize(restored, records, RECORDS.size()));
+    assertEquals(RECORDS, GOLDEN.readRecords());
   }
 
   @Test
   void todaysSerializerWritesTheGoldenBytes() throws IOException {
-    assertArrayEquals(GoldenFiles.read(getClass(), SNAPSHOT),
-        SerializerGoldens.snapshot(TrainingExampleSerializer.INSTANCE));
-    assertArrayEquals(GoldenFiles.read(getClass(), RECORDS_FILE),
-        SerializerGoldens.serialize(TrainingExampleSerializer.INSTANCE, RECORDS));
+    GOLDEN.assertTodaysBytes();
   }
 
   @Test
   @EnabledIfSystemProperty(named = GoldenFiles.WRITE_PROPERTY, matches = "true")
   void writeGoldenFiles() throws IOException {
-    GoldenFiles.writeOnce(getClass(), SNAPSHOT, SerializerGoldens.snapshot(TrainingExampleSerializer.INSTANCE));
-    GoldenFiles.writeOnce(getClass(), RECORDS_FILE,
-        SerializerGoldens.serialize(TrainingExampleSerializer.INSTANCE, RECORDS));
+    GOLDEN.writeOnce();
   }
 }
