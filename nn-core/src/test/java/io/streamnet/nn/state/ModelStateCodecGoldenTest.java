@@ -24,13 +24,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 /**
  * Golden files of the model state format "SNNM" version 1 ({@link ModelStateCodec}), in
  * {@code src/test/resources/io/streamnet/nn/state/golden/}: {@code model-state-v1-training.bin} (with the optimizer
- * section: Adam's slots, step) and {@code model-state-v1-scoring.bin} (without it). Both hold {@link #network}: a
- * tiny embedding-bag network whose every stored value (weights, slots, step, generator state, counters, frozen flags)
- * is set by a formula rather than by training, so what the test expects depends on neither the GEMM kernel of the
- * JVM (kernels differ in float rounding) nor on initializers or optimizer maths, only on the format. They were
- * written once by {@link #writeGoldenFiles} ({@code -Dstreamnet.golden.write=true}, which never overwrites). Never
- * regenerate them: a reader that fails on them no longer reads states written by this version. A new format version
- * gets new files ({@code model-state-v2-*.bin}) beside these, which stay and must keep being read.
+ * section: AdamW's slots m and v, its step) and {@code model-state-v1-scoring.bin} (without it). Both hold
+ * {@link #network}: a tiny embedding-bag network whose every stored value (weights, slots, step, generator state,
+ * counters, frozen flags) is set by a formula rather than by training, so what the test expects depends on neither
+ * the GEMM kernel of the JVM (kernels differ in float rounding) nor on initializers or optimizer maths, only on the
+ * format. They were written once by {@link #writeGoldenFiles} ({@code -Dstreamnet.golden.write=true}, which never
+ * overwrites). Never regenerate them: a reader that fails on them no longer reads states written by this version. A
+ * new format version gets new files ({@code model-state-v2-*.bin}) beside these, which stay and must keep being read.
  */
 class ModelStateCodecGoldenTest {
     static final String TRAINING = "model-state-v1-training.bin";
