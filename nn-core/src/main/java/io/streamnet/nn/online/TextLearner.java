@@ -122,6 +122,11 @@ public final class TextLearner implements OnlineLearner<TextExample> {
     evaluator.write(out);
   }
 
+  /** The evaluation so far. */
+  public BinaryEvaluator evaluator() {
+    return evaluator;
+  }
+
   /** The live network (tests, warm starts). */
   public Network network() {
     return network;

@@ -1,7 +1,7 @@
 package io.streamnet.jobs.flink;
 
 import io.streamnet.jobs.model.ModelPart;
-import io.streamnet.jobs.model.ModelVersion;
+import io.streamnet.nn.snapshot.ModelVersion;
 import java.util.List;
 
 /**

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.streamnet.jobs.model.GoldenFiles;
+import io.streamnet.nn.testing.GoldenFiles;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

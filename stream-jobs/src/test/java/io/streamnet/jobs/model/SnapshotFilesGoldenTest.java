@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.streamnet.nn.snapshot.ModelVersion;
 import io.streamnet.nn.state.ModelStateCodec;
 import io.streamnet.nn.state.Sha256;
+import io.streamnet.nn.testing.GoldenFiles;
+import io.streamnet.nn.testing.GoldenModel;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +48,7 @@ class SnapshotFilesGoldenTest {
     StoredModel stored = SnapshotFiles.read(file.toUri().toString());
     assertEquals(VERSION, stored.version());
     assertEquals(CHECKPOINT, stored.checkpointId());
-    GoldenModel.assertIsTheGoldenModel(stored.decode());
+    GoldenModel.assertIsTheGoldenModel(ModelStateCodec.decode(stored.modelState()));
   }
 
   @Test

@@ -2,25 +2,37 @@ package io.streamnet.jobs.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.streamnet.jobs.model.GoldenFiles;
-import io.streamnet.jobs.model.GoldenModel;
+import io.streamnet.jobs.task.sentiment.SentimentTask;
+import io.streamnet.jobs.task.sentiment.TextFeatures;
+import io.streamnet.nn.feature.TextHashingConfig;
+import io.streamnet.nn.network.Network;
 import io.streamnet.nn.network.TrainResult;
 import io.streamnet.nn.network.TrainStatus;
+import io.streamnet.nn.online.BinaryEvaluator;
+import io.streamnet.nn.online.DivergenceGuard;
+import io.streamnet.nn.online.TextExample;
+import io.streamnet.nn.online.TextLearner;
 import io.streamnet.nn.state.ModelStateCodec;
+import io.streamnet.nn.testing.GoldenFiles;
+import io.streamnet.nn.testing.GoldenModel;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Golden file of the trainer's raw operator state ({@link TrainerState#writeRaw}: frame "SNTR", then the state block
- * "SNTS" format 2, then the model block, nn-core's "SNNM" version 1): {@code golden/trainer-state-v2-raw.bin} beside
- * this class. It holds epoch/version, three pending examples, a prequential evaluator whose window (4) has wrapped, a
+ * Golden files of the trainer's raw operator state ({@link TrainerState#writeRaw}: frame "SNTR", then the state block
+ * "SNTS", then the model block, nn-core's "SNNM" version 1): {@code golden/trainer-state-v2-raw.bin} beside this
+ * class (state format 2, before tasks: still read) and {@code golden/trainer-state-v3-raw.bin} (format 3, today's:
+ * the task's name, the learner's state framed, the guard's loss variance). It holds epoch/version, three pending examples, a prequential evaluator whose window (4) has wrapped, a
  * divergence guard that accepted and refused batches, the applied-events count and digest, refused and rolled-back
  * counts, and {@link GoldenModel#build()} as the model. Its two blocks are also the two entries of the legacy list
  * state ({@link TrainerState#decode}), read here too. Every expectation is computed independently: the evaluator and
@@ -31,16 +43,21 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 class TrainerStateGoldenTest {
 
   static final String RAW = "trainer-state-v2-raw.bin";
+  static final String RAW_V3 = "trainer-state-v3-raw.bin";
   static final long EPOCH = 4;
   static final long VERSION = 23;
-  static final List<TrainingExample> PENDING = List.of(
-      new TrainingExample("uci-17", new int[] {3, 262_143, 0, 7}, 1f, 1_700_000_000_123L),
-      new TrainingExample("imdb-ünï-42", new int[0], 0f, 1_700_000_000_456L),
-      new TrainingExample("sst2-9", new int[] {11, 11, 5}, 1f, 1_700_000_001_000L));
+  static final List<TextExample> PENDING = List.of(
+      new TextExample("uci-17", new int[] {3, 262_143, 0, 7}, 1f, 1_700_000_000_123L),
+      new TextExample("imdb-ünï-42", new int[0], 0f, 1_700_000_000_456L),
+      new TextExample("sst2-9", new int[] {11, 11, 5}, 1f, 1_700_000_001_000L));
   static final int WINDOW = 4;
   /** (score, label) pairs: six events through a window of four, so the ring has wrapped. */
   static final float[][] SCORED = {{0.9f, 1}, {0.2f, 0}, {0.6f, 0}, {0.3f, 1}, {0.75f, 1}, {0.1f, 0}};
-  static final DivergenceGuard.Settings GUARD = new DivergenceGuard.Settings(10, 0.5, 2, 0.5, 3);
+  /** Without the deviation term, so that a guard restored from format 2 (no variance) decides as a fresh one. */
+  static final DivergenceGuard.Settings GUARD = new DivergenceGuard.Settings(10, 0.5, 2, 0.5, 3, 0);
+  /** The task whose state this is: the golden model's spec. */
+  static final SentimentTask TASK = new SentimentTask(
+      new TextFeatures(new TextHashingConfig(24, 1, 2, false, 0), "tokens"), GoldenModel.spec().toJson(), WINDOW);
   /** Accepted and refused batches, ending with one refusal in a row. */
   static final List<TrainResult> BATCHES = List.of(trained(0.8), trained(0.6), aboveLimit(9),
       refused(TrainStatus.REJECTED_NONFINITE_LOSS, Double.NaN), trained(0.7), aboveLimit(8));
@@ -60,8 +77,8 @@ class TrainerStateGoldenTest {
     return refused(TrainStatus.REJECTED_LOSS_ABOVE_LIMIT, loss);
   }
 
-  private static PrequentialEvaluator evaluator() {
-    PrequentialEvaluator e = new PrequentialEvaluator(WINDOW);
+  private static BinaryEvaluator evaluator() {
+    BinaryEvaluator e = new BinaryEvaluator(WINDOW);
     for (float[] s : SCORED) {
       e.update(s[0], s[1]);
     }
@@ -85,7 +102,33 @@ class TrainerStateGoldenTest {
   @Test
   void theRawStateRestoresEveryPart() throws IOException {
     byte[] raw = GoldenFiles.read(getClass(), RAW);
-    assertIsTheGoldenState(TrainerState.readRaw(new ByteArrayInputStream(raw), GUARD));
+    assertIsTheGoldenState(TrainerState.readRaw(new ByteArrayInputStream(raw), TASK, GUARD));
+  }
+
+  @Test
+  void theFormat3RawStateRestoresEveryPart() throws IOException {
+    byte[] raw = GoldenFiles.read(getClass(), RAW_V3);
+    DataInputStream in = new DataInputStream(new ByteArrayInputStream(raw));
+    assertEquals(0x534e5452, in.readInt(), "SNTR");
+    DataInputStream head = new DataInputStream(new ByteArrayInputStream(in.readNBytes(in.readInt())));
+    assertEquals(0x534e5453, head.readInt(), "SNTS");
+    assertEquals(3, head.readInt(), "state block format");
+    TrainerState<TextExample> s = TrainerState.readRaw(new ByteArrayInputStream(raw), TASK, GUARD);
+    assertIsTheGoldenState(s);
+    assertEquals(guard().lossDeviation(), s.guard().lossDeviation(), "format 3 keeps the loss variance");
+  }
+
+  @Test
+  void aStateOfAnotherTaskIsRefusedNamingBoth() throws IOException {
+    byte[] raw = GoldenFiles.read(getClass(), RAW_V3);
+    // the same state, recorded as another task's: its name has the same length, so only the name differs
+    String state = new String(raw, StandardCharsets.ISO_8859_1);
+    int at = state.indexOf("sentiment");
+    byte[] other = raw.clone();
+    System.arraycopy("recommend".getBytes(StandardCharsets.US_ASCII), 0, other, at, 9);
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> TrainerState.readRaw(new ByteArrayInputStream(other), TASK, GUARD));
+    assertTrue(e.getMessage().contains("'recommend'") && e.getMessage().contains("'sentiment'"), e.getMessage());
   }
 
   @Test
@@ -99,31 +142,34 @@ class TrainerStateGoldenTest {
     DataInputStream head = new DataInputStream(new ByteArrayInputStream(state));
     assertEquals(0x534e5453, head.readInt(), "SNTS");
     assertEquals(2, head.readInt(), "state block format");
-    assertIsTheGoldenState(TrainerState.decode(state, model, GUARD));
+    assertIsTheGoldenState(TrainerState.decode(state, model, TASK, GUARD));
   }
 
   @Test
   void writingTheRestoredStateGivesTheGoldenBytes() throws IOException {
-    // the format is canonical: a changed writer fails here (a new format moves this check to its own file)
-    byte[] raw = GoldenFiles.read(getClass(), RAW);
-    TrainerState s = TrainerState.readRaw(new ByteArrayInputStream(raw), GUARD);
+    // format 3 is canonical: a changed writer fails here (a new format moves this check to its own file); format 2
+    // is read only
+    byte[] raw = GoldenFiles.read(getClass(), RAW_V3);
+    TrainerState<TextExample> s = TrainerState.readRaw(new ByteArrayInputStream(raw), TASK, GUARD);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    TrainerState.writeRaw(out, s.encodeWithoutModel(), s.model());
+    TrainerState.writeRaw(out, s.encodeWithoutModel(TASK), s.model());
     assertArrayEquals(raw, out.toByteArray());
   }
 
   @Test
   @EnabledIfSystemProperty(named = GoldenFiles.WRITE_PROPERTY, matches = "true")
   void writeGoldenFiles() throws IOException {
-    byte[] model = ModelStateCodec.encode(GoldenModel.build());
-    TrainerState s = new TrainerState(EPOCH, VERSION, model, PENDING, evaluator(), guard(), APPLIED, appliedDigest(),
-        REFUSED_EVENTS, ROLLED_BACK_EVENTS);
+    Network net = GoldenModel.build();
+    byte[] model = ModelStateCodec.encode(net);
+    TrainerState<TextExample> s = new TrainerState<>(EPOCH, VERSION, model, PENDING,
+        new TextLearner(net, "tokens", evaluator()), guard(), APPLIED, appliedDigest(), REFUSED_EVENTS,
+        ROLLED_BACK_EVENTS);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    TrainerState.writeRaw(out, s.encodeWithoutModel(), model);
-    GoldenFiles.writeOnce(getClass(), RAW, out.toByteArray());
+    TrainerState.writeRaw(out, s.encodeWithoutModel(TASK), model);
+    GoldenFiles.writeOnce(getClass(), RAW_V3, out.toByteArray());
   }
 
-  private static void assertIsTheGoldenState(TrainerState s) {
+  private static void assertIsTheGoldenState(TrainerState<TextExample> s) {
     assertEquals(EPOCH, s.epoch());
     assertEquals(VERSION, s.version());
     assertEquals(PENDING, s.pending());
@@ -131,13 +177,13 @@ class TrainerStateGoldenTest {
     assertEquals(appliedDigest(), s.appliedDigest());
     assertEquals(REFUSED_EVENTS, s.refusedEvents());
     assertEquals(ROLLED_BACK_EVENTS, s.rolledBackEvents());
-    assertSameEvaluator(evaluator(), s.evaluator());
+    assertSameEvaluator(evaluator(), ((TextLearner) s.learner()).evaluator());
     assertSameGuard(guard(), s.guard());
     GoldenModel.assertIsTheGoldenModel(ModelStateCodec.decode(s.model()));
   }
 
   /** Same metrics now, and after more events (which shows the ring's position was restored too). */
-  private static void assertSameEvaluator(PrequentialEvaluator expected, PrequentialEvaluator actual) {
+  private static void assertSameEvaluator(BinaryEvaluator expected, BinaryEvaluator actual) {
     assertEquals(SCORED.length, actual.count());
     for (float[] next : new float[][] {null, {0.65f, 0}, {0.4f, 1}}) {
       if (next != null) {

@@ -1,6 +1,7 @@
 package io.streamnet.jobs.train;
 
 import io.streamnet.jobs.flink.SerializerGoldenTest;
+import io.streamnet.nn.online.TextExample;
 import java.util.List;
 
 /**
@@ -12,12 +13,12 @@ import java.util.List;
  * ({@code -Dstreamnet.golden.write=true}, never overwriting). Never regenerate them; a new layout needs a new snapshot
  * version and new golden files beside these.
  */
-class TrainingExampleSerializerGoldenTest extends SerializerGoldenTest<TrainingExample> {
+class TrainingExampleSerializerGoldenTest extends SerializerGoldenTest<TextExample> {
 
-  static final List<TrainingExample> RECORDS = List.of(
-      new TrainingExample("imdb-1", new int[] {3, 262_143, 0, 7}, 1f, 1_700_000_000_123L),
-      new TrainingExample("ünïcödé-ĳ", new int[0], 0f, 0L),
-      new TrainingExample(null, null, 1f, -1L));
+  static final List<TextExample> RECORDS = List.of(
+      new TextExample("imdb-1", new int[] {3, 262_143, 0, 7}, 1f, 1_700_000_000_123L),
+      new TextExample("ünïcödé-ĳ", new int[0], 0f, 0L),
+      new TextExample(null, null, 1f, -1L));
 
   TrainingExampleSerializerGoldenTest() {
     super("training-example-serializer-v1", TrainingExampleSerializer.INSTANCE, RECORDS,

@@ -1,11 +1,13 @@
-package io.streamnet.jobs.model;
+package io.streamnet.nn.snapshot;
 
-import static io.streamnet.jobs.model.ParameterAssertions.assertBitIdentical;
+import static io.streamnet.nn.testing.ParameterAssertions.assertBitIdentical;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.streamnet.nn.layer.Parameter;
 import io.streamnet.nn.network.Network;
+import io.streamnet.nn.testing.GoldenFiles;
+import io.streamnet.nn.testing.GoldenModel;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -1,4 +1,4 @@
-package io.streamnet.jobs.model;
+package io.streamnet.nn.testing;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 

@@ -1,6 +1,6 @@
-package io.streamnet.jobs.model;
+package io.streamnet.nn.testing;
 
-import static io.streamnet.jobs.model.ParameterAssertions.assertBitIdentical;
+import static io.streamnet.nn.testing.ParameterAssertions.assertBitIdentical;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
