@@ -171,7 +171,7 @@ public record JobConfig(Job job, ModelSection model, Trainer trainer, Snapshots 
     ModelSectionReader.Resolved model = ModelSectionReader.read(top.section("model"), baseDir);
     Trainer trainer = Trainer.read(top.section("trainer"), model.batchSize());
     Snapshots snapshots = Snapshots.read(top.section("snapshots"));
-    Scorer scorer = Scorer.read(top.section("scorer"));
+    Scorer scorer = Scorer.read(top.section("scorer"), 1);
     Metrics metrics = Metrics.read(top.section("metrics"));
     Checkpointing checkpointing = Checkpointing.read(top.section("checkpointing"));
     Restart restart = Restart.read(top.section("restart"));

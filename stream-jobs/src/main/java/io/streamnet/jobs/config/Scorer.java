@@ -8,12 +8,16 @@ import java.io.Serializable;
  *
  * @param bufferLimit scoring requests held (in state) while no model has arrived yet; beyond it they go to the
  *                    dead-letter topic, so that a job without a model cannot grow its state without bound
+ * @param parallelism scorer instances: a task whose scorer keeps state per key (recommendation: per user) runs
+ *                    several, each with the whole model; the sentiment scorer runs one
  */
-public record Scorer(int bufferLimit) implements Serializable {
+public record Scorer(int bufferLimit, int parallelism) implements Serializable {
   private static final long serialVersionUID = 1L;
+  public static final int MAX_PARALLELISM = 1024;
 
-  static Scorer read(ConfigNode n) {
-    Scorer s = new Scorer(n.integer("buffer_limit", 10_000, 0, Integer.MAX_VALUE));
+  static Scorer read(ConfigNode n, int defaultParallelism) {
+    Scorer s = new Scorer(n.integer("buffer_limit", 10_000, 0, Integer.MAX_VALUE),
+        n.integer("parallelism", defaultParallelism, 1, MAX_PARALLELISM));
     n.finish();
     return s;
   }
@@ -21,6 +25,7 @@ public record Scorer(int bufferLimit) implements Serializable {
   ObjectNode tree() {
     ObjectNode o = ConfigNode.object();
     o.put("buffer_limit", bufferLimit);
+    o.put("parallelism", parallelism);
     return o;
   }
 }

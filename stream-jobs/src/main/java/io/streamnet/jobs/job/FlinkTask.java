@@ -1,6 +1,7 @@
 package io.streamnet.jobs.job;
 
 import io.streamnet.connect.validate.Validator;
+import io.streamnet.jobs.task.KeyedTask;
 import io.streamnet.jobs.task.Task;
 import io.streamnet.nn.online.StreamExample;
 import java.io.Serializable;
@@ -17,16 +18,26 @@ import org.apache.flink.util.function.SerializableFunction;
  * @param labeledValidator what makes a labeled event learnable
  * @param requestValidator what makes a request answerable
  * @param answerKey        the Kafka key of an answer (its request's id)
+ * @param contexts         Flink's type of the scorer's per-key context, for a {@link KeyedTask}; null otherwise
  */
 public record FlinkTask<L extends SpecificRecordBase, E extends StreamExample, R extends SpecificRecordBase, C,
     O extends SpecificRecordBase>(Task<L, E, R, C, O> task, TypeInformation<E> examples,
                                   Validator<? super L> labeledValidator, Validator<? super R> requestValidator,
-                                  SerializableFunction<O, String> answerKey) implements Serializable {
+                                  SerializableFunction<O, String> answerKey, TypeInformation<C> contexts)
+    implements Serializable {
   public FlinkTask {
     Objects.requireNonNull(task, "task");
     Objects.requireNonNull(examples, "examples");
     Objects.requireNonNull(labeledValidator, "labeledValidator");
     Objects.requireNonNull(requestValidator, "requestValidator");
     Objects.requireNonNull(answerKey, "answerKey");
+    if ((task instanceof KeyedTask) != (contexts != null)) {
+      throw new IllegalArgumentException("a keyed task needs the type of its scorer's context, other tasks none");
+    }
+  }
+
+  /** Whether the scorer keeps state per key ({@link KeyedTask}). */
+  public boolean keyed() {
+    return task instanceof KeyedTask;
   }
 }

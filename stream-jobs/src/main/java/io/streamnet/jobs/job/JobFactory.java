@@ -45,7 +45,7 @@ public final class JobFactory {
     SentimentTask task = new SentimentTask(new TextFeatures(c.model().textHashing(), c.model().inputName()),
         c.model().networkJson(), c.trainer().prequential().aucWindow());
     return new FlinkTask<>(task, TrainingExampleSerializer.TYPE, new LabeledReviewValidator(),
-        new ReviewEventValidator(), SentimentScore::getId);
+        new ReviewEventValidator(), SentimentScore::getId, null);
   }
 
   public static OnlineLearningJob.Plan<?, ?, ?, ?, ?> plan(JobConfig c) {
@@ -65,8 +65,12 @@ public final class JobFactory {
         c.snapshots().minIntervalMs(), c.snapshots().fullEvery(),
         c.snapshots().directory(), c.snapshots().retain(), c.metrics().intervalMs(),
         WarmStartModel.of(c), TopicVersionLookup.of(c));
+    if (c.scorer().parallelism() > 1 && !task.keyed()) {
+      throw new IllegalArgumentException("scorer.parallelism: the " + task.task().name() + " task's scorer runs one"
+          + " instance (only a task whose scorer keeps state per key runs several), got " + c.scorer().parallelism());
+    }
     ScorerFunction.Settings scorer = new ScorerFunction.Settings(c.job().modelId(), c.scorer().bufferLimit(),
-        c.metrics().intervalMs(), c.topics().requests());
+        c.metrics().intervalMs(), c.topics().requests(), c.scorer().parallelism());
     return new OnlineLearningJob.Plan<>(task, trainer, scorer);
   }
 

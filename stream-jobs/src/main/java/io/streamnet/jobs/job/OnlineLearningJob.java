@@ -1,7 +1,9 @@
 package io.streamnet.jobs.job;
 
 import io.streamnet.jobs.model.ModelPart;
+import io.streamnet.jobs.score.KeyedScorerFunction;
 import io.streamnet.jobs.score.ScorerFunction;
+import io.streamnet.jobs.task.KeyedTask;
 import io.streamnet.jobs.task.Task;
 import io.streamnet.jobs.train.TrainerOperator;
 import io.streamnet.jobs.train.TrainerSettings;
@@ -13,11 +15,15 @@ import java.util.Objects;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.api.java.typeutils.EitherTypeInfo;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.types.Either;
 
 /**
  * The online-learning job, for any task (docs/ARCHITECTURE.md):
@@ -89,13 +95,16 @@ public final class OnlineLearningJob {
         .process(new DeadLetterSplit<R>(), requestType).name("decode requests").uid("requests-decode")
         .setParallelism(1)
         .setBufferTimeout(0);
-    SingleOutputStreamOperator<O> answers = requests.connect(models)
-        .process(new ScorerFunction<>(plan.scorer(), (Task<?, ?, R, Void, O>) task),
-            new AvroTypeInfo<>(task.answerType()))
-        .name("scorer").uid("scorer").setParallelism(1);
+    SingleOutputStreamOperator<O> answers = plan.task().keyed()
+        ? keyedScorer(plan, labeled, requests, models)
+        : requests.connect(models)
+            .process(new ScorerFunction<>(plan.scorer(), (Task<?, ?, R, Void, O>) task),
+                new AvroTypeInfo<>(task.answerType()))
+            .name("scorer").uid("scorer").setParallelism(1);
     // Its own task: the exactly-once sink starts a transaction (a blocking InitProducerId) at every checkpoint and
     // commits (blocking) when one completes, which, chained, stopped the scoring thread for 20-215 ms each time.
-    answers.sinkTo(io.answers()).name("answers").uid("scores-sink").setParallelism(1).disableChaining();
+    answers.sinkTo(io.answers()).name("answers").uid("scores-sink").setParallelism(answers.getParallelism())
+        .disableChaining();
 
     DataStream<TrainingMetrics> metrics = snapshots.getSideOutput(TrainerOperator.METRICS)
         .union(answers.getSideOutput(ScorerFunction.METRICS));
@@ -104,5 +113,28 @@ public final class OnlineLearningJob {
     DataStream<DeadLetter> deadLetters = labeled.getSideOutput(DeadLetterSplit.DEAD_LETTERS)
         .union(requests.getSideOutput(DeadLetterSplit.DEAD_LETTERS), answers.getSideOutput(ScorerFunction.DEAD_LETTERS));
     deadLetters.sinkTo(io.deadLetters()).name("dead letters").uid("dead-letters-sink").setParallelism(1);
+  }
+
+  /**
+   * The scorer of a {@link KeyedTask}: labeled events (which update their key's context) and requests, keyed alike,
+   * at the scorer's parallelism, every instance with the whole model.
+   */
+  @SuppressWarnings("unchecked")
+  private static <L extends SpecificRecordBase, E extends StreamExample, R extends SpecificRecordBase, C,
+      O extends SpecificRecordBase> SingleOutputStreamOperator<O> keyedScorer(
+          Plan<L, E, R, C, O> plan, DataStream<L> labeled, DataStream<R> requests, BroadcastStream<ModelPart> models) {
+    KeyedTask<L, E, R, C, O> task = (KeyedTask<L, E, R, C, O>) plan.task().task();
+    TypeInformation<Either<L, R>> inputs = new EitherTypeInfo<>(new AvroTypeInfo<>(task.labeledType()),
+        new AvroTypeInfo<>(task.requestType()));
+    int parallelism = plan.scorer().parallelism();
+    DataStream<Either<L, R>> updates = labeled.map(Either::<L, R>Left, inputs).name("context updates")
+        .uid("scorer-updates").setParallelism(1);
+    DataStream<Either<L, R>> asks = requests.map(Either::<L, R>Right, inputs).name("requests to score")
+        .uid("scorer-requests").setParallelism(1);
+    KeySelector<Either<L, R>, Long> key = new ScorerKey<>(task);
+    return updates.union(asks).keyBy(key, Types.LONG).connect(models)
+        .process(new KeyedScorerFunction<>(plan.scorer(), task, plan.task().contexts()),
+            new AvroTypeInfo<>(task.answerType()))
+        .name("scorer").uid("scorer").setParallelism(parallelism);
   }
 }

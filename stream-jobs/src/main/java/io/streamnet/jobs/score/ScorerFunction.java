@@ -44,15 +44,17 @@ public final class ScorerFunction<R extends SpecificRecordBase, O extends Specif
 
   /**
    * @param modelId               the model served (parts of other ids are ignored)
-   * @param bufferLimit           requests held while there is no model
+   * @param bufferLimit           requests held while there is no model (per scorer instance)
    * @param metricsIntervalMillis cadence of the scorer's metrics records
    * @param requestsTopic         named in dead letters
+   * @param parallelism           scorer instances (a keyed task's scorer; others run one)
    */
-  public record Settings(String modelId, int bufferLimit, long metricsIntervalMillis, String requestsTopic)
-      implements Serializable {
+  public record Settings(String modelId, int bufferLimit, long metricsIntervalMillis, String requestsTopic,
+                         int parallelism) implements Serializable {
     public Settings {
       Objects.requireNonNull(modelId, "modelId");
       if (bufferLimit < 0) throw new IllegalArgumentException("bufferLimit must be >= 0, got " + bufferLimit);
+      if (parallelism < 1) throw new IllegalArgumentException("parallelism must be >= 1, got " + parallelism);
     }
   }
 

@@ -45,7 +45,7 @@ class ScorerFunctionTest {
   }
 
   static ScorerFunction<ReviewEvent, SentimentScore> scorer(int bufferLimit) {
-    return new ScorerFunction<>(new ScorerFunction.Settings("m", bufferLimit, 60_000, "requests"), task());
+    return new ScorerFunction<>(new ScorerFunction.Settings("m", bufferLimit, 60_000, "requests", 1), task());
   }
 
   /** A FULL version of {@code net} in parts of at most {@code maxBytes}. */
