@@ -8,7 +8,7 @@ import io.streamnet.nn.tensor.SparseIds;
 import java.util.SplittableRandom;
 
 /**
- * Random minibatches for the reference models of ARCHITECTURE.md, shaped as in
+ * Random minibatches for the reference models of docs/ARCHITECTURE.md, shaped as in
  * {@code ../shared/peers/torch_throughput.py}: S 256 ids per example from 2^18 buckets, binary labels;
  * R a user id below 6,040 and an item id below 3,706, binary labels; D 256 standard-normal floats, 10 classes.
  * Seeded, so every run trains on the same data.

@@ -1,7 +1,7 @@
 package io.streamnet.nn.spec;
 
 /**
- * The reference models of ARCHITECTURE.md, exactly as benchmarks and peers use them. Each is also a resource
+ * The reference models of docs/ARCHITECTURE.md, exactly as benchmarks and peers use them. Each is also a resource
  * ({@code /io/streamnet/nn/spec/model-s.yaml}, {@code model-r.yaml}, {@code model-d.yaml}) that users can copy
  * and edit.
  */

@@ -19,7 +19,7 @@ public record Job(String name, String modelId, int parallelism) implements Seria
     int parallelism = n.integer("parallelism", 1, 1, Integer.MAX_VALUE);
     if (parallelism != 1) {
       throw n.fail("parallelism", "only 1 is supported for now: the job runs one trainer replica holding the whole"
-          + " model (parallel replicas need the ModelSync operator of ARCHITECTURE.md, not built yet), got "
+          + " model (parallel replicas need the ModelSync operator of docs/ARCHITECTURE.md, not built yet), got "
           + parallelism);
     }
     n.finish();
