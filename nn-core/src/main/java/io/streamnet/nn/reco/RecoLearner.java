@@ -73,6 +73,57 @@ public final class RecoLearner {
         steps++;
     }
 
+    /**
+     * The learner's whole state, versioned and checksummed:
+     * <pre>
+     *   header   "SNRL" | int version = 1
+     *   content  int max_users | int top_k | long rmse_warm_up | long events | long steps
+     *            the recommender's training state (RecommenderCodec's content, without its header and trailer)
+     *            histories: long evictions | users index (as a vocabulary's index) | per user, least recently active
+     *                       first: int length | byte positives only | int max_interacted | int recent count |
+     *                       per recent item, oldest first: long item | byte positive | int interacted count |
+     *                       per interacted item, oldest first: long item
+     *            evaluator: int K | long positives | long hits | double NDCG sum | long warm-up | long ratings seen |
+     *                       long ratings scored | double squared errors | double absolute errors |
+     *                       long fallbacks | long unranked
+     *   trailer  32 bytes: SHA-256 of everything before it
+     * </pre>
+     */
+    public byte[] encode() {
+        StateWriter out = new StateWriter(MAGIC, VERSION);
+        out.putInt(spec.maxUsers()).putInt(spec.topK()).putLong(spec.rmseWarmUp()).putLong(events).putLong(steps);
+        RecommenderCodec.writeTo(model, out, true);
+        histories.writeTo(out);
+        evaluator.writeTo(out);
+        return out.finish();
+    }
+
+    /** A learner that continues exactly as the encoded one would have. */
+    public static RecoLearner decode(byte[] bytes) {
+        StateReader in = StateReader.open(bytes, MAGIC, VERSION, "recommendation learner state");
+        int maxUsers = in.getInt("max_users", RecoLearnerSpec.MIN_USERS, Integer.MAX_VALUE);
+        int topK = in.getInt("top_k", 1, Integer.MAX_VALUE);
+        long warmUp = in.getLong("rmse_warm_up");
+        long events = in.getLong("events");
+        long steps = in.getLong("steps");
+        Recommender model = RecommenderCodec.readFrom(in);
+        if (!model.trainable()) {
+            throw in.invalid("recommender", "a learner state must hold the optimizer");
+        }
+        RecoLearnerSpec spec = new RecoLearnerSpec(model.spec(), maxUsers, topK, warmUp);
+        UserHistories histories = new UserHistories(spec.model().history(), maxUsers);
+        histories.readFrom(in);
+        RecoEvaluator evaluator = RecoEvaluator.readFrom(in);
+        if (evaluator.k() != topK) {
+            throw in.invalid("evaluator", "K " + evaluator.k() + " differs from top_k " + topK);
+        }
+        in.finish();
+        RecoLearner learner = new RecoLearner(spec, model, histories, evaluator);
+        learner.events = events;
+        learner.steps = steps;
+        return learner;
+    }
+
     public Recommender model() {
         return model;
     }

@@ -63,8 +63,13 @@ public final class Recommender {
     private int[] ratedUserRows = new int[0];
     private int[] ratedItemRows = new int[0];
     private float[] ratingValues = new float[0];
-    private int[] topRows = new int[0];
-    // Counters (state).
+    /** The current batch's ranking examples: event index, candidate rows (positive first), candidate count. */
+    private int[] exampleEvents = new int[0];
+    private int[] exampleCandidates = new int[0];
+    private int[] exampleSizes = new int[0];
+    private int examples;
+    // Counters (state; COUNTERS of them, in the order of counters()).
+    static final int COUNTERS = 6;
     private long rankingSteps;
     private long rankingExamples;
     private long rejectedRankingSteps;
@@ -259,9 +264,6 @@ public final class Recommender {
         represent(history, userId);
         int end = scoreAllRows();
         excludeInteracted(history);
-        if (topRows.length < k) {
-            topRows = new int[k];
-        }
         int found = 0;
         for (int row = 1; row < end; row++) {
             float s = scores[row];
@@ -364,21 +366,10 @@ public final class Recommender {
         if (optimizer == null) {
             throw new IllegalStateException("this recommender was built for scoring only");
         }
-        int n = batch.size();
-        if (userRows.length < n) {
-            userRows = new int[n];
-            itemRows = new int[n];
-            ratedUserRows = new int[n];
-            ratedItemRows = new int[n];
-            ratingValues = new float[n];
-        }
-        for (int i = 0; i < n; i++) {
-            userRows[i] = users.observe(batch.user(i), batch.time(i));
-            itemRows[i] = items.observe(batch.item(i), batch.time(i));
-        }
+        observeRows(batch);
         trainRatings(batch);
         boolean trained = trainRanking(batch);
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < batch.size(); i++) {
             if (batch.positive(i)) {
                 sampler.increment(itemRows[i]); // after the draws: this batch's negatives came from before it
             }
@@ -404,19 +395,33 @@ public final class Recommender {
 
     /** The ranking step on the batch's positives with a row; false if there were none or the step was refused. */
     private boolean trainRanking(TrainingBatch batch) {
-        int examples = 0;
-        for (int i = 0; i < batch.size(); i++) {
-            if (batch.positive(i) && itemRows[i] != IdVocabulary.SHARED_ROW) {
-                examples++;
-            }
-        }
-        if (examples == 0) {
+        if (prepareRanking(batch) == 0) {
             return false;
         }
-        clearGradients();
-        float scale = 1f / examples; // the loss is the mean over the batch's examples
-        double loss = 0;
-        int used = 0;
+        double loss = rankingLossAndGradients(batch);
+        double norm = Double.isFinite(loss) ? optimizer.gradientNorm() : Double.NaN;
+        if (!Double.isFinite(norm)) {
+            rejectedRankingSteps++;
+            return false;
+        }
+        optimizer.step(norm);
+        rankingSteps++;
+        rankingExamples += examples;
+        return true;
+    }
+
+    /**
+     * Chooses the batch's ranking examples (positives whose item has a row) and draws their negatives; an example
+     * that gets no negative is dropped (except with BCE, which can learn from the positive alone). Returns how many.
+     */
+    int prepareRanking(TrainingBatch batch) {
+        int width = 1 + spec.negatives().count();
+        if (exampleEvents.length < batch.size()) {
+            exampleEvents = new int[batch.size()];
+            exampleSizes = new int[batch.size()];
+            exampleCandidates = new int[batch.size() * width];
+        }
+        examples = 0;
         for (int i = 0; i < batch.size(); i++) {
             if (!batch.positive(i) || itemRows[i] == IdVocabulary.SHARED_ROW) {
                 continue;
@@ -425,30 +430,59 @@ public final class Recommender {
             if (negatives == 0 && spec.loss() != RankingLoss.BCE) {
                 continue; // nothing to rank the positive against
             }
-            long[] context = batch.context();
+            candidates[0] = itemRows[i];
+            System.arraycopy(candidates, 0, exampleCandidates, examples * width, negatives + 1);
+            exampleEvents[examples] = i;
+            exampleSizes[examples++] = negatives + 1;
+        }
+        return examples;
+    }
+
+    /**
+     * The mean ranking loss of the prepared examples, with every ranking parameter's gradient of it (the weights are
+     * not changed): a pure function of the weights once the negatives are drawn, which the gradient checks use.
+     */
+    double rankingLossAndGradients(TrainingBatch batch) {
+        clearGradients();
+        int width = 1 + spec.negatives().count();
+        float scale = 1f / examples; // the loss is the mean over the batch's examples
+        double loss = 0;
+        long[] context = batch.context();
+        for (int e = 0; e < examples; e++) {
+            int i = exampleEvents[e];
             int off = batch.contextOffset(i);
             int count = batch.contextCount(i);
             for (int k = 0; k < count; k++) {
                 contextRows[k] = items.rowOf(context[off + k]);
             }
             tower.forward(contextRows, count, userRows[i], u);
-            candidates[0] = itemRows[i];
-            loss += exampleLossAndGradients(negatives, scale);
+            System.arraycopy(exampleCandidates, e * width, candidates, 0, exampleSizes[e]);
+            loss += exampleLossAndGradients(exampleSizes[e] - 1, scale);
             tower.backward(gradU);
-            used++;
         }
-        if (used == 0) {
-            return false;
+        return loss * scale;
+    }
+
+    /** Counts the batch's users and items in the vocabularies (admitting, expiring), keeping their rows. */
+    void observeRows(TrainingBatch batch) {
+        int n = batch.size();
+        if (userRows.length < n) {
+            userRows = new int[n];
+            itemRows = new int[n];
+            ratedUserRows = new int[n];
+            ratedItemRows = new int[n];
+            ratingValues = new float[n];
         }
-        double norm = Double.isFinite(loss) ? optimizer.gradientNorm() : Double.NaN;
-        if (!Double.isFinite(norm)) {
-            rejectedRankingSteps++;
-            return false;
+        for (int i = 0; i < n; i++) {
+            userRows[i] = users.observe(batch.user(i), batch.time(i));
+            itemRows[i] = items.observe(batch.item(i), batch.time(i));
         }
-        optimizer.step(norm);
-        rankingSteps++;
-        rankingExamples += used;
-        return true;
+    }
+
+    /** Negative rows of prepared example {@code e} (for tests: none may be an item the user interacted with). */
+    int[] negativesOf(int e) {
+        int width = 1 + spec.negatives().count();
+        return Arrays.copyOfRange(exampleCandidates, e * width + 1, e * width + exampleSizes[e]);
     }
 
     /**
@@ -516,6 +550,80 @@ public final class Recommender {
                 Arrays.fill(p.grad(), 0f);
             }
         }
+    }
+
+    // ---------------------------------------------------------------- state
+
+    /**
+     * The full training state (with optimizer slots for a trainable model), versioned and checksummed; the format is
+     * documented in {@link RecommenderCodec}.
+     */
+    public byte[] encode() {
+        return RecommenderCodec.encode(this, trainable());
+    }
+
+    /** The state without optimizer slots and sampler counts: decodes into a scoring-only model. */
+    public byte[] encodeForScoring() {
+        return RecommenderCodec.encode(this, false);
+    }
+
+    /** A model equal to the encoded one in every respect, trainable if the state holds an optimizer. */
+    public static Recommender decode(byte[] bytes) {
+        return RecommenderCodec.decode(bytes);
+    }
+
+    long[] counters() {
+        return new long[] {rankingSteps, rankingExamples, rejectedRankingSteps, rejectedRatingSteps, negativesDrawn,
+                negativesRejected};
+    }
+
+    void restoreCounters(long[] c) {
+        rankingSteps = c[0];
+        rankingExamples = c[1];
+        rejectedRankingSteps = c[2];
+        rejectedRatingSteps = c[3];
+        negativesDrawn = c[4];
+        negativesRejected = c[5];
+    }
+
+    List<Parameter> rankingParameters() {
+        return rankingParams;
+    }
+
+    Optimizer optimizer() {
+        return optimizer;
+    }
+
+    PopularitySampler sampler() {
+        return sampler;
+    }
+
+    RatingHead ratingHead() {
+        return ratingHead;
+    }
+
+    /** Ranking steps applied so far. */
+    public long rankingSteps() {
+        return rankingSteps;
+    }
+
+    /** Ranking steps refused (non-finite loss or gradient) so far. */
+    public long refusedRankingSteps() {
+        return rejectedRankingSteps;
+    }
+
+    /** Rating-head steps refused (non-finite loss or gradient) so far. */
+    public long refusedRatingSteps() {
+        return rejectedRatingSteps;
+    }
+
+    /** Negatives drawn, and of them rejected (the positive itself or an item the user interacted with), so far. */
+    public long negativesDrawn() {
+        return negativesDrawn;
+    }
+
+    public long negativesRejected() {
+        return negativesRejected;
     }
 
     // ---------------------------------------------------------------- access
