@@ -2,7 +2,9 @@ package io.streamnet.nn.cli;
 
 import io.streamnet.nn.data.MalformedDataException;
 import io.streamnet.nn.prequential.MetricsLine;
+import io.streamnet.nn.data.Dataset;
 import io.streamnet.nn.prequential.PrequentialRunner;
+import io.streamnet.nn.prequential.RecoRunnerSpec;
 import io.streamnet.nn.prequential.ProgressReporter;
 import io.streamnet.nn.prequential.RunnerSpec;
 import java.io.PrintStream;
@@ -18,6 +20,31 @@ public final class PrequentialCommand {
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err, ProgressReporter.forStderr()));
+    }
+
+    /** A network on texts, or the rating-only runner on a movielens spec of {@code features} and {@code network}. */
+    private static MetricsLine runNetwork(PrequentialOptions o, PrintStream err, ProgressReporter progress) {
+        RunnerSpec spec = o.spec() != null ? RunnerSpec.load(o.spec()) : RunnerSpec.forDataset(o.dataset());
+        if (o.batch() > 0) {
+            spec = new RunnerSpec(o.batch(), spec.features(), spec.network(), spec.text());
+        }
+        announce(o, err, spec.batchSize(), RunnerSpec.defaultResource(o.dataset()));
+        return new PrequentialRunner(progress).run(o.dataset(), o.path(), spec, o.seed(), o.limit());
+    }
+
+    /** The recommender on an interaction dataset. */
+    private static MetricsLine runRecommender(PrequentialOptions o, PrintStream err, ProgressReporter progress) {
+        RecoRunnerSpec spec = o.spec() != null ? RecoRunnerSpec.load(o.spec()) : RecoRunnerSpec.defaults();
+        if (o.batch() > 0) {
+            spec = spec.withBatchSize(o.batch());
+        }
+        announce(o, err, spec.batchSize(), RecoRunnerSpec.DEFAULT_RESOURCE);
+        return new PrequentialRunner(progress).run(o.dataset(), o.path(), spec, o.limit());
+    }
+
+    private static void announce(PrequentialOptions o, PrintStream err, int batch, String defaultResource) {
+        err.println("streamnet prequential: dataset=" + o.dataset().cliName() + " seed=" + o.seed() + " batch=" + batch
+                + " spec=" + (o.spec() != null ? o.spec() : defaultResource) + (o.limit() > 0 ? " limit=" + o.limit() : ""));
     }
 
     /** Runs the command; returns the exit status. */
@@ -36,19 +63,13 @@ public final class PrequentialCommand {
         }
         PrequentialOptions o = parsed.options();
         try {
+            boolean recommender = o.dataset().kind() == Dataset.Kind.RATINGS
+                    && (o.spec() == null || RecoRunnerSpec.isRecommenderSpec(o.spec()));
             if (parsed.printSpec()) {
-                out.print(RunnerSpec.forDataset(o.dataset()).text());
+                out.print(recommender ? RecoRunnerSpec.defaults().text() : RunnerSpec.forDataset(o.dataset()).text());
                 return 0;
             }
-            RunnerSpec spec = o.spec() != null ? RunnerSpec.load(o.spec()) : RunnerSpec.forDataset(o.dataset());
-            if (o.batch() > 0) {
-                spec = new RunnerSpec(o.batch(), spec.features(), spec.network(), spec.text());
-            }
-            err.println("streamnet prequential: dataset=" + o.dataset().cliName() + " seed=" + o.seed()
-                    + " batch=" + spec.batchSize() + " spec=" + (o.spec() != null ? o.spec()
-                    : RunnerSpec.defaultResource(o.dataset()))
-                    + (o.limit() > 0 ? " limit=" + o.limit() : ""));
-            MetricsLine result = new PrequentialRunner(progress).run(o.dataset(), o.path(), spec, o.seed(), o.limit());
+            MetricsLine result = recommender ? runRecommender(o, err, progress) : runNetwork(o, err, progress);
             out.println(result);
             out.flush();
             return 0;

@@ -28,8 +28,11 @@ import io.streamnet.nn.tensor.Shape;
 
 import java.util.List;
 
-/** Turns validated spec parts into layers, initializers and optimizers. */
-final class Components {
+/**
+ * Turns validated spec parts into layers, initializers and optimizers. Public for models built outside
+ * {@link Network} (the recommender in {@code io.streamnet.nn.reco}) that take the same initializer and optimizer specs.
+ */
+public final class Components {
     private Components() {}
 
     /** A skip-everything initializer, for networks whose weights are loaded right after construction. */
@@ -38,7 +41,7 @@ final class Components {
         public String describe() { return "none"; }
     };
 
-    static Initializer initializer(InitSpec s) {
+    public static Initializer initializer(InitSpec s) {
         return switch (s.type()) {
             case "he_uniform" -> Initializers.heUniform();
             case "he_normal" -> Initializers.heNormal();
@@ -86,7 +89,7 @@ final class Components {
         return LearningRateSchedule.linearWarmup(base, s.warmupSteps());
     }
 
-    static Optimizer optimizer(OptimizerSpec s, List<Parameter> params) {
+    public static Optimizer optimizer(OptimizerSpec s, List<Parameter> params) {
         LearningRateSchedule schedule = schedule(s);
         float wd = (float) s.weightDecay();
         float clip = (float) s.clipNorm();

@@ -30,6 +30,11 @@ public final class AdaGrad extends Optimizer {
     }
 
     @Override
+    protected float initialSlotValue(int s) {
+        return initialAccumulator;
+    }
+
+    @Override
     protected void update(float[] w, int wOff, float[] g, int gOff, int len, float[][] slot, float lr, float scale) {
         kernels.adagrad(w, wOff, g, gOff, slot[0], len, lr, scale, weightDecay, eps);
     }

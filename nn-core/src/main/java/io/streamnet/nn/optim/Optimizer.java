@@ -52,6 +52,22 @@ public abstract class Optimizer {
         for (float[][] perParam : slots) java.util.Arrays.fill(perParam[s], v);
     }
 
+    /** The value slot {@code s} starts from (0; AdaGrad's accumulator may start higher). */
+    protected float initialSlotValue(int s) {
+        return 0f;
+    }
+
+    /**
+     * Resets the slots of {@code param.value()[offset, offset + length)} of parameter {@code p} (index in
+     * {@link #params()}) to their initial values: for a table row that is given to a new id, so that the new id
+     * does not inherit the old one's moments or accumulators.
+     */
+    public void resetSlots(int p, int offset, int length) {
+        for (int s = 0; s < slotNames.length; s++) {
+            java.util.Arrays.fill(slots[p][s], offset, offset + length, initialSlotValue(s));
+        }
+    }
+
     /** Name as written in a spec: sgd, adagrad, adam, adamw. */
     public abstract String name();
 

@@ -66,6 +66,23 @@ public final class PrequentialRunner {
         }
     }
 
+    /**
+     * A recommender run on an interaction dataset (MovieLens): {@link RecoPrequentialRunner} over the ratings in
+     * their canonical stream order.
+     *
+     * @param path  its directory or file, or null to locate it in the default data roots
+     * @param limit at most this many events, 0 for all
+     */
+    public MetricsLine run(Dataset dataset, Path path, RecoRunnerSpec spec, long limit) {
+        if (dataset.kind() != Dataset.Kind.RATINGS) {
+            throw new IllegalArgumentException("dataset " + dataset.cliName() + " holds texts: a recommender spec"
+                    + " needs an interaction dataset (movielens)");
+        }
+        Path dir = path != null ? path : locator.locate(dataset);
+        List<Rating> stream = truncate(MovieLensReader.readInStreamOrder(dir), limit);
+        return new RecoPrequentialRunner(spec, progress).run(stream);
+    }
+
     /** The network for the spec, after checking that it predicts what the dataset's labels are. */
     private Network networkFor(RunnerSpec spec, String loss, Dataset dataset) {
         NetworkSpec net = spec.network();

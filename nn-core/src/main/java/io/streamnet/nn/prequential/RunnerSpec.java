@@ -8,6 +8,7 @@ import io.streamnet.nn.data.Dataset;
 import io.streamnet.nn.feature.TextHashingConfig;
 import io.streamnet.nn.spec.NetworkSpec;
 import io.streamnet.nn.spec.SpecException;
+import io.streamnet.nn.spec.SpecNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -40,11 +41,14 @@ public record RunnerSpec(int batchSize, FeatureSpec features, NetworkSpec networ
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper YAML = new YAMLMapper();
 
-    /** Class-path resource of the default spec of {@code dataset}. */
+    /**
+     * Class-path resource of the default spec of {@code dataset}. For movielens it is the rating-only runner's spec:
+     * the command line's default there is the recommender ({@link RecoRunnerSpec}).
+     */
     public static String defaultResource(Dataset dataset) {
         return switch (dataset) {
             case IMDB, SST2, UCI -> "/io/streamnet/nn/prequential/sentiment.yaml";
-            case MOVIELENS -> "/io/streamnet/nn/prequential/movielens.yaml";
+            case MOVIELENS -> "/io/streamnet/nn/prequential/movielens-ratings.yaml";
         };
     }
 

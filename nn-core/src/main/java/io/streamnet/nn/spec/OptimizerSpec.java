@@ -27,6 +27,14 @@ public record OptimizerSpec(String type, double lr, double momentum, boolean nes
         if (!type.equals("adagrad")) initialAccumulator = 0.0;
     }
 
+    /**
+     * Reads an optimizer object as a network spec's {@code optimizer} key is read (same keys, same checks), for
+     * models outside {@link NetworkSpec}; errors are located at {@code optimizer.<key>}.
+     */
+    public static OptimizerSpec fromJson(com.fasterxml.jackson.databind.JsonNode node) {
+        return SpecReader.readOptimizer(node);
+    }
+
     /** Defaults of a type at a learning rate (PyTorch's defaults; adamw decays 0.01 as PyTorch's AdamW). */
     public static OptimizerSpec defaults(String type, double lr) {
         double eps = type.equals("adagrad") ? 1e-10 : 1e-8;

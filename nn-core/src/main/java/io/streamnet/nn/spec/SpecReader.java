@@ -128,7 +128,7 @@ final class SpecReader {
         return l;
     }
 
-    private static OptimizerSpec readOptimizer(JsonNode node) {
+    static OptimizerSpec readOptimizer(JsonNode node) {
         Obj o = Obj.of(node, "optimizer");
         String type = o.requiredString("type");
         if (!OptimizerSpec.isKnown(type)) {

@@ -1,0 +1,152 @@
+package io.streamnet.nn.reco;
+
+import java.util.List;
+
+/**
+ * Test-then-train on an interaction stream, for the prequential runner and for a streaming operator alike: owns the
+ * {@link Recommender}, every user's {@link UserHistory} and the {@link RecoEvaluator}.
+ *
+ * <p>{@link #step} takes a minibatch in stream order. First every event is checked (a bad one throws
+ * {@link InvalidEventException} naming the field, before anything changes). Then each event is scored with the model
+ * as it was before the batch, and with the user's history as it was just before the event (so an event sees the
+ * earlier events of its own batch, as the peers' per-event protocol does): a rated event's rating is predicted, a
+ * positive is ranked exactly among all items the user has not interacted with; then the event enters the history.
+ * Finally the model trains on the batch.
+ *
+ * <p>An event that is not a positive (a rating below the threshold, or an ignored impression) trains only the rating
+ * head and enters the exclusion set (and, with {@code history.items: all}, the recent items the tower reads): the
+ * ranking learns what users choose next, and a low rating says the user did not like the item, not that it should be
+ * ranked higher; but the user has seen it, so it is neither recommended again nor drawn as a negative.
+ *
+ * <p>The whole state ({@link #encode}) round-trips bit for bit: a restored learner continues exactly.
+ */
+public final class RecoLearner {
+    static final byte[] MAGIC = {'S', 'N', 'R', 'L'};
+    static final int VERSION = 1;
+
+    private final RecoLearnerSpec spec;
+    private final Recommender model;
+    private final UserHistories histories;
+    private final RecoEvaluator evaluator;
+    private final TrainingBatch batch;
+    private long events;
+    private long steps;
+
+    public RecoLearner(RecoLearnerSpec spec) {
+        this(spec, Recommender.build(spec.model()), new UserHistories(spec.model().history(), spec.maxUsers()),
+                new RecoEvaluator(spec.topK(), spec.rmseWarmUp()));
+    }
+
+    private RecoLearner(RecoLearnerSpec spec, Recommender model, UserHistories histories, RecoEvaluator evaluator) {
+        this.spec = spec;
+        this.model = model;
+        this.histories = histories;
+        this.evaluator = evaluator;
+        this.batch = new TrainingBatch(spec.model().history().length());
+    }
+
+    /** Scores every event of the batch (model before the batch), counts the figures, then trains on the batch. */
+    public void step(List<InteractionEvent> events) {
+        RatingScale scale = spec.model().ratings();
+        for (int i = 0; i < events.size(); i++) {
+            events.get(i).check(scale, i);
+        }
+        if (events.isEmpty()) {
+            return;
+        }
+        batch.clear();
+        for (InteractionEvent e : events) {
+            UserHistory h = histories.getOrCreate(e.userId());
+            boolean positive = e.isPositive(scale.positiveAt());
+            if (e.hasRating()) {
+                evaluator.rating(model.predictRating(h, e.userId(), e.itemId()), e.rating());
+            }
+            if (positive) {
+                evaluator.rank(model.rankOf(h, e.userId(), e.itemId()), model.isPopularityFallback(h, e.userId()));
+            }
+            batch.add(e, positive, h);
+            h.record(e.itemId(), positive);
+        }
+        model.train(batch);
+        batch.clear();
+        this.events += events.size();
+        steps++;
+    }
+
+    /**
+     * The learner's whole state, versioned and checksummed:
+     * <pre>
+     *   header   "SNRL" | int version = 1
+     *   content  int max_users | int top_k | long rmse_warm_up | long events | long steps
+     *            the recommender's training state (RecommenderCodec's content, without its header and trailer)
+     *            histories: long evictions | users index (as a vocabulary's index) | per user, least recently active
+     *                       first: int length | byte positives only | int max_interacted | int recent count |
+     *                       per recent item, oldest first: long item | byte positive | int interacted count |
+     *                       per interacted item, oldest first: long item
+     *            evaluator: int K | long positives | long hits | double NDCG sum | long warm-up | long ratings seen |
+     *                       long ratings scored | double squared errors | double absolute errors |
+     *                       long fallbacks | long unranked
+     *   trailer  32 bytes: SHA-256 of everything before it
+     * </pre>
+     */
+    public byte[] encode() {
+        StateWriter out = new StateWriter(MAGIC, VERSION);
+        out.putInt(spec.maxUsers()).putInt(spec.topK()).putLong(spec.rmseWarmUp()).putLong(events).putLong(steps);
+        RecommenderCodec.writeTo(model, out, true);
+        histories.writeTo(out);
+        evaluator.writeTo(out);
+        return out.finish();
+    }
+
+    /** A learner that continues exactly as the encoded one would have. */
+    public static RecoLearner decode(byte[] bytes) {
+        StateReader in = StateReader.open(bytes, MAGIC, VERSION, "recommendation learner state");
+        int maxUsers = in.getInt("max_users", RecoLearnerSpec.MIN_USERS, Integer.MAX_VALUE);
+        int topK = in.getInt("top_k", 1, Integer.MAX_VALUE);
+        long warmUp = in.getLong("rmse_warm_up");
+        long events = in.getLong("events");
+        long steps = in.getLong("steps");
+        Recommender model = RecommenderCodec.readFrom(in);
+        if (!model.trainable()) {
+            throw in.invalid("recommender", "a learner state must hold the optimizer");
+        }
+        RecoLearnerSpec spec = new RecoLearnerSpec(model.spec(), maxUsers, topK, warmUp);
+        UserHistories histories = new UserHistories(spec.model().history(), maxUsers);
+        histories.readFrom(in);
+        RecoEvaluator evaluator = RecoEvaluator.readFrom(in);
+        if (evaluator.k() != topK) {
+            throw in.invalid("evaluator", "K " + evaluator.k() + " differs from top_k " + topK);
+        }
+        in.finish();
+        RecoLearner learner = new RecoLearner(spec, model, histories, evaluator);
+        learner.events = events;
+        learner.steps = steps;
+        return learner;
+    }
+
+    public Recommender model() {
+        return model;
+    }
+
+    public UserHistories histories() {
+        return histories;
+    }
+
+    public RecoEvaluator evaluator() {
+        return evaluator;
+    }
+
+    public RecoLearnerSpec spec() {
+        return spec;
+    }
+
+    /** Events learned from. */
+    public long events() {
+        return events;
+    }
+
+    /** Batches learned from. */
+    public long steps() {
+        return steps;
+    }
+}

@@ -1,0 +1,661 @@
+package io.streamnet.nn.reco;
+
+import io.streamnet.nn.init.Initializers;
+import io.streamnet.nn.kernel.Gemm;
+import io.streamnet.nn.layer.Parameter;
+import io.streamnet.nn.layer.SparseRowGradient;
+import io.streamnet.nn.network.Components;
+import io.streamnet.nn.optim.Optimizer;
+import io.streamnet.nn.random.Rng;
+import io.streamnet.nn.spec.InitSpec;
+import io.streamnet.nn.tensor.RowKernels;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The recommendation model: {@code score(user, item) = u . Q[item] + b[item]}, where {@code u} is the
+ * {@link UserTower}'s representation of the user's recent items (and row), Q the item table and b the item bias; so
+ * the top K of the whole catalogue is one matrix-vector product plus the bias. Rows come from two
+ * {@link IdVocabulary}s (items, users). A {@link RatingHead} predicts explicit ratings.
+ *
+ * <p>Training ({@link #train}): the rating head learns from every rated event; the ranking learns from every positive
+ * whose item has a row, against negatives drawn from the model's generator with probability proportional to
+ * popularity^exponent ({@link PopularitySampler}), never items the user has interacted with, with the spec's loss.
+ * A step whose loss or gradient is not finite is refused (weights and slots unchanged) and counted.
+ *
+ * <p>Scoring ({@link #topK}, {@link #scoreCandidates}, {@link #predictRating}) reads the vocabularies without
+ * counting, and excludes the items the user has interacted with. A user with neither history nor row gets the
+ * popularity ranking of the model, the item bias ({@link #isPopularityFallback}).
+ *
+ * <p>Deterministic: every random draw comes from the model's {@link Rng} (seeded by the spec). Not thread-safe; no
+ * allocation per call in the training or scoring loops once buffers have grown.
+ */
+public final class Recommender {
+    private final RowKernels kernels = RowKernels.get();
+    private final RecommenderSpec spec;
+    private final Rng rng;
+    private final IdVocabulary items;
+    private final IdVocabulary users;
+    private final Parameter itemEmbedding;
+    private final Parameter itemBias;
+    private final UserTower tower;
+    private final RatingHead ratingHead;
+    private final List<Parameter> rankingParams;
+    private final List<Parameter> params;
+    private final Optimizer optimizer;
+    private final PopularitySampler sampler;
+    private final int dim;
+    // Scratch, reused by every call.
+    private final long[] contextIds;
+    private final int[] contextRows;
+    private final float[] u;
+    private final float[] gradU;
+    private final float[] scores;
+    private final int[] candidates;
+    private final float[] logits;
+    private final float[] gradLogits;
+    private int[] userRows = new int[0];
+    private int[] itemRows = new int[0];
+    private int[] ratedUserRows = new int[0];
+    private int[] ratedItemRows = new int[0];
+    private float[] ratingValues = new float[0];
+    /** The current batch's ranking examples: event index, candidate rows (positive first), candidate count. */
+    private int[] exampleEvents = new int[0];
+    private int[] exampleCandidates = new int[0];
+    private int[] exampleSizes = new int[0];
+    private int examples;
+    // Counters (state; COUNTERS of them, in the order of counters()).
+    static final int COUNTERS = 6;
+    private long rankingSteps;
+    private long rankingExamples;
+    private long rejectedRankingSteps;
+    private long negativesDrawn;
+    private long negativesRejected;
+    private long rejectedRatingSteps;
+
+    private Recommender(RecommenderSpec spec, boolean trainable, IdVocabulary items, IdVocabulary users,
+                        RatingHead ratingHead) {
+        this.spec = spec;
+        this.rng = new Rng(spec.seed());
+        this.dim = spec.dim();
+        this.items = items;
+        this.users = users;
+        this.itemEmbedding = Parameter.sparse("reco_item", "embedding", spec.items().capacity(), dim);
+        this.itemBias = Parameter.sparse("reco_item", "bias", spec.items().capacity(), 1);
+        this.tower = new UserTower(spec, itemEmbedding);
+        this.ratingHead = ratingHead;
+        List<Parameter> ranking = new ArrayList<>();
+        ranking.add(itemEmbedding);
+        ranking.add(itemBias);
+        ranking.addAll(tower.params());
+        this.rankingParams = Collections.unmodifiableList(ranking);
+        List<Parameter> all = new ArrayList<>(ranking);
+        all.addAll(ratingHead.parameters());
+        this.params = Collections.unmodifiableList(all);
+        checkUniqueNames(all);
+        this.optimizer = trainable ? Components.optimizer(spec.optimizer(), ranking) : null;
+        this.sampler = trainable ? new PopularitySampler(spec.items().capacity(), spec.negatives().exponent()) : null;
+        int length = spec.history().length();
+        this.contextIds = new long[length];
+        this.contextRows = new int[length];
+        this.u = new float[dim];
+        this.gradU = new float[dim];
+        this.scores = new float[spec.items().capacity()];
+        int maxCandidates = 1 + spec.negatives().count();
+        this.candidates = new int[maxCandidates];
+        this.logits = new float[maxCandidates];
+        this.gradLogits = new float[maxCandidates];
+        if (trainable) {
+            items.setExpiryListener((row, id) -> resetItemRow(row));
+            users.setExpiryListener((row, id) -> resetUserRow(row));
+        }
+    }
+
+    /** A trainable model with fresh weights (from the spec's seed) and empty vocabularies. */
+    public static Recommender build(RecommenderSpec spec) {
+        Recommender m = new Recommender(spec, true, new IdVocabulary(spec.items()), new IdVocabulary(spec.users()),
+                new RatingHead(spec.ratingHead(), spec.ratings(), true));
+        m.initialize();
+        return m;
+    }
+
+    /**
+     * A scoring-only model (no optimizer slots, no sampler) with fresh weights and empty vocabularies: for a scorer
+     * that installs a trainer's weights ({@link #parameters()} values) and rows ({@link IdVocabulary#assign}).
+     */
+    public static Recommender forScoring(RecommenderSpec spec) {
+        Recommender m = new Recommender(spec, false, new IdVocabulary(spec.items()), new IdVocabulary(spec.users()),
+                new RatingHead(spec.ratingHead(), spec.ratings(), false));
+        m.initialize();
+        return m;
+    }
+
+    /** For decoders: trainable or not, with the given vocabularies and rating head, weights to be loaded. */
+    static Recommender restored(RecommenderSpec spec, boolean trainable, IdVocabulary items, IdVocabulary users,
+                                RatingHead ratingHead) {
+        return new Recommender(spec, trainable, items, users, ratingHead);
+    }
+
+    /** A scoring-only copy of this model's current weights and rows. */
+    public Recommender scoringCopy() {
+        Recommender copy = new Recommender(spec, false, new IdVocabulary(spec.items()), new IdVocabulary(spec.users()),
+                ratingHead.scoringCopy());
+        for (int p = 0; p < rankingParams.size(); p++) {
+            float[] src = rankingParams.get(p).value();
+            System.arraycopy(src, 0, copy.rankingParams.get(p).value(), 0, src.length);
+        }
+        copyRows(items, copy.items);
+        copyRows(users, copy.users);
+        copy.rng.setState(rng.state());
+        return copy;
+    }
+
+    private static void copyRows(IdVocabulary from, IdVocabulary to) {
+        for (int row = 1; row < from.highWater(); row++) {
+            to.assign(row, from.idAt(row));
+        }
+    }
+
+    private static void checkUniqueNames(List<Parameter> ps) {
+        Set<String> names = new HashSet<>();
+        for (Parameter p : ps) {
+            if (!names.add(p.name())) {
+                throw new IllegalArgumentException("parameter name '" + p.name() + "' is used twice: rename the"
+                        + " rating head's layer (the ranking weights are named reco_*)");
+            }
+        }
+    }
+
+    /** Embedding rows N(0, init_std^2), biases 0, position weights 1, the dense layer Xavier-uniform. */
+    private void initialize() {
+        fillNormal(itemEmbedding.value(), 0, itemEmbedding.size());
+        if (tower.separateContext() != null) {
+            fillNormal(tower.separateContext().value(), 0, tower.separateContext().size());
+        }
+        if (tower.user() != null) {
+            fillNormal(tower.user().value(), 0, tower.user().size());
+        }
+        if (tower.positions() != null) {
+            Arrays.fill(tower.positions().value(), 1f);
+        }
+        if (tower.weight() != null) {
+            Initializers.xavierUniform().fill(tower.weight().value(), 0, dim * dim, dim, dim, rng);
+        }
+    }
+
+    private void fillNormal(float[] w, int off, int len) {
+        Components.initializer(InitSpec.normal(spec.initStd())).fill(w, off, len, 1, dim, rng);
+    }
+
+    /** An item's row was taken back: its next id starts from fresh weights, fresh optimizer slots, no popularity. */
+    private void resetItemRow(int row) {
+        resetRow(itemEmbedding, row);
+        resetRow(itemBias, row);
+        itemBias.value()[row] = 0f;
+        if (tower.separateContext() != null) {
+            resetRow(tower.separateContext(), row);
+        }
+        ratingHead.resetRow(RecommenderSpec.ITEM_INPUT, row, rng);
+        sampler.reset(row);
+    }
+
+    private void resetUserRow(int row) {
+        if (tower.user() != null) {
+            resetRow(tower.user(), row);
+        }
+        ratingHead.resetRow(RecommenderSpec.USER_INPUT, row, rng);
+    }
+
+    private void resetRow(Parameter table, int row) {
+        int cols = table.cols();
+        if (table != itemBias) {
+            fillNormal(table.value(), row * cols, cols);
+        }
+        optimizer.resetSlots(rankingParams.indexOf(table), row * cols, cols);
+    }
+
+    // ---------------------------------------------------------------- scoring
+
+    /** Whether {@link #topK} answers with the popularity ranking: no history and no user row to go on. */
+    public boolean isPopularityFallback(UserHistory history, long userId) {
+        boolean noHistory = history == null || history.recentCount() == 0;
+        return noHistory && (tower.user() == null || users.rowOf(userId) == IdVocabulary.SHARED_ROW);
+    }
+
+    /** The user vector into {@link #u}; zero for the popularity fallback (scores are then the item bias). */
+    private void represent(UserHistory history, long userId) {
+        if (isPopularityFallback(history, userId)) {
+            Arrays.fill(u, 0f);
+            return;
+        }
+        int n = history == null ? 0 : history.copyRecentLimited(contextIds, 0, contextIds.length);
+        for (int k = 0; k < n; k++) {
+            contextRows[k] = items.rowOf(contextIds[k]);
+        }
+        tower.forward(contextRows, n, users.rowOf(userId), u);
+    }
+
+    /** Scores of every row in [1, highWater) into {@link #scores}: one matrix-vector product, then the bias. */
+    private int scoreAllRows() {
+        int end = items.highWater();
+        if (end > 1) {
+            Gemm.sgemm(false, true, 1, end - 1, dim, 1f, u, 0, dim, itemEmbedding.value(), dim, dim, 0f, scores, 1,
+                    end - 1);
+            kernels.add(itemBias.value(), 1, scores, 1, end - 1);
+        }
+        return end;
+    }
+
+    /**
+     * The top {@code k} items for the user among all items with a row, excluding those the user has interacted
+     * with; best first, ties to the lower item id.
+     *
+     * @param history the user's history (null: none)
+     * @return how many items were written ({@code min(k, candidates)})
+     */
+    public int topK(UserHistory history, long userId, int k, long[] outItemIds, float[] outScores) {
+        if (k < 1 || outItemIds.length < k || outScores.length < k) {
+            throw new IllegalArgumentException("k must be >= 1 and fit the output arrays, got k=" + k);
+        }
+        represent(history, userId);
+        int end = scoreAllRows();
+        excludeInteracted(history);
+        int found = 0;
+        for (int row = 1; row < end; row++) {
+            float s = scores[row];
+            long id = items.idAt(row);
+            if (id == IdVocabulary.FREE || Float.isNaN(s)) {
+                continue;
+            }
+            if (found == k && !ranksBefore(s, id, outScores[k - 1], outItemIds[k - 1])) {
+                continue;
+            }
+            int at = found < k ? found++ : k - 1;
+            while (at > 0 && ranksBefore(s, id, outScores[at - 1], outItemIds[at - 1])) {
+                outScores[at] = outScores[at - 1];
+                outItemIds[at] = outItemIds[at - 1];
+                at--;
+            }
+            outScores[at] = s;
+            outItemIds[at] = id;
+        }
+        return found;
+    }
+
+    private static boolean ranksBefore(float s, long id, float otherScore, long otherId) {
+        return s > otherScore || (s == otherScore && id < otherId);
+    }
+
+    /** Marks the rows of the user's interacted items with NaN in {@link #scores} (skipped by the ranking loops). */
+    private void excludeInteracted(UserHistory history) {
+        if (history == null) {
+            return;
+        }
+        for (int i = 0, n = history.interactedCount(); i < n; i++) {
+            int row = items.rowOf(history.interactedItem(i));
+            if (row != IdVocabulary.SHARED_ROW) {
+                scores[row] = Float.NaN;
+            }
+        }
+    }
+
+    /**
+     * Scores of given items for the user: {@code -Infinity} for an item without a row or one the user has
+     * interacted with (neither can be recommended).
+     */
+    public void scoreCandidates(UserHistory history, long userId, long[] itemIds, int n, float[] outScores) {
+        represent(history, userId);
+        for (int i = 0; i < n; i++) {
+            int row = items.rowOf(itemIds[i]);
+            boolean excluded = row == IdVocabulary.SHARED_ROW || (history != null && history.hasInteracted(itemIds[i]));
+            outScores[i] = excluded ? Float.NEGATIVE_INFINITY
+                    : VectorMath.dot(u, 0, itemEmbedding.value(), row * dim, dim) + itemBias.value()[row];
+        }
+    }
+
+    /**
+     * The exact 0-based rank of {@code itemId} among all items with a row that the user has not interacted with
+     * (ties to the lower item id), as {@link #topK} would order them; {@link Integer#MAX_VALUE} when the item has no
+     * row or the user has interacted with it already (the model cannot recommend it: a miss).
+     */
+    public int rankOf(UserHistory history, long userId, long itemId) {
+        int target = items.rowOf(itemId);
+        if (target == IdVocabulary.SHARED_ROW || (history != null && history.hasInteracted(itemId))) {
+            return Integer.MAX_VALUE;
+        }
+        represent(history, userId);
+        int end = scoreAllRows();
+        float t = scores[target];
+        int rank = 0;
+        for (int row = 1; row < end; row++) {
+            long id = items.idAt(row);
+            if (row != target && id != IdVocabulary.FREE && ranksBefore(scores[row], id, t, itemId)) {
+                rank++;
+            }
+        }
+        if (history != null) {
+            for (int i = 0, n = history.interactedCount(); i < n; i++) {
+                long id = history.interactedItem(i);
+                int row = items.rowOf(id);
+                if (row != IdVocabulary.SHARED_ROW && ranksBefore(scores[row], id, t, itemId)) {
+                    rank--;
+                }
+            }
+        }
+        return rank;
+    }
+
+    /** The predicted rating, clipped to the rating scale (history unused by today's head). */
+    public float predictRating(UserHistory history, long userId, long itemId) {
+        return ratingHead.predict(users.rowOf(userId), items.rowOf(itemId));
+    }
+
+    // ---------------------------------------------------------------- training
+
+    /**
+     * One training step: counts every event's user and item in the vocabularies (admitting and expiring rows), trains
+     * the rating head on the rated events and the ranking on the positives whose item has a row.
+     *
+     * @return whether the ranking step was applied (false when it was refused or had no examples)
+     */
+    public boolean train(TrainingBatch batch) {
+        if (optimizer == null) {
+            throw new IllegalStateException("this recommender was built for scoring only");
+        }
+        observeRows(batch);
+        trainRatings(batch);
+        boolean trained = trainRanking(batch);
+        for (int i = 0; i < batch.size(); i++) {
+            if (batch.positive(i)) {
+                sampler.increment(itemRows[i]); // after the draws: this batch's negatives came from before it
+            }
+        }
+        return trained;
+    }
+
+    /** The rating head's step on the batch's rated events; they are compacted to the front of the row arrays. */
+    private void trainRatings(TrainingBatch batch) {
+        int rated = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            float r = batch.rating(i);
+            if (!Float.isNaN(r)) {
+                ratedUserRows[rated] = userRows[i];
+                ratedItemRows[rated] = itemRows[i];
+                ratingValues[rated++] = r;
+            }
+        }
+        if (rated > 0 && !ratingHead.train(ratedUserRows, ratedItemRows, ratingValues, rated).trained()) {
+            rejectedRatingSteps++;
+        }
+    }
+
+    /** The ranking step on the batch's positives with a row; false if there were none or the step was refused. */
+    private boolean trainRanking(TrainingBatch batch) {
+        if (prepareRanking(batch) == 0) {
+            return false;
+        }
+        double loss = rankingLossAndGradients(batch);
+        double norm = Double.isFinite(loss) ? optimizer.gradientNorm() : Double.NaN;
+        if (!Double.isFinite(norm)) {
+            rejectedRankingSteps++;
+            return false;
+        }
+        optimizer.step(norm);
+        rankingSteps++;
+        rankingExamples += examples;
+        return true;
+    }
+
+    /**
+     * Chooses the batch's ranking examples (positives whose item has a row) and draws their negatives; an example
+     * that gets no negative is dropped (except with BCE, which can learn from the positive alone). Returns how many.
+     */
+    int prepareRanking(TrainingBatch batch) {
+        int width = 1 + spec.negatives().count();
+        if (exampleEvents.length < batch.size()) {
+            exampleEvents = new int[batch.size()];
+            exampleSizes = new int[batch.size()];
+            exampleCandidates = new int[batch.size() * width];
+        }
+        examples = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            if (!batch.positive(i) || itemRows[i] == IdVocabulary.SHARED_ROW) {
+                continue;
+            }
+            int negatives = drawNegatives(itemRows[i], batch.history(i));
+            if (negatives == 0 && spec.loss() != RankingLoss.BCE) {
+                continue; // nothing to rank the positive against
+            }
+            candidates[0] = itemRows[i];
+            System.arraycopy(candidates, 0, exampleCandidates, examples * width, negatives + 1);
+            exampleEvents[examples] = i;
+            exampleSizes[examples++] = negatives + 1;
+        }
+        return examples;
+    }
+
+    /**
+     * The mean ranking loss of the prepared examples, with every ranking parameter's gradient of it (the weights are
+     * not changed): a pure function of the weights once the negatives are drawn, which the gradient checks use.
+     */
+    double rankingLossAndGradients(TrainingBatch batch) {
+        clearGradients();
+        int width = 1 + spec.negatives().count();
+        float scale = 1f / examples; // the loss is the mean over the batch's examples
+        double loss = 0;
+        long[] context = batch.context();
+        for (int e = 0; e < examples; e++) {
+            int i = exampleEvents[e];
+            int off = batch.contextOffset(i);
+            int count = batch.contextCount(i);
+            for (int k = 0; k < count; k++) {
+                contextRows[k] = items.rowOf(context[off + k]);
+            }
+            tower.forward(contextRows, count, userRows[i], u);
+            System.arraycopy(exampleCandidates, e * width, candidates, 0, exampleSizes[e]);
+            loss += exampleLossAndGradients(exampleSizes[e] - 1, scale);
+            tower.backward(gradU);
+        }
+        return loss * scale;
+    }
+
+    /** Counts the batch's users and items in the vocabularies (admitting, expiring), keeping their rows. */
+    void observeRows(TrainingBatch batch) {
+        int n = batch.size();
+        if (userRows.length < n) {
+            userRows = new int[n];
+            itemRows = new int[n];
+            ratedUserRows = new int[n];
+            ratedItemRows = new int[n];
+            ratingValues = new float[n];
+        }
+        for (int i = 0; i < n; i++) {
+            userRows[i] = users.observe(batch.user(i), batch.time(i));
+            itemRows[i] = items.observe(batch.item(i), batch.time(i));
+        }
+    }
+
+    /** Negative rows of prepared example {@code e} (for tests: none may be an item the user interacted with). */
+    int[] negativesOf(int e) {
+        int width = 1 + spec.negatives().count();
+        return Arrays.copyOfRange(exampleCandidates, e * width + 1, e * width + exampleSizes[e]);
+    }
+
+    /**
+     * Loss of {@code candidates[0]} (the positive) against {@code candidates[1..negatives]} for the user vector
+     * {@link #u}; adds the item rows' and biases' gradients (times {@code scale}) and leaves dLoss/du in
+     * {@link #gradU}.
+     */
+    private double exampleLossAndGradients(int negatives, float scale) {
+        int n = negatives + 1;
+        float[] q = itemEmbedding.value();
+        float[] b = itemBias.value();
+        boolean logQ = spec.logQ();
+        for (int j = 0; j < n; j++) {
+            int row = candidates[j];
+            logits[j] = VectorMath.dot(u, 0, q, row * dim, dim) + b[row];
+            if (logQ && j > 0) {
+                // Importance weight of a sampled negative in the partition function: 1 / (negatives * q(row)).
+                logits[j] -= (float) StrictMath.log(negatives * sampler.probability(row));
+            }
+        }
+        double loss = spec.loss().lossAndGradient(logits, n, gradLogits);
+        Arrays.fill(gradU, 0f);
+        SparseRowGradient gq = itemEmbedding.sparseGrad();
+        SparseRowGradient gb = itemBias.sparseGrad();
+        for (int j = 0; j < n; j++) {
+            int row = candidates[j];
+            float g = gradLogits[j] * scale;
+            int off = gq.offsetOf(row);
+            kernels.axpy(g, u, 0, gq.values(), off, dim);
+            int boff = gb.offsetOf(row);
+            gb.values()[boff] += g;
+            kernels.axpy(g, q, row * dim, gradU, 0, dim);
+        }
+        return loss;
+    }
+
+    /**
+     * Draws up to {@code count} negatives into {@code candidates[1..]}, rejecting the positive and items the user has
+     * interacted with; gives up after {@code count * max_tries} draws. Returns how many were drawn.
+     */
+    private int drawNegatives(int target, UserHistory history) {
+        if (sampler.isEmpty()) {
+            return 0;
+        }
+        int want = spec.negatives().count();
+        int tries = want * spec.negatives().maxTries();
+        int m = 0;
+        for (int t = 0; t < tries && m < want; t++) {
+            int row = sampler.draw(rng);
+            negativesDrawn++;
+            if (row == target || history.hasInteracted(items.idAt(row))) {
+                negativesRejected++;
+                continue;
+            }
+            candidates[++m] = row;
+        }
+        return m;
+    }
+
+    private void clearGradients() {
+        for (Parameter p : rankingParams) {
+            if (p.isSparse()) {
+                p.sparseGrad().clear();
+            } else {
+                Arrays.fill(p.grad(), 0f);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- state
+
+    /**
+     * The full training state (with optimizer slots for a trainable model), versioned and checksummed; the format is
+     * documented in {@link RecommenderCodec}.
+     */
+    public byte[] encode() {
+        return RecommenderCodec.encode(this, trainable());
+    }
+
+    /** The state without optimizer slots and sampler counts: decodes into a scoring-only model. */
+    public byte[] encodeForScoring() {
+        return RecommenderCodec.encode(this, false);
+    }
+
+    /** A model equal to the encoded one in every respect, trainable if the state holds an optimizer. */
+    public static Recommender decode(byte[] bytes) {
+        return RecommenderCodec.decode(bytes);
+    }
+
+    long[] counters() {
+        return new long[] {rankingSteps, rankingExamples, rejectedRankingSteps, rejectedRatingSteps, negativesDrawn,
+                negativesRejected};
+    }
+
+    void restoreCounters(long[] c) {
+        rankingSteps = c[0];
+        rankingExamples = c[1];
+        rejectedRankingSteps = c[2];
+        rejectedRatingSteps = c[3];
+        negativesDrawn = c[4];
+        negativesRejected = c[5];
+    }
+
+    List<Parameter> rankingParameters() {
+        return rankingParams;
+    }
+
+    Optimizer optimizer() {
+        return optimizer;
+    }
+
+    PopularitySampler sampler() {
+        return sampler;
+    }
+
+    RatingHead ratingHead() {
+        return ratingHead;
+    }
+
+    /** Ranking steps applied so far. */
+    public long rankingSteps() {
+        return rankingSteps;
+    }
+
+    /** Ranking steps refused (non-finite loss or gradient) so far. */
+    public long refusedRankingSteps() {
+        return rejectedRankingSteps;
+    }
+
+    /** Rating-head steps refused (non-finite loss or gradient) so far. */
+    public long refusedRatingSteps() {
+        return rejectedRatingSteps;
+    }
+
+    /** Negatives drawn, and of them rejected (the positive itself or an item the user interacted with), so far. */
+    public long negativesDrawn() {
+        return negativesDrawn;
+    }
+
+    public long negativesRejected() {
+        return negativesRejected;
+    }
+
+    // ---------------------------------------------------------------- access
+
+    public RecommenderSpec spec() {
+        return spec;
+    }
+
+    /** Every float a scorer needs, in a stable order with unique names: ranking weights, then the rating head. */
+    public List<Parameter> parameters() {
+        return params;
+    }
+
+    /** The id tables a scorer needs: items, then users. */
+    public List<IdVocabulary> vocabularies() {
+        return List.of(items, users);
+    }
+
+    public IdVocabulary items() {
+        return items;
+    }
+
+    public IdVocabulary users() {
+        return users;
+    }
+
+    /** The generator every random draw comes from; its state is model state. */
+    public Rng rng() {
+        return rng;
+    }
+
+    public boolean trainable() {
+        return optimizer != null;
+    }
+}
