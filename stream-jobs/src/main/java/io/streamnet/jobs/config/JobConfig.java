@@ -168,17 +168,17 @@ public record JobConfig(Job job, ModelSection model, Trainer trainer, Snapshots 
   private static JobConfig read(JsonNode root, String source, Path baseDir) {
     ConfigNode top = ConfigNode.root(root, source);
     Job job = Job.read(top.section("job"));
-    ModelSectionReader.Resolved model = ModelSectionReader.read(top.section("model"), baseDir);
+    ModelSectionReader.Resolved model = ModelSectionReader.read(top.section("model"), baseDir, job.task());
     Trainer trainer = Trainer.read(top.section("trainer"), model.batchSize());
     Snapshots snapshots = Snapshots.read(top.section("snapshots"));
-    Scorer scorer = Scorer.read(top.section("scorer"), 1);
+    Scorer scorer = Scorer.read(top.section("scorer"), job.recommendation() ? 2 : 1);
     Metrics metrics = Metrics.read(top.section("metrics"));
     Checkpointing checkpointing = Checkpointing.read(top.section("checkpointing"));
     Restart restart = Restart.read(top.section("restart"));
     ConfigNode warmStartNode = top.section("warm_start");
     WarmStart warmStart = WarmStart.read(warmStartNode);
-    Topics topics = Topics.read(top.section("topics"));
-    Kafka kafka = Kafka.read(top.section("kafka"));
+    Topics topics = Topics.read(top.section("topics"), job.recommendation());
+    Kafka kafka = Kafka.read(top.section("kafka"), job.task());
     Registry registry = Registry.read(top.section("registry"));
     top.finish();
     if (warmStart.kind() == WarmStart.Kind.LATEST_FILE && snapshots.directory() == null) {

@@ -47,7 +47,8 @@ public record Kafka(String bootstrapServers, String groupId, StartingOffsets sta
     return p;
   }
 
-  static Kafka read(ConfigNode n) {
+  /** @param task the job's task: the default group id and transactional id prefix are {@code streamnet-<task>} */
+  static Kafka read(ConfigNode n, String task) {
     String servers = n.nonBlank("bootstrap_servers", "localhost:9092");
     for (String server : servers.split(",", -1)) {
       Matcher m = SERVER.matcher(server.trim());
@@ -57,9 +58,9 @@ public record Kafka(String bootstrapServers, String groupId, StartingOffsets sta
             + " host:port is expected, e.g. localhost:9092)");
       }
     }
-    String group = n.nonBlank("group_id", "streamnet-sentiment");
+    String group = n.nonBlank("group_id", "streamnet-" + task);
     StartingOffsets offsets = n.choice("starting_offsets", StartingOffsets.class, StartingOffsets.COMMITTED);
-    String prefix = n.nonBlank("transaction_id_prefix", "streamnet-sentiment");
+    String prefix = n.nonBlank("transaction_id_prefix", "streamnet-" + task);
     Map<String, String> props = n.stringMap("properties");
     for (String key : props.keySet()) {
       if (OWN_KEYS.containsKey(key)) {

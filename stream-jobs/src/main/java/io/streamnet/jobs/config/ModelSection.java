@@ -3,63 +3,101 @@ package io.streamnet.jobs.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.streamnet.jobs.task.sentiment.TextFeatures;
 import io.streamnet.nn.feature.TextHashingConfig;
 import io.streamnet.nn.prequential.FeatureSpec;
+import io.streamnet.nn.prequential.RecoRunnerSpec;
 import io.streamnet.nn.prequential.RunnerSpec;
+import io.streamnet.nn.reco.RecoLearnerSpec;
+import io.streamnet.nn.reco.RecommenderSpec;
 import io.streamnet.nn.spec.NetworkSpec;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.Objects;
 
 /**
- * The {@code model} section, resolved: how text becomes ids (a text-hashing featurizer) and the network that learns
- * from them. The network spec is kept as its canonical JSON, since {@link NetworkSpec} is not serializable and
- * this travels inside Flink operators; {@link #network()} parses it once per JVM.
+ * The {@code model} section, resolved, for the job's task. Sentiment: how text becomes ids (a text-hashing
+ * featurizer) and the network that learns from them. Recommendation: the recommender and its learner's settings.
+ * Specs are kept as canonical JSON, since they are not serializable and this travels inside Flink operators.
  */
 public final class ModelSection implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final TextHashingConfig textHashing;
-  private final String inputName;
+  private final TextFeatures text;
   private final String networkJson;
+  private final String recommenderJson;
+  private final int maxUsers;
+  private final int topK;
+  private final long rmseWarmUp;
   private transient volatile NetworkSpec network;
 
-  private ModelSection(TextHashingConfig textHashing, String inputName, NetworkSpec network) {
-    this.textHashing = Objects.requireNonNull(textHashing, "textHashing");
-    this.inputName = Objects.requireNonNull(inputName, "inputName");
-    this.networkJson = network.toJson();
-    this.network = network;
+  private ModelSection(TextFeatures text, String networkJson, String recommenderJson, int maxUsers, int topK,
+                       long rmseWarmUp) {
+    this.text = text;
+    this.networkJson = networkJson;
+    this.recommenderJson = recommenderJson;
+    this.maxUsers = maxUsers;
+    this.topK = topK;
+    this.rmseWarmUp = rmseWarmUp;
   }
 
   /**
-   * The model of a runner spec, whose features must be {@code text_hashing} (checked against the network by
-   * {@link RunnerSpec} already).
+   * The sentiment model of a runner spec, whose features must be {@code text_hashing} (checked against the network
+   * by {@link RunnerSpec} already).
    */
   public static ModelSection of(RunnerSpec spec) {
     if (!(spec.features() instanceof FeatureSpec.TextHashing t)) {
       throw new IllegalArgumentException("features: type must be text_hashing (the sentiment job learns from"
           + " text), got " + (spec.features() instanceof FeatureSpec.UserItem ? "user_item" : spec.features()));
     }
-    return new ModelSection(t.config(), t.input(), spec.network());
+    return new ModelSection(new TextFeatures(t.config(), t.input()), spec.network().toJson(), null, 0, 0, 0);
+  }
+
+  /** The recommendation model of a recommender runner spec (its baselines are the runner's, not the job's). */
+  public static ModelSection of(RecoRunnerSpec spec) {
+    RecoLearnerSpec l = spec.learner();
+    return new ModelSection(null, null, l.model().toJson(), l.maxUsers(), l.topK(), l.rmseWarmUp());
+  }
+
+  /** Whether this is a recommendation model (else a sentiment one). */
+  public boolean recommendation() {
+    return recommenderJson != null;
+  }
+
+  /** The recommender with its learner's settings. */
+  public RecoLearnerSpec recommender() {
+    if (!recommendation()) {
+      throw new IllegalStateException("the model is a sentiment network, not a recommender");
+    }
+    return new RecoLearnerSpec(RecommenderSpec.fromJson(recommenderJson), maxUsers, topK, rmseWarmUp);
   }
 
   /** The featurizer settings and the network input it feeds. */
   public FeatureSpec.TextHashing features() {
-    return new FeatureSpec.TextHashing(textHashing, inputName);
+    return new FeatureSpec.TextHashing(textFeatures().config(), textFeatures().inputName());
+  }
+
+  /** The text featurizer and the network input it feeds (sentiment). */
+  public TextFeatures textFeatures() {
+    if (recommendation()) {
+      throw new IllegalStateException("the model is a recommender, not a sentiment network");
+    }
+    return text;
   }
 
   public TextHashingConfig textHashing() {
-    return textHashing;
+    return textFeatures().config();
   }
 
   /** The network input (of type sparse_ids) that receives the hashed ids. */
   public String inputName() {
-    return inputName;
+    return textFeatures().inputName();
   }
 
   /** The network spec as canonical JSON ({@link NetworkSpec#toJson()}). */
   public String networkJson() {
+    textFeatures();
     return networkJson;
   }
 
@@ -67,25 +105,26 @@ public final class ModelSection implements Serializable {
   public NetworkSpec network() {
     NetworkSpec n = network;
     if (n == null) {
-      n = NetworkSpec.fromJson(networkJson);
+      n = NetworkSpec.fromJson(networkJson());
       network = n;
     }
     return n;
   }
 
-  /** {@code features} + {@code network}, as the configuration file writes them. */
+  /**
+   * As the configuration file writes it inline: sentiment {@code features} + {@code network}; recommendation
+   * {@code model} (the recommender) + {@code learner}.
+   */
   ObjectNode tree() {
     ObjectNode o = ConfigNode.object();
-    ObjectNode f = o.putObject("features");
-    f.put("type", "text_hashing");
-    f.put("input", inputName);
-    f.put("buckets", textHashing.buckets());
-    f.put("min_order", textHashing.minOrder());
-    f.put("max_order", textHashing.maxOrder());
-    f.put("binary", textHashing.binary());
-    f.put("seed", textHashing.seed());
     try {
-      o.set("network", JSON.readTree(networkJson));
+      if (recommendation()) {
+        o.set("model", JSON.readTree(recommenderJson));
+        o.putObject("learner").put("max_users", maxUsers).put("top_k", topK).put("rmse_warm_up", rmseWarmUp);
+      } else {
+        o.set("features", JSON.readTree(text.toJson()));
+        o.set("network", JSON.readTree(networkJson));
+      }
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
@@ -94,19 +133,23 @@ public final class ModelSection implements Serializable {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ModelSection m && textHashing.equals(m.textHashing) && inputName.equals(m.inputName)
-        && networkJson.equals(m.networkJson);
+    return o instanceof ModelSection m && Objects.equals(text, m.text) && Objects.equals(networkJson, m.networkJson)
+        && Objects.equals(recommenderJson, m.recommenderJson) && maxUsers == m.maxUsers && topK == m.topK
+        && rmseWarmUp == m.rmseWarmUp;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(textHashing, inputName, networkJson);
+    return Objects.hash(text, networkJson, recommenderJson, maxUsers, topK, rmseWarmUp);
   }
 
   @Override
   public String toString() {
+    if (recommendation()) {
+      return "ModelSection[recommender, top_k " + topK + ", max_users " + maxUsers + "]";
+    }
     NetworkSpec n = network();
-    return "ModelSection[" + textHashing + " -> " + inputName + ", network '" + n.name() + "' (" + n.layers().size()
-        + " layers, seed " + n.seed() + ")]";
+    return "ModelSection[" + text.config() + " -> " + text.inputName() + ", network '" + n.name() + "' ("
+        + n.layers().size() + " layers, seed " + n.seed() + ")]";
   }
 }

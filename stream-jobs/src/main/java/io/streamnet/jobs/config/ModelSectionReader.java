@@ -17,19 +17,22 @@ import java.nio.file.Path;
 /**
  * Reads the {@code model} section, which is one of:
  * <ul>
- *   <li>{@code features} + {@code network} inline, exactly as in an nn-core runner spec (but without
- *       {@code batch_size}: that is {@code trainer.batch_size});</li>
+ *   <li>inline, exactly as in an nn-core runner spec but without {@code batch_size} (that is
+ *       {@code trainer.batch_size}): for sentiment {@code features} + {@code network}; for recommendation
+ *       {@code model} (the recommender) and optionally {@code learner};</li>
  *   <li>{@code spec: path/to/spec.yaml} or {@code spec: classpath:resource.yaml}, a runner spec file (a relative
  *       path is resolved against the configuration file's directory); its {@code batch_size} becomes the default
  *       of {@code trainer.batch_size};</li>
- *   <li>nothing: the streaming default, {@value #DEFAULT_MODEL}.</li>
+ *   <li>nothing: the task's streaming default, {@value #DEFAULT_MODEL} or {@value #DEFAULT_RECOMMENDER}.</li>
  * </ul>
  * The runner spec's own validation is reused (so the job accepts exactly what {@code streamnet prequential}
  * accepts), its error locations re-mapped below {@code model.}.
  */
 final class ModelSectionReader {
   static final String DEFAULT_MODEL = "classpath:" + JobConfig.DEFAULT_MODEL_RESOURCE;
-  private static final String CLASSPATH = "classpath:";
+  /** The recommender the prequential runner uses on MovieLens: the job learns exactly what the runner measures. */
+  static final String DEFAULT_RECOMMENDER = "classpath:io/streamnet/nn/prequential/movielens.yaml";
+  static final String CLASSPATH = "classpath:";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The model and the batch size its spec file asks for (the default of {@code trainer.batch_size}). */
@@ -46,8 +49,15 @@ final class ModelSectionReader {
     return new Resolved(ModelSection.of(spec), spec.batchSize());
   }
 
-  /** @param baseDir the configuration file's directory (relative spec paths start there), or null: the working directory */
-  static Resolved read(ConfigNode n, Path baseDir) {
+  /**
+   * @param baseDir the configuration file's directory (relative spec paths start there), or null: the working directory
+   * @param task    the job's task ({@code job.task})
+   */
+  static Resolved read(ConfigNode n, Path baseDir, String task) {
+    return task.equals(Job.RECOMMENDATION) ? RecommenderSectionReader.read(n, baseDir) : readText(n, baseDir);
+  }
+
+  private static Resolved readText(ConfigNode n, Path baseDir) {
     if (n.has("batch_size")) {
       throw n.fail("batch_size", "not allowed here: the batch size is trainer.batch_size");
     }
@@ -95,7 +105,7 @@ final class ModelSectionReader {
   }
 
   /** RunnerSpec locations ("model: features.buckets", "network.layers[1] ...", "features") become model.<key>. */
-  private static ConfigException remap(ConfigNode n, SpecException e) {
+  static ConfigException remap(ConfigNode n, SpecException e) {
     String location = e.location();
     String problem = e.getMessage().substring(location.length() + 2);
     String key = location.startsWith("model: ") ? location.substring("model: ".length())
@@ -131,15 +141,21 @@ final class ModelSectionReader {
 
   /** The runner spec resource {@code name}, or null if the class path has no such resource. */
   private static RunnerSpec classpathSpec(String name) {
-    String resource = name.startsWith("/") ? name.substring(1) : name;
+    String text = classpathText(name);
+    return text == null ? null : RunnerSpec.parse(text, name.endsWith(".json"), CLASSPATH + resourceName(name));
+  }
+
+  /** The text of class-path resource {@code name}, or null if there is no such resource. */
+  static String classpathText(String name) {
+    String resource = resourceName(name);
     try (InputStream in = ModelSectionReader.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        return null;
-      }
-      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return RunnerSpec.parse(text, resource.endsWith(".json"), CLASSPATH + resource);
+      return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read class-path resource " + resource, e);
     }
+  }
+
+  private static String resourceName(String name) {
+    return name.startsWith("/") ? name.substring(1) : name;
   }
 }

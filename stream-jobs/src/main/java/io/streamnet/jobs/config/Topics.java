@@ -8,11 +8,11 @@ import java.util.regex.Pattern;
 
 /**
  * The {@code topics} section: the Kafka topics the job reads and writes. All six must differ: a job that wrote its
- * scores to its own input would feed on itself.
+ * answers to its own input would feed on itself. The defaults follow the task.
  *
- * @param labeled     labeled events (ReviewEvent with a label), the training input
- * @param requests    scoring requests (ReviewEvent)
- * @param scores      the scorer's output (SentimentScore)
+ * @param labeled     labeled events, the training input (ReviewEvent with a label; Interaction)
+ * @param requests    requests (ReviewEvent; RecoRequest)
+ * @param scores      the scorer's answers (SentimentScore; Recommendation)
  * @param snapshots   model versions (ModelSnapshot), a compacted topic
  * @param deadLetters records that could not be processed (DeadLetter)
  * @param metrics     TrainingMetrics records
@@ -23,12 +23,12 @@ public record Topics(String labeled, String requests, String scores, String snap
   /** Kafka's rule for topic names. */
   private static final Pattern LEGAL = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
 
-  static Topics read(ConfigNode n) {
+  static Topics read(ConfigNode n, boolean recommendation) {
     Map<String, String> seen = new LinkedHashMap<>();
     Topics t = new Topics(
-        topic(n, "labeled", "sentiment.labeled", seen),
-        topic(n, "requests", "sentiment.requests", seen),
-        topic(n, "scores", "sentiment.scores", seen),
+        topic(n, "labeled", recommendation ? "reco.interactions" : "sentiment.labeled", seen),
+        topic(n, "requests", recommendation ? "reco.requests" : "sentiment.requests", seen),
+        topic(n, "scores", recommendation ? "reco.recommendations" : "sentiment.scores", seen),
         topic(n, "snapshots", "model.snapshots", seen),
         topic(n, "dead_letters", "streamnet.dlq", seen),
         topic(n, "metrics", "streamnet.metrics", seen));

@@ -1,9 +1,6 @@
 package io.streamnet.jobs.task;
 
 import io.streamnet.nn.online.StreamExample;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import org.apache.avro.specific.SpecificRecordBase;
 
 /**
@@ -28,8 +25,4 @@ public interface KeyedTask<L extends SpecificRecordBase, E extends StreamExample
 
   /** The context after {@code labeled}; may update {@code context} in place and return it. */
   C update(C context, L labeled);
-
-  void writeContext(C context, DataOutputStream out) throws IOException;
-
-  C readContext(DataInputStream in) throws IOException;
 }

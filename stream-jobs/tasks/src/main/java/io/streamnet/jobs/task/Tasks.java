@@ -1,5 +1,6 @@
 package io.streamnet.jobs.task;
 
+import io.streamnet.jobs.task.reco.RecommendationTask;
 import io.streamnet.jobs.task.sentiment.SentimentTask;
 
 /** The tasks this release knows, by name: what a reader of snapshots builds a scorer from. */
@@ -14,8 +15,9 @@ public final class Tasks {
   public static Task<?, ?, ?, ?, ?> serving(ModelDescriptor d) {
     return switch (d.task()) {
       case SentimentTask.NAME -> SentimentTask.serving(d);
+      case RecommendationTask.NAME -> RecommendationTask.serving(d);
       default -> throw new IllegalArgumentException("unknown task '" + d.task() + "' (this release knows: "
-          + SentimentTask.NAME + ")");
+          + SentimentTask.NAME + ", " + RecommendationTask.NAME + ")");
     };
   }
 }
