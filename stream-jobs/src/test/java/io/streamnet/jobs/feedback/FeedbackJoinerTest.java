@@ -14,6 +14,7 @@ import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
+import org.apache.flink.util.InstantiationUtil;
 import org.junit.jupiter.api.Test;
 
 /** The joiner in Flink's keyed two-input operator harness, on a scripted stream with known event times. */
@@ -218,6 +219,16 @@ class FeedbackJoinerTest {
     assertTrue(FeedbackJoiner.engaged(new Interaction(1L, 2L, 0.5f, true, Instant.EPOCH)));
     assertFalse(FeedbackJoiner.engaged(new Interaction(1L, 2L, null, false, Instant.EPOCH)));
     assertFalse(FeedbackJoiner.engaged(new Interaction(1L, 2L, 5f, false, Instant.EPOCH)), "clicked says no");
+  }
+
+  @Test
+  void theJoinerTravelsInTheJobGraphAsJavaSerialization() throws Exception {
+    try (Harness h = new Harness(InstantiationUtil.clone(new FeedbackJoiner(SETTINGS)))) {
+      h.open();
+      h.processElement1(A, 0);
+      h.processElement2(click(1, 30, 100_000), 0);
+      assertEquals(List.of("a#30"), h.extractOutputValues().stream().map(FeedbackExample::id).toList());
+    }
   }
 
   @Test
