@@ -1,0 +1,49 @@
+package io.streamnet.jobs.flink;
+
+import java.io.IOException;
+import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+
+/**
+ * A configuration-free serializer of an immutable record type: Flink may share one object between operators and
+ * state, so every copy is the object itself and nothing is reused. A subclass writes and reads the fields.
+ */
+public abstract class ImmutableSerializer<T> extends TypeSerializerSingleton<T> {
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  public final boolean isImmutableType() {
+    return true;
+  }
+
+  @Override
+  public final T createInstance() {
+    return null;
+  }
+
+  @Override
+  public final T copy(T from) {
+    return from;
+  }
+
+  @Override
+  public final T copy(T from, T reuse) {
+    return from;
+  }
+
+  @Override
+  public final int getLength() {
+    return -1;
+  }
+
+  @Override
+  public final T deserialize(T reuse, DataInputView in) throws IOException {
+    return deserialize(in);
+  }
+
+  @Override
+  public final void copy(DataInputView in, DataOutputView out) throws IOException {
+    serialize(deserialize(in), out);
+  }
+}
