@@ -479,6 +479,11 @@ public final class Recommender {
         }
     }
 
+    /** The batch index of the event behind prepared example {@code e}. */
+    int exampleEvent(int e) {
+        return exampleEvents[e];
+    }
+
     /** Negative rows of prepared example {@code e} (for tests: none may be an item the user interacted with). */
     int[] negativesOf(int e) {
         int width = 1 + spec.negatives().count();

@@ -81,7 +81,7 @@ public record RecommenderSpec(long seed, int dim, double initStd, RatingScale ra
     static RecommenderSpec defaults(NetworkSpec ratingHead) {
         return new RecommenderSpec(42, 128, 0.1, new RatingScale(0.5f, 5f, 4f),
                 new VocabularySpec(1 << 15, 1, 1_000_000, 0, 0), new VocabularySpec(1 << 13, 1, 1_000_000, 0, 0),
-                new HistorySpec(20, false, 10_000), new Tower(true, true, 0.7, true, "none"), new Negatives(64, 0.75, 4),
+                new HistorySpec(20, false, 10_000), new Tower(true, false, 0.7, true, "none"), new Negatives(64, 0.75, 4),
                 RankingLoss.SAMPLED_SOFTMAX, true, OptimizerSpec.adagrad(0.1), ratingHead);
     }
 
