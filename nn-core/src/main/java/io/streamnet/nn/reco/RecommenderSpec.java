@@ -39,6 +39,8 @@ public record RecommenderSpec(long seed, int dim, double initStd, RatingScale ra
     private static final ObjectMapper YAML = new YAMLMapper();
     static final String USER_INPUT = "user";
     static final String ITEM_INPUT = "item";
+    /** Names of the ranking weights start with it. */
+    static final String RESERVED_PREFIX = "reco_";
 
     /**
      * The user tower: the spec section {@code tower:}.
@@ -136,8 +138,18 @@ public record RecommenderSpec(long seed, int dim, double initStd, RatingScale ra
         return spec;
     }
 
-    /** The rating head must take user and item rows and predict one number with mse. */
+    /**
+     * The rating head must take user and item rows and predict one number with mse, and leave the {@code reco_}
+     * prefix to the ranking weights (parameter names are unique across the model).
+     */
     private void checkRatingHead(String location) {
+        for (int i = 0; i < ratingHead.layers().size(); i++) {
+            String name = ratingHead.layers().get(i).name();
+            if (name.startsWith(RESERVED_PREFIX)) {
+                throw new SpecException(location + ".layers[" + i + "]", "name '" + name + "' starts with '"
+                        + RESERVED_PREFIX + "', which the ranking weights use");
+            }
+        }
         checkIdInput(location, USER_INPUT, users.capacity(), "users.capacity");
         checkIdInput(location, ITEM_INPUT, items.capacity(), "items.capacity");
         if (!ratingHead.loss().type().equals("mse")) {
