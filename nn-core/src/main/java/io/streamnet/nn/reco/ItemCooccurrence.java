@@ -8,6 +8,7 @@ import java.util.Arrays;
  * row is a scan of two int arrays (what the kNN baseline does for every positive).
  */
 final class ItemCooccurrence {
+    private static final int[] EMPTY = new int[0];
     private int[][] others = new int[0][];
     private int[][] counts = new int[0][];
     private int[] sizes = new int[0];
@@ -58,10 +59,10 @@ final class ItemCooccurrence {
     }
 
     int[] others(int row) {
-        return others[row];
+        return row < sizes.length ? others[row] : EMPTY;
     }
 
     int[] counts(int row) {
-        return counts[row];
+        return row < sizes.length ? counts[row] : EMPTY;
     }
 }

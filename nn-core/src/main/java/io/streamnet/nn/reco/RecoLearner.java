@@ -10,8 +10,9 @@ import java.util.List;
  * {@link InvalidEventException} naming the field, before anything changes). Then each event is scored with the model
  * as it was before the batch, and with the user's history as it was just before the event (so an event sees the
  * earlier events of its own batch, as the peers' per-event protocol does): a rated event's rating is predicted, a
- * positive is ranked exactly among all items the user has not interacted with; then the event enters the history.
- * Finally the model trains on the batch.
+ * positive is ranked exactly among all items the user had not interacted with at that moment; then the event enters
+ * the history. The positives of a batch are ranked together, in one matrix product of their user vectors with the
+ * item table (the table is read once per batch, not once per positive). Finally the model trains on the batch.
  *
  * <p>An event that is not a positive (a rating below the threshold, or an ignored impression) trains only the rating
  * head and enters the exclusion set (and, with {@code history.items: all}, the recent items the tower reads): the
@@ -29,6 +30,16 @@ public final class RecoLearner {
     private final UserHistories histories;
     private final RecoEvaluator evaluator;
     private final TrainingBatch batch;
+    private final int dim;
+    // Per event of the current batch, reused: predicted rating, rank (-1: not a positive), popularity fallback;
+    // the positives ranked together after the scoring pass: their event, exclusion point, user vector, scores.
+    private float[] predicted = new float[0];
+    private int[] ranks = new int[0];
+    private boolean[] fallback = new boolean[0];
+    private int[] pendingEvent = new int[0];
+    private long[] pendingAdded = new long[0];
+    private float[] userVectors = new float[0];
+    private float[] scores = new float[0];
     private long events;
     private long steps;
 
@@ -43,6 +54,7 @@ public final class RecoLearner {
         this.histories = histories;
         this.evaluator = evaluator;
         this.batch = new TrainingBatch(spec.model().history().length());
+        this.dim = spec.model().dim();
     }
 
     /** Scores every event of the batch (model before the batch), counts the figures, then trains on the batch. */
@@ -51,26 +63,69 @@ public final class RecoLearner {
         for (int i = 0; i < events.size(); i++) {
             events.get(i).check(scale, i);
         }
-        if (events.isEmpty()) {
+        int n = events.size();
+        if (n == 0) {
             return;
         }
+        grow(n);
         batch.clear();
-        for (InteractionEvent e : events) {
+        int deferred = 0;
+        int maxInteracted = spec.model().history().maxInteracted();
+        for (int i = 0; i < n; i++) {
+            InteractionEvent e = events.get(i);
             UserHistory h = histories.getOrCreate(e.userId());
             boolean positive = e.isPositive(scale.positiveAt());
-            if (e.hasRating()) {
-                evaluator.rating(model.predictRating(h, e.userId(), e.itemId()), e.rating());
-            }
+            predicted[i] = e.hasRating() ? model.predictRating(h, e.userId(), e.itemId()) : Float.NaN;
+            ranks[i] = -1;
             if (positive) {
-                evaluator.rank(model.rankOf(h, e.userId(), e.itemId()), model.isPopularityFallback(h, e.userId()));
+                fallback[i] = model.isPopularityFallback(h, e.userId());
+                if (h.interactedCount() + n < maxInteracted) {
+                    // Ranked below with the batch's other positives in one product; the exclusion set as of now is
+                    // recoverable then, because no item can leave the set before the batch ends.
+                    pendingEvent[deferred] = i;
+                    pendingAdded[deferred] = h.added();
+                    model.userVector(h, e.userId(), userVectors, deferred * dim);
+                    deferred++;
+                } else {
+                    ranks[i] = model.rankOf(h, e.userId(), e.itemId());
+                }
             }
             batch.add(e, positive, h);
             h.record(e.itemId(), positive);
         }
+        if (deferred > 0) {
+            int stride = model.scoreRows(userVectors, deferred, scores);
+            for (int p = 0; p < deferred; p++) {
+                InteractionEvent e = events.get(pendingEvent[p]);
+                ranks[pendingEvent[p]] = model.rankAmong(scores, p * stride, stride, histories.get(e.userId()),
+                        e.itemId(), pendingAdded[p], spec.topK());
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            InteractionEvent e = events.get(i);
+            if (e.hasRating()) {
+                evaluator.rating(predicted[i], e.rating());
+            }
+            if (ranks[i] >= 0) {
+                evaluator.rank(ranks[i], fallback[i]);
+            }
+        }
         model.train(batch);
         batch.clear();
-        this.events += events.size();
+        this.events += n;
         steps++;
+    }
+
+    private void grow(int n) {
+        if (predicted.length < n) {
+            predicted = new float[n];
+            ranks = new int[n];
+            fallback = new boolean[n];
+            pendingEvent = new int[n];
+            pendingAdded = new long[n];
+            userVectors = new float[n * dim];
+            scores = new float[n * model.scoreWidth()];
+        }
     }
 
     /**
@@ -81,7 +136,8 @@ public final class RecoLearner {
      *            the recommender's training state (RecommenderCodec's content, without its header and trailer)
      *            histories: long evictions | users index (as a vocabulary's index) | per user, least recently active
      *                       first: int length | byte positives only | int max_interacted | int recent count |
-     *                       per recent item, oldest first: long item | byte positive | int interacted count |
+     *                       per recent item, oldest first: long item | byte positive | long items added |
+     *                       int interacted count |
      *                       per interacted item, oldest first: long item
      *            evaluator: int K | long positives | long hits | double NDCG sum | long warm-up | long ratings seen |
      *                       long ratings scored | double squared errors | double absolute errors |

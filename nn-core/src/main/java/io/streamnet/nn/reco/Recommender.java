@@ -228,26 +228,72 @@ public final class Recommender {
 
     /** The user vector into {@link #u}; zero for the popularity fallback (scores are then the item bias). */
     private void represent(UserHistory history, long userId) {
+        userVector(history, userId, u, 0);
+    }
+
+    /** The user vector for the user's history into {@code out[off, off + dim)}; zero for the popularity fallback. */
+    void userVector(UserHistory history, long userId, float[] out, int off) {
         if (isPopularityFallback(history, userId)) {
-            Arrays.fill(u, 0f);
+            Arrays.fill(out, off, off + dim, 0f);
             return;
         }
         int n = history == null ? 0 : history.copyRecentLimited(contextIds, 0, contextIds.length);
         for (int k = 0; k < n; k++) {
             contextRows[k] = items.rowOf(contextIds[k]);
         }
-        tower.forward(contextRows, n, users.rowOf(userId), u);
+        tower.forward(contextRows, n, users.rowOf(userId), out, off);
     }
 
-    /** Scores of every row in [1, highWater) into {@link #scores}: one matrix-vector product, then the bias. */
-    private int scoreAllRows() {
-        int end = items.highWater();
-        if (end > 1) {
-            Gemm.sgemm(false, true, 1, end - 1, dim, 1f, u, 0, dim, itemEmbedding.value(), dim, dim, 0f, scores, 1,
-                    end - 1);
-            kernels.add(itemBias.value(), 1, scores, 1, end - 1);
+    /**
+     * Scores of every item row for {@code m} user vectors ({@code users[p * dim ..]}): one matrix product with the
+     * item table, then the bias. Row r of vector p lands in {@code out[p * stride + r]} for r in [1, stride), where
+     * the returned stride is the vocabulary's high-water mark; free rows get scores too (callers skip them).
+     */
+    int scoreRows(float[] users, int m, float[] out) {
+        int stride = items.highWater();
+        if (stride > 1) {
+            Gemm.sgemm(false, true, m, stride - 1, dim, 1f, users, 0, dim, itemEmbedding.value(), dim, dim, 0f, out, 1,
+                    stride);
+            for (int p = 0; p < m; p++) {
+                kernels.add(itemBias.value(), 1, out, p * stride + 1, stride - 1);
+            }
         }
-        return end;
+        return stride;
+    }
+
+    /** Width of a row of scores for {@link #scoreRows}: the item table's rows. */
+    int scoreWidth() {
+        return items.capacity();
+    }
+
+    /**
+     * The exact 0-based rank of {@code itemId} among the item rows scored at {@code scores[off + row]} (row in
+     * [1, end)), leaving out the items the user had interacted with before the history had received
+     * {@code addedEnd} items; ties go to the lower item id. Counting stops at {@code limit} (an evaluation at K only
+     * needs to know a rank is at least K). {@link Integer#MAX_VALUE} for an item without a row or already interacted
+     * with.
+     */
+    int rankAmong(float[] scores, int off, int end, UserHistory history, long itemId, long addedEnd, int limit) {
+        int target = items.rowOf(itemId);
+        if (target == IdVocabulary.SHARED_ROW || (history != null && history.interactedBefore(itemId, addedEnd))) {
+            return Integer.MAX_VALUE;
+        }
+        float t = scores[off + target];
+        int rank = 0;
+        for (int row = 1; row < end; row++) {
+            long id = items.idAt(row);
+            // The set lookup only for the few rows that beat the target.
+            if (row != target && id != IdVocabulary.FREE && ranksBefore(scores[off + row], id, t, itemId)
+                    && (history == null || !history.interactedBefore(id, addedEnd)) && ++rank >= limit) {
+                return limit;
+            }
+        }
+        return rank;
+    }
+
+    /** Scores of every row in [1, highWater) into {@link #scores} for the user vector {@link #u}. */
+    private int scoreAllRows() {
+        return scoreRows(u, 1, scores);
     }
 
     /**
@@ -323,30 +369,12 @@ public final class Recommender {
      * row or the user has interacted with it already (the model cannot recommend it: a miss).
      */
     public int rankOf(UserHistory history, long userId, long itemId) {
-        int target = items.rowOf(itemId);
-        if (target == IdVocabulary.SHARED_ROW || (history != null && history.hasInteracted(itemId))) {
+        if (items.rowOf(itemId) == IdVocabulary.SHARED_ROW || (history != null && history.hasInteracted(itemId))) {
             return Integer.MAX_VALUE;
         }
         represent(history, userId);
         int end = scoreAllRows();
-        float t = scores[target];
-        int rank = 0;
-        for (int row = 1; row < end; row++) {
-            long id = items.idAt(row);
-            if (row != target && id != IdVocabulary.FREE && ranksBefore(scores[row], id, t, itemId)) {
-                rank++;
-            }
-        }
-        if (history != null) {
-            for (int i = 0, n = history.interactedCount(); i < n; i++) {
-                long id = history.interactedItem(i);
-                int row = items.rowOf(id);
-                if (row != IdVocabulary.SHARED_ROW && ranksBefore(scores[row], id, t, itemId)) {
-                    rank--;
-                }
-            }
-        }
-        return rank;
+        return rankAmong(scores, 0, end, history, itemId, history == null ? 0 : history.added(), Integer.MAX_VALUE);
     }
 
     /** The predicted rating, clipped to the rating scale (history unused by today's head). */
@@ -455,7 +483,7 @@ public final class Recommender {
             for (int k = 0; k < count; k++) {
                 contextRows[k] = items.rowOf(context[off + k]);
             }
-            tower.forward(contextRows, count, userRows[i], u);
+            tower.forward(contextRows, count, userRows[i], u, 0);
             System.arraycopy(exampleCandidates, e * width, candidates, 0, exampleSizes[e]);
             loss += exampleLossAndGradients(exampleSizes[e] - 1, scale);
             tower.backward(gradU);
@@ -477,6 +505,11 @@ public final class Recommender {
             userRows[i] = users.observe(batch.user(i), batch.time(i));
             itemRows[i] = items.observe(batch.item(i), batch.time(i));
         }
+    }
+
+    /** The batch index of the event behind prepared example {@code e}. */
+    int exampleEvent(int e) {
+        return exampleEvents[e];
     }
 
     /** Negative rows of prepared example {@code e} (for tests: none may be an item the user interacted with). */

@@ -39,6 +39,8 @@ public record RecommenderSpec(long seed, int dim, double initStd, RatingScale ra
     private static final ObjectMapper YAML = new YAMLMapper();
     static final String USER_INPUT = "user";
     static final String ITEM_INPUT = "item";
+    /** Names of the ranking weights start with it. */
+    static final String RESERVED_PREFIX = "reco_";
 
     /**
      * The user tower: the spec section {@code tower:}.
@@ -81,7 +83,7 @@ public record RecommenderSpec(long seed, int dim, double initStd, RatingScale ra
     static RecommenderSpec defaults(NetworkSpec ratingHead) {
         return new RecommenderSpec(42, 128, 0.1, new RatingScale(0.5f, 5f, 4f),
                 new VocabularySpec(1 << 15, 1, 1_000_000, 0, 0), new VocabularySpec(1 << 13, 1, 1_000_000, 0, 0),
-                new HistorySpec(20, false, 10_000), new Tower(true, true, 0.7, true, "none"), new Negatives(64, 0.75, 4),
+                new HistorySpec(20, false, 10_000), new Tower(true, false, 0.7, true, "none"), new Negatives(64, 0.75, 4),
                 RankingLoss.SAMPLED_SOFTMAX, true, OptimizerSpec.adagrad(0.1), ratingHead);
     }
 
@@ -136,8 +138,18 @@ public record RecommenderSpec(long seed, int dim, double initStd, RatingScale ra
         return spec;
     }
 
-    /** The rating head must take user and item rows and predict one number with mse. */
+    /**
+     * The rating head must take user and item rows and predict one number with mse, and leave the {@code reco_}
+     * prefix to the ranking weights (parameter names are unique across the model).
+     */
     private void checkRatingHead(String location) {
+        for (int i = 0; i < ratingHead.layers().size(); i++) {
+            String name = ratingHead.layers().get(i).name();
+            if (name.startsWith(RESERVED_PREFIX)) {
+                throw new SpecException(location + ".layers[" + i + "]", "name '" + name + "' starts with '"
+                        + RESERVED_PREFIX + "', which the ranking weights use");
+            }
+        }
         checkIdInput(location, USER_INPUT, users.capacity(), "users.capacity");
         checkIdInput(location, ITEM_INPUT, items.capacity(), "items.capacity");
         if (!ratingHead.loss().type().equals("mse")) {

@@ -111,8 +111,11 @@ final class StateReader {
 
     byte[] getBytes(String field) {
         int n = getInt(field);
-        if (n < 0 || n > buf.remaining()) {
-            throw invalid(field, "length " + n + " with " + buf.remaining() + " bytes left");
+        if (n < 0) {
+            throw invalid(field, "negative length " + n);
+        }
+        if (n > buf.remaining()) {
+            throw truncated(field + " (" + n + " bytes, " + buf.remaining() + " left)", null);
         }
         byte[] b = new byte[n];
         buf.get(b);

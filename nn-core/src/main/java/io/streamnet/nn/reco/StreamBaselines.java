@@ -25,7 +25,12 @@ public final class StreamBaselines {
     private long[] itemIds = new long[1 << 14];
     private double[] pop = new double[1 << 14];
     private double[] rpop = new double[1 << 14];
+    /** The kNN's co-occurrence sums of the current positive, and which items they touch (to clear only those). */
     private double[] knn = new double[1 << 14];
+    private int[] touched = new int[1 << 14];
+    private int touchedCount;
+    private double rpopMax = 1e-9;
+    private final int k;
     private int items;
     private final ItemCooccurrence co = new ItemCooccurrence();
     private final LongIntHashMap indexOfUser = new LongIntHashMap(1 << 10);
@@ -35,11 +40,9 @@ public final class StreamBaselines {
     private final RankingCounts rpopCounts;
     private final RankingCounts knnCounts;
 
-    /** One user's exclusion set and last positives, as item indexes. */
+    /** One user's exclusion set (item indexes as keys) and last positives. */
     private static final class UserState {
         final LongIntHashMap interacted = new LongIntHashMap(16);
-        int[] interactedList = new int[16];
-        int interactedCount;
         final int[] recent;
         int recentCount;
 
@@ -57,6 +60,7 @@ public final class StreamBaselines {
         if (historyLength < 1 || !(halfLife > 0)) {
             throw new IllegalArgumentException("history length must be >= 1 and half-life > 0");
         }
+        this.k = k;
         this.historyLength = historyLength;
         this.decay = StrictMath.pow(0.5, 1 / halfLife);
         this.popCounts = new RankingCounts(k);
@@ -70,21 +74,15 @@ public final class StreamBaselines {
         UserState user = userOf(userId);
         if (positive) {
             boolean repeat = user.interacted.containsKey(item);
-            popCounts.add(repeat ? Integer.MAX_VALUE : rank(pop, item, user));
-            rpopCounts.add(repeat ? Integer.MAX_VALUE : rank(rpop, item, user));
+            popCounts.add(repeat ? Integer.MAX_VALUE : rank(pop, false, item, user));
+            rpopCounts.add(repeat ? Integer.MAX_VALUE : rank(rpop, false, item, user));
             if (!repeat) {
-                scoreKnn(user);
+                sumCooccurrences(user);
             }
-            knnCounts.add(repeat ? Integer.MAX_VALUE : rank(knn, item, user));
+            knnCounts.add(repeat ? Integer.MAX_VALUE : rank(knn, true, item, user));
             learnPositive(item, user);
         }
-        if (!user.interacted.containsKey(item)) {
-            user.interacted.put(item, 0);
-            if (user.interactedCount == user.interactedList.length) {
-                user.interactedList = Arrays.copyOf(user.interactedList, user.interactedCount * 2);
-            }
-            user.interactedList[user.interactedCount++] = item;
-        }
+        user.interacted.put(item, 0);
     }
 
     private void learnPositive(int item, UserState user) {
@@ -93,6 +91,8 @@ public final class StreamBaselines {
             rpop[i] *= decay;
         }
         rpop[item] += 1;
+        // Scaling by a positive constant keeps the order (IEEE multiplication is monotone), so the maximum scales.
+        rpopMax = Math.max(rpopMax * decay, rpop[item]);
         int from = Math.max(0, user.recentCount - historyLength);
         for (int k = from; k < user.recentCount; k++) {
             co.add(user.recent[k % historyLength], item);
@@ -100,48 +100,52 @@ public final class StreamBaselines {
         user.recent[user.recentCount++ % historyLength] = item;
     }
 
-    /** The kNN scores of every item for the user's last positives (oldest first, as the peer adds them). */
-    private void scoreKnn(UserState user) {
-        Arrays.fill(knn, 0, items, 0.0);
+    /**
+     * The kNN's co-occurrence sums for the user's last positives (oldest first, as the peer adds them) into
+     * {@link #knn}; an item's full score adds {@code 1e-3 rpop / max rpop} ({@link #rank} does, item by item).
+     */
+    private void sumCooccurrences(UserState user) {
+        for (int t = 0; t < touchedCount; t++) {
+            knn[touched[t]] = 0.0;
+        }
+        touchedCount = 0;
         int from = Math.max(0, user.recentCount - historyLength);
-        for (int k = from; k < user.recentCount; k++) {
-            int j = user.recent[k % historyLength];
-            if (co.size(j) == 0) {
-                continue;
-            }
+        for (int r = from; r < user.recentCount; r++) {
+            int j = user.recent[r % historyLength];
             int[] others = co.others(j);
             int[] counts = co.counts(j);
             for (int e = 0, n = co.size(j); e < n; e++) {
                 int i = others[e];
+                if (knn[i] == 0.0) {
+                    touched[touchedCount++] = i;
+                }
                 knn[i] += counts[e] / Math.sqrt(pop[j] * Math.max(pop[i], 1));
             }
         }
-        double max = 1e-9;
-        for (int i = 0; i < items; i++) {
-            max = Math.max(max, rpop[i]);
-        }
-        for (int i = 0; i < items; i++) {
-            knn[i] += 1e-3 * rpop[i] / max;
-        }
     }
 
-    /** Exact 0-based rank of {@code target} among the items the user has not interacted with. */
-    private int rank(double[] scores, int target, UserState user) {
-        double t = scores[target];
+    /**
+     * The 0-based rank of {@code target} among the items the user has not interacted with, by
+     * {@code scores[i]}, plus the kNN's recency-popularity prior when {@code withPrior}, ties to the lower item id;
+     * counting stops at K (HR@K and NDCG@K only need to know that a rank is at least K).
+     */
+    private int rank(double[] scores, boolean withPrior, int target, UserState user) {
+        double t = score(scores, withPrior, target);
         long id = itemIds[target];
         int rank = 0;
         for (int i = 0; i < items; i++) {
-            if (i != target && (scores[i] > t || (scores[i] == t && itemIds[i] < id))) {
-                rank++;
-            }
-        }
-        for (int e = 0; e < user.interactedCount; e++) {
-            int i = user.interactedList[e];
-            if (scores[i] > t || (scores[i] == t && itemIds[i] < id)) {
-                rank--;
+            double s = score(scores, withPrior, i);
+            if (i != target && (s > t || (s == t && itemIds[i] < id)) && !user.interacted.containsKey(i)
+                    && ++rank >= k) {
+                return k;
             }
         }
         return rank;
+    }
+
+    /** As the peer: {@code knn += 1e-3 * rpop / max}, i.e. {@code scores[i] + (1e-3 * rpop[i]) / max}. */
+    private double score(double[] scores, boolean withPrior, int i) {
+        return withPrior ? scores[i] + 1e-3 * rpop[i] / rpopMax : scores[i];
     }
 
     private int indexOf(long itemId) {
@@ -155,6 +159,7 @@ public final class StreamBaselines {
             pop = Arrays.copyOf(pop, n);
             rpop = Arrays.copyOf(rpop, n);
             knn = Arrays.copyOf(knn, n);
+            touched = Arrays.copyOf(touched, n);
         }
         itemIds[items] = itemId;
         indexOfItem.put(itemId, items);

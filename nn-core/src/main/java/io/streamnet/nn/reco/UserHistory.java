@@ -22,7 +22,10 @@ public final class UserHistory {
     /** Index of the oldest recent item in the ring, and how many there are. */
     private int recentStart;
     private int recentCount;
+    /** Interacted item -> its sequence number (the count of items added before it) modulo 2^31. */
     private final LongIntHashMap interacted;
+    /** Items ever added to the interacted set. */
+    private long added;
     /** The interacted items in the order they were first seen: a ring once it holds max_interacted items. */
     private long[] order;
     private int orderStart;
@@ -45,6 +48,7 @@ public final class UserHistory {
         recentStart = 0;
         recentCount = 0;
         interacted.clear();
+        added = 0;
         orderStart = 0;
         orderCount = 0;
     }
@@ -78,7 +82,11 @@ public final class UserHistory {
             }
             order[orderCount++] = itemId; // orderStart stays 0 until the ring is full
         }
-        interacted.put(itemId, 0);
+        interacted.put(itemId, sequence(added++));
+    }
+
+    private static int sequence(long n) {
+        return (int) (n & Integer.MAX_VALUE);
     }
 
     /** Recent items kept, at most {@code length}. */
@@ -121,6 +129,29 @@ public final class UserHistory {
         return interacted.containsKey(itemId);
     }
 
+    /**
+     * How many items have ever entered the interacted set: a position in the user's interaction sequence, for
+     * {@link #interactedBefore}.
+     */
+    public long added() {
+        return added;
+    }
+
+    /**
+     * Whether {@code itemId} is in the set and entered it before the set had received {@code addedEnd} items: the
+     * exclusion set as it was at an earlier moment of the same batch (items added since are not in it).
+     */
+    public boolean interactedBefore(long itemId, long addedEnd) {
+        int seq = interacted.get(itemId);
+        if (seq == LongIntHashMap.MISSING) {
+            return false;
+        }
+        // The set holds only the last max_interacted additions, so a member's distance back from addedEnd is in
+        // [1, max_interacted] when it came before, and negative (a huge value modulo 2^31) when it came after.
+        int back = (sequence(addedEnd) - seq) & Integer.MAX_VALUE;
+        return back >= 1 && back <= spec.maxInteracted();
+    }
+
     /** Items in the interacted set. */
     public int interactedCount() {
         return orderCount;
@@ -158,7 +189,7 @@ public final class UserHistory {
         for (int k = recentCount - 1; k >= 0; k--) {
             out.putLong(recentItem(k)).putBoolean(recentPositive(k));
         }
-        out.putInt(orderCount);
+        out.putLong(added).putInt(orderCount);
         for (int i = 0; i < orderCount; i++) {
             out.putLong(interactedItem(i));
         }
@@ -181,7 +212,12 @@ public final class UserHistory {
             h.recentPositive[k] = in.getBoolean("recent item flag");
         }
         h.recentCount = recentCount;
+        long added = in.getLong("items added");
         int count = in.getInt("interacted item count", 0, spec.maxInteracted());
+        if (added < count) {
+            throw in.invalid("items added", added + " is less than the " + count + " items in the set");
+        }
+        h.added = added;
         if (h.order.length < count) {
             h.order = new long[count];
         }
@@ -191,7 +227,7 @@ public final class UserHistory {
                 throw in.invalid("interacted items", "item " + item + " is reserved or listed twice");
             }
             h.order[i] = item;
-            h.interacted.put(item, 0);
+            h.interacted.put(item, sequence(added - count + i));
         }
         h.orderCount = count;
         return h;

@@ -116,12 +116,12 @@ final class UserTower {
     }
 
     /**
-     * Computes u into {@code out[0, dim)}.
+     * Computes u into {@code out[off, off + dim)}.
      *
      * @param contextRows rows of the history items, most recent first; only the first {@code count} are read
      * @param userRow     the user's row (ignored without user embeddings)
      */
-    void forward(int[] contextRows, int count, int userRow, float[] out) {
+    void forward(int[] contextRows, int count, int userRow, float[] out, int off) {
         if (count > length) {
             throw new IllegalArgumentException(count + " history items, the tower reads at most " + length);
         }
@@ -152,7 +152,7 @@ final class UserTower {
             }
             activation.forward(pre, u, dim);
         }
-        System.arraycopy(u, 0, out, 0, dim);
+        System.arraycopy(u, 0, out, off, dim);
     }
 
     /** Adds the gradients of the last forward pass's inputs and weights, given {@code dLoss/du}. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streamnet.nn.prequential.MetricsLine;
 import io.streamnet.nn.prequential.ProgressReporter;
+import io.streamnet.nn.prequential.RecoRunnerSpec;
 import io.streamnet.nn.prequential.RunnerSpec;
 import io.streamnet.nn.data.Dataset;
 import java.io.ByteArrayOutputStream;
@@ -71,13 +72,45 @@ class PrequentialCommandTest {
     }
 
     @Test
-    void movieLensPrintsRatingMetrics() throws IOException {
+    void movieLensRunsTheRecommenderAndPrintsRankingRatingAndBaselineFigures() {
         Result r = run("--dataset", "movielens", "--limit", "2000", "--batch", "64");
         assertEquals(0, r.status(), r.err());
         Map<String, String> m = MetricsLine.parse(r.lastLine());
-        assertEquals(List.of("events", "rmse", "mae", "events_per_s"), m.keySet().stream().limit(4).toList());
+        assertEquals(List.of("events", "hr_at_10", "ndcg_at_10", "rmse", "events_per_s", "pop_hr_at_10",
+                "pop_ndcg_at_10", "iknn_hr_at_10", "iknn_ndcg_at_10", "positives", "seconds"),
+                m.keySet().stream().limit(11).toList());
         assertEquals("2000", m.get("events"));
-        assertTrue(r.err().contains("batch=64"), r.err());
+        for (String key : new String[] {"hr_at_10", "ndcg_at_10", "pop_hr_at_10", "iknn_hr_at_10"}) {
+            double v = Double.parseDouble(m.get(key));
+            assertTrue(v > 0 && v < 1, key + "=" + v);
+        }
+        assertTrue(Double.parseDouble(m.get("rmse")) < 1.2, m.toString());
+        assertTrue(r.err().contains("batch=64") && r.err().contains("movielens.yaml"), r.err());
+    }
+
+    @Test
+    void aMovieLensSpecOfFeaturesAndNetworkStillRunsTheRatingOnlyRunner() throws IOException {
+        Path spec = dir.resolve("ratings.yaml");
+        Files.writeString(spec, new String(getClass().getResourceAsStream(
+                "/io/streamnet/nn/prequential/movielens-ratings.yaml").readAllBytes(), StandardCharsets.UTF_8));
+        Result r = run("--dataset", "movielens", "--limit", "2000", "--spec", spec.toString());
+        assertEquals(0, r.status(), r.err());
+        Map<String, String> m = MetricsLine.parse(r.lastLine());
+        assertEquals(List.of("events", "rmse", "mae", "events_per_s"), m.keySet().stream().limit(4).toList());
+    }
+
+    @Test
+    void aBrokenRecommenderSpecNamesTheKey() throws IOException {
+        Path spec = dir.resolve("reco.yaml");
+        String text = RecoRunnerSpec.defaults().text().replace("    recency: 0.7", "    recencyy: 0.7");
+        Files.writeString(spec, text);
+        Result r = run("--dataset", "movielens", "--spec", spec.toString());
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("model.tower") && r.err().contains("unknown key 'recencyy'"), r.err());
+        Files.writeString(spec, RecoRunnerSpec.defaults().text().replace("vocab: 32768}", "vocab: 4096}"));
+        Result vocab = run("--dataset", "movielens", "--spec", spec.toString());
+        assertEquals(1, vocab.status());
+        assertTrue(vocab.err().contains("rating_head.inputs") && vocab.err().contains("items.capacity"), vocab.err());
     }
 
     @Test
@@ -146,6 +179,10 @@ class PrequentialCommandTest {
         assertEquals(0, spec.status());
         assertEquals(RunnerSpec.forDataset(Dataset.SST2).text(), spec.out());
         assertTrue(spec.out().contains("type: text_hashing"));
+        Result reco = run("--dataset", "movielens", "--print-spec");
+        assertEquals(0, reco.status());
+        assertEquals(RecoRunnerSpec.defaults().text(), reco.out());
+        assertTrue(reco.out().contains("rating_head:"));
         Result help = run("--help");
         assertEquals(0, help.status());
         assertTrue(help.out().startsWith("usage: streamnet prequential"));
