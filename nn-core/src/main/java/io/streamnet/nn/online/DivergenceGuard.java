@@ -70,6 +70,9 @@ public final class DivergenceGuard {
     if (result.trained()) {
       acceptedBatches++;
       refusedInARow = 0;
+      if (Double.isNaN(result.loss())) {
+        return Verdict.APPLIED; // nothing was judged by the loss (e.g. a batch without a ranking example)
+      }
       double d = settings.averageDecay();
       // The first accepted loss is the average, then exponential moving estimates of mean and variance take over.
       if (Double.isNaN(averageLoss)) {

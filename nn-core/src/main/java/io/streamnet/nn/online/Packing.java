@@ -1,6 +1,6 @@
 package io.streamnet.nn.online;
 
-import java.io.DataInputStream;
+import java.io.DataInput;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
@@ -14,7 +14,7 @@ final class Packing {
     return b.array();
   }
 
-  static int[] readInts(DataInputStream in, int n) throws IOException {
+  static int[] readInts(DataInput in, int n) throws IOException {
     byte[] bytes = new byte[n * Integer.BYTES];
     in.readFully(bytes);
     int[] out = new int[n];
@@ -28,7 +28,7 @@ final class Packing {
     return b.array();
   }
 
-  static float[] readFloats(DataInputStream in, int n) throws IOException {
+  static float[] readFloats(DataInput in, int n) throws IOException {
     byte[] bytes = new byte[n * Float.BYTES];
     in.readFully(bytes);
     float[] out = new float[n];

@@ -1,7 +1,7 @@
 package io.streamnet.nn.online;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Objects;
@@ -16,7 +16,7 @@ public final class TextExample implements StreamExample {
     private static final long serialVersionUID = 1L;
 
     @Override
-    public void write(TextExample e, DataOutputStream out) throws IOException {
+    public void write(TextExample e, DataOutput out) throws IOException {
       out.writeUTF(e.id);
       out.writeFloat(e.label);
       out.writeLong(e.ingestedAtMillis);
@@ -25,7 +25,7 @@ public final class TextExample implements StreamExample {
     }
 
     @Override
-    public TextExample read(DataInputStream in) throws IOException {
+    public TextExample read(DataInput in) throws IOException {
       String id = in.readUTF();
       float label = in.readFloat();
       long ingested = in.readLong();

@@ -1,6 +1,13 @@
 package io.streamnet.nn.reco;
 
+import io.streamnet.nn.network.TrainResult;
+import io.streamnet.nn.network.TrainStatus;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Test-then-train on an interaction stream, for the prequential runner and for a streaming operator alike: owns the
@@ -24,9 +31,11 @@ import java.util.List;
 public final class RecoLearner {
     static final byte[] MAGIC = {'S', 'N', 'R', 'L'};
     static final int VERSION = 1;
+    static final byte[] STATE_MAGIC = {'S', 'N', 'R', 'S'};
+    static final int STATE_VERSION = 1;
 
     private final RecoLearnerSpec spec;
-    private final Recommender model;
+    private Recommender model;
     private final UserHistories histories;
     private final RecoEvaluator evaluator;
     private final TrainingBatch batch;
@@ -42,6 +51,7 @@ public final class RecoLearner {
     private float[] scores = new float[0];
     private long events;
     private long steps;
+    private long trainedEvents;
 
     public RecoLearner(RecoLearnerSpec spec) {
         this(spec, Recommender.build(spec.model()), new UserHistories(spec.model().history(), spec.maxUsers()),
@@ -59,13 +69,24 @@ public final class RecoLearner {
 
     /** Scores every event of the batch (model before the batch), counts the figures, then trains on the batch. */
     public void step(List<InteractionEvent> events) {
+        step(events, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * {@link #step(List)} under a loss ceiling (a divergence guard's): every event is scored, counted and enters its
+     * user's history, but when the batch's ranking loss is above {@code maxLoss} the model does not learn from it.
+     *
+     * @return the training step's outcome: its loss is the mean ranking loss (NaN when no event was a positive with a
+     *     row: then only the rating head learned)
+     */
+    public TrainResult step(List<InteractionEvent> events, double maxLoss) {
         RatingScale scale = spec.model().ratings();
         for (int i = 0; i < events.size(); i++) {
             events.get(i).check(scale, i);
         }
         int n = events.size();
         if (n == 0) {
-            return;
+            return new TrainResult(TrainStatus.TRAINED, Double.NaN, Double.NaN, model.rankingSteps(), 0);
         }
         grow(n);
         batch.clear();
@@ -110,10 +131,14 @@ public final class RecoLearner {
                 evaluator.rank(ranks[i], fallback[i]);
             }
         }
-        model.train(batch);
+        TrainResult result = model.train(batch, maxLoss);
         batch.clear();
         this.events += n;
-        steps++;
+        if (result.trained()) {
+            trainedEvents += n;
+            steps++;
+        }
+        return result;
     }
 
     private void grow(int n) {
@@ -178,6 +203,81 @@ public final class RecoLearner {
         learner.events = events;
         learner.steps = steps;
         return learner;
+    }
+
+    /** The model's whole training state ({@link Recommender#encode()}), for checkpoints and rollbacks. */
+    public byte[] encodeModel() {
+        return model.encode();
+    }
+
+    /** Goes back to a model {@link #encodeModel} encoded (a rollback); histories and evaluation go on. */
+    public void restoreModel(byte[] state) {
+        Recommender restored = Recommender.decode(state);
+        if (!restored.spec().equals(spec.model())) {
+            throw new IllegalArgumentException("the model to restore has another recommender spec than the learner's");
+        }
+        if (!restored.trainable()) {
+            throw new IllegalArgumentException("the model to restore has no optimizer state (a scoring state)");
+        }
+        model = restored;
+    }
+
+    /**
+     * Everything but the model, as one block (int length, then versioned and checksummed bytes):
+     * <pre>
+     *   header   "SNRS" | int version = 1
+     *   content  long events | long steps | long trained events | histories | evaluator (as in {@link #encode})
+     *   trailer  32 bytes: SHA-256 of everything before it
+     * </pre>
+     */
+    public void writeState(DataOutputStream out) throws IOException {
+        StateWriter w = new StateWriter(STATE_MAGIC, STATE_VERSION);
+        w.putLong(events).putLong(steps).putLong(trainedEvents);
+        histories.writeTo(w);
+        evaluator.writeTo(w);
+        byte[] bytes = w.finish();
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    /** A learner continuing from {@link #encodeModel} and {@link #writeState}'s bytes, for {@code spec}. */
+    public static RecoLearner restore(RecoLearnerSpec spec, byte[] modelState, DataInputStream state)
+            throws IOException {
+        byte[] bytes = new byte[state.readInt()];
+        state.readFully(bytes);
+        StateReader in = StateReader.open(bytes, STATE_MAGIC, STATE_VERSION, "recommendation learner state");
+        long events = in.getLong("events");
+        long steps = in.getLong("steps");
+        long trained = in.getLong("trained events");
+        UserHistories histories = new UserHistories(spec.model().history(), spec.maxUsers());
+        histories.readFrom(in);
+        RecoEvaluator evaluator = RecoEvaluator.readFrom(in);
+        in.finish();
+        if (evaluator.k() != spec.topK()) {
+            throw new IllegalArgumentException("recommendation learner state: its evaluator ranks the top "
+                    + evaluator.k() + ", the learner's top_k is " + spec.topK());
+        }
+        RecoLearner learner = new RecoLearner(spec, Recommender.build(spec.model()), histories, evaluator);
+        learner.restoreModel(modelState);
+        learner.events = events;
+        learner.steps = steps;
+        learner.trainedEvents = trained;
+        return learner;
+    }
+
+    /** The prequential figures by name: hr_at_K, ndcg_at_K, rmse, mae (NaN while undefined). */
+    public Map<String, Double> metrics() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("hr_at_" + spec.topK(), evaluator.hitRate());
+        m.put("ndcg_at_" + spec.topK(), evaluator.ndcg());
+        m.put("rmse", evaluator.rmse());
+        m.put("mae", evaluator.mae());
+        return m;
+    }
+
+    /** Events of the steps the model learned from. */
+    public long trainedEvents() {
+        return trainedEvents;
     }
 
     public Recommender model() {

@@ -5,8 +5,12 @@ import io.streamnet.nn.kernel.Gemm;
 import io.streamnet.nn.layer.Parameter;
 import io.streamnet.nn.layer.SparseRowGradient;
 import io.streamnet.nn.network.Components;
+import io.streamnet.nn.network.TrainResult;
+import io.streamnet.nn.network.TrainStatus;
 import io.streamnet.nn.optim.Optimizer;
 import io.streamnet.nn.random.Rng;
+import io.streamnet.nn.snapshot.IdTable;
+import io.streamnet.nn.snapshot.ModelContent;
 import io.streamnet.nn.spec.InitSpec;
 import io.streamnet.nn.tensor.RowKernels;
 import java.util.ArrayList;
@@ -34,7 +38,7 @@ import java.util.Set;
  * <p>Deterministic: every random draw comes from the model's {@link Rng} (seeded by the spec). Not thread-safe; no
  * allocation per call in the training or scoring loops once buffers have grown.
  */
-public final class Recommender {
+public final class Recommender implements ModelContent {
     private final RowKernels kernels = RowKernels.get();
     private final RecommenderSpec spec;
     private final Rng rng;
@@ -46,6 +50,7 @@ public final class Recommender {
     private final RatingHead ratingHead;
     private final List<Parameter> rankingParams;
     private final List<Parameter> params;
+    private final List<IdTable> idTables;
     private final Optimizer optimizer;
     private final PopularitySampler sampler;
     private final int dim;
@@ -96,6 +101,7 @@ public final class Recommender {
         List<Parameter> all = new ArrayList<>(ranking);
         all.addAll(ratingHead.parameters());
         this.params = Collections.unmodifiableList(all);
+        this.idTables = List.of(new VocabularyTable("reco_items", items), new VocabularyTable("reco_users", users));
         checkUniqueNames(all);
         this.optimizer = trainable ? Components.optimizer(spec.optimizer(), ranking) : null;
         this.sampler = trainable ? new PopularitySampler(spec.items().capacity(), spec.negatives().exponent()) : null;
@@ -391,18 +397,39 @@ public final class Recommender {
      * @return whether the ranking step was applied (false when it was refused or had no examples)
      */
     public boolean train(TrainingBatch batch) {
+        return train(batch, Double.POSITIVE_INFINITY).trained() && rankingExamplesOfLastStep() > 0;
+    }
+
+    /**
+     * {@link #train(TrainingBatch)} under a loss ceiling, for a divergence guard: the batch's ranking loss is computed
+     * first, and when it is above {@code maxLoss} neither the ranking nor the rating head learns from the batch (the
+     * vocabularies have counted its ids all the same). The result's loss is the mean ranking loss, NaN when the
+     * batch had no ranking example (then only the rating head learned).
+     */
+    public TrainResult train(TrainingBatch batch, double maxLoss) {
         if (optimizer == null) {
             throw new IllegalStateException("this recommender was built for scoring only");
         }
         observeRows(batch);
+        int ranked = prepareRanking(batch);
+        double loss = ranked == 0 ? Double.NaN : rankingLossAndGradients(batch);
+        if (ranked > 0 && Double.isFinite(loss) && loss > maxLoss) {
+            examples = 0;
+            return new TrainResult(TrainStatus.REJECTED_LOSS_ABOVE_LIMIT, loss, Double.NaN, rankingSteps, batch.size());
+        }
         trainRatings(batch);
-        boolean trained = trainRanking(batch);
+        TrainStatus status = ranked == 0 ? TrainStatus.TRAINED : applyRanking(loss);
         for (int i = 0; i < batch.size(); i++) {
             if (batch.positive(i)) {
                 sampler.increment(itemRows[i]); // after the draws: this batch's negatives came from before it
             }
         }
-        return trained;
+        return new TrainResult(status, loss, Double.NaN, rankingSteps, batch.size());
+    }
+
+    /** Ranking examples the last training step learned from (0 when it had none or was refused). */
+    int rankingExamplesOfLastStep() {
+        return examples;
     }
 
     /** The rating head's step on the batch's rated events; they are compacted to the front of the row arrays. */
@@ -421,21 +448,23 @@ public final class Recommender {
         }
     }
 
-    /** The ranking step on the batch's positives with a row; false if there were none or the step was refused. */
-    private boolean trainRanking(TrainingBatch batch) {
-        if (prepareRanking(batch) == 0) {
-            return false;
+    /** Applies the prepared ranking gradients of {@code loss}, unless the loss or the gradient is not finite. */
+    private TrainStatus applyRanking(double loss) {
+        if (!Double.isFinite(loss)) {
+            rejectedRankingSteps++;
+            examples = 0;
+            return TrainStatus.REJECTED_NONFINITE_LOSS;
         }
-        double loss = rankingLossAndGradients(batch);
-        double norm = Double.isFinite(loss) ? optimizer.gradientNorm() : Double.NaN;
+        double norm = optimizer.gradientNorm();
         if (!Double.isFinite(norm)) {
             rejectedRankingSteps++;
-            return false;
+            examples = 0;
+            return TrainStatus.REJECTED_NONFINITE_GRADIENT;
         }
         optimizer.step(norm);
         rankingSteps++;
         rankingExamples += examples;
-        return true;
+        return TrainStatus.TRAINED;
     }
 
     /**
@@ -666,6 +695,7 @@ public final class Recommender {
     }
 
     /** Every float a scorer needs, in a stable order with unique names: ranking weights, then the rating head. */
+    @Override
     public List<Parameter> parameters() {
         return params;
     }
@@ -673,6 +703,12 @@ public final class Recommender {
     /** The id tables a scorer needs: items, then users. */
     public List<IdVocabulary> vocabularies() {
         return List.of(items, users);
+    }
+
+    /** The vocabularies as snapshots carry them: {@code reco_items}, then {@code reco_users}. */
+    @Override
+    public List<IdTable> idTables() {
+        return idTables;
     }
 
     public IdVocabulary items() {

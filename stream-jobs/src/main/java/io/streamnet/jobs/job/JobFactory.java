@@ -1,11 +1,17 @@
 package io.streamnet.jobs.job;
 
+import io.streamnet.connect.validate.InteractionValidator;
+import io.streamnet.connect.validate.RecoRequestValidator;
 import io.streamnet.connect.validate.ReviewEventValidator;
 import io.streamnet.jobs.config.Checkpointing;
 import io.streamnet.jobs.config.JobConfig;
 import io.streamnet.jobs.config.Restart;
 import io.streamnet.jobs.config.Trainer;
+import io.streamnet.jobs.flink.RecoExampleSerializer;
+import io.streamnet.jobs.flink.UserHistorySerializer;
 import io.streamnet.jobs.score.ScorerFunction;
+import io.streamnet.jobs.task.reco.RecoExample;
+import io.streamnet.jobs.task.reco.RecommendationTask;
 import io.streamnet.jobs.task.sentiment.SentimentTask;
 import io.streamnet.jobs.task.sentiment.TextFeatures;
 import io.streamnet.jobs.train.TrainerSettings;
@@ -13,6 +19,10 @@ import io.streamnet.jobs.train.TrainingExampleSerializer;
 import io.streamnet.nn.online.DivergenceGuard;
 import io.streamnet.nn.online.StreamExample;
 import io.streamnet.nn.online.TextExample;
+import io.streamnet.nn.reco.UserHistory;
+import io.streamnet.schema.Interaction;
+import io.streamnet.schema.RecoRequest;
+import io.streamnet.schema.Recommendation;
 import io.streamnet.schema.ReviewEvent;
 import io.streamnet.schema.SentimentScore;
 import java.time.Duration;
@@ -35,9 +45,17 @@ public final class JobFactory {
 
   private JobFactory() {}
 
-  /** The configured task with its Flink bindings. */
+  /** The configured task ({@code job.task}) with its Flink bindings. */
   public static FlinkTask<?, ?, ?, ?, ?> task(JobConfig c) {
-    return sentiment(c);
+    return c.model().recommendation() ? recommendation(c) : sentiment(c);
+  }
+
+  /** The recommendation task of the configuration, with its Flink bindings. */
+  public static FlinkTask<Interaction, RecoExample, RecoRequest, UserHistory, Recommendation> recommendation(
+      JobConfig c) {
+    return new FlinkTask<>(RecommendationTask.of(c.model().recommender()), RecoExampleSerializer.TYPE,
+        new InteractionValidator(), new RecoRequestValidator(), Recommendation::getRequestId,
+        UserHistorySerializer.TYPE);
   }
 
   /** The sentiment task of the configuration, with its Flink bindings. */

@@ -27,10 +27,10 @@ final class TrainerMetrics {
     this.intervalStart = now;
   }
 
-  /** Counts a batch of {@code events}; an applied one's loss enters the interval's mean loss. */
+  /** Counts a batch of {@code events}; an applied one's loss (when it has one) enters the interval's mean loss. */
   void batch(int events, boolean applied, double loss) {
     intervalEvents += events;
-    if (applied) {
+    if (applied && !Double.isNaN(loss)) {
       intervalLossSum += loss;
       intervalBatches++;
     }

@@ -39,7 +39,7 @@ class JobConfigTest {
   @Test
   void defaultsAreTheDocumentedValues() {
     JobConfig c = JobConfig.defaults();
-    assertEquals(new Job("streamnet-sentiment", "sentiment", 1), c.job());
+    assertEquals(new Job("streamnet-sentiment", "sentiment", 1, "sentiment"), c.job());
     assertEquals(new Trainer(32, 0, new Trainer.Divergence(20.0, 0.0, 50, 0.99, 3, 12.0), new Trainer.Prequential(10_000)),
         c.trainer());
     assertEquals(new Snapshots(100, 1000, 500, 10, null, 5), c.snapshots());

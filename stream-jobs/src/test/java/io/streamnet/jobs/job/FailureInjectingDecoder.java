@@ -1,7 +1,6 @@
 package io.streamnet.jobs.job;
 
 import io.streamnet.schema.DeadLetter;
-import io.streamnet.schema.ReviewEvent;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -19,7 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * it (so the test can cancel a job mid-stream). State is static: the MiniCluster runs in this JVM, and the copies
  * Flink deserializes must share it across restarts.
  */
-final class FailureInjectingDecoder implements KafkaRecordDeserializationSchema<Either<DeadLetter, ReviewEvent>> {
+final class FailureInjectingDecoder<T> implements KafkaRecordDeserializationSchema<Either<DeadLetter, T>> {
   private static final long serialVersionUID = 1L;
 
   static final AtomicInteger FAILURES = new AtomicInteger();
@@ -27,11 +26,11 @@ final class FailureInjectingDecoder implements KafkaRecordDeserializationSchema<
   static volatile CountDownLatch parked = new CountDownLatch(1);
   static volatile CountDownLatch release = new CountDownLatch(1);
 
-  private final KafkaRecordDeserializationSchema<Either<DeadLetter, ReviewEvent>> delegate;
+  private final KafkaRecordDeserializationSchema<Either<DeadLetter, T>> delegate;
   private final Set<Long> failAt;
   private final long parkAt;
 
-  FailureInjectingDecoder(KafkaRecordDeserializationSchema<Either<DeadLetter, ReviewEvent>> delegate,
+  FailureInjectingDecoder(KafkaRecordDeserializationSchema<Either<DeadLetter, T>> delegate,
                           Set<Long> failAt, long parkAt) {
     this.delegate = delegate;
     this.failAt = Set.copyOf(failAt);
@@ -52,7 +51,7 @@ final class FailureInjectingDecoder implements KafkaRecordDeserializationSchema<
   }
 
   @Override
-  public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<Either<DeadLetter, ReviewEvent>> out)
+  public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<Either<DeadLetter, T>> out)
       throws java.io.IOException {
     long offset = record.offset();
     if (failAt.contains(offset) && FAILED_OFFSETS.add(offset)) {
@@ -73,7 +72,7 @@ final class FailureInjectingDecoder implements KafkaRecordDeserializationSchema<
   }
 
   @Override
-  public TypeInformation<Either<DeadLetter, ReviewEvent>> getProducedType() {
+  public TypeInformation<Either<DeadLetter, T>> getProducedType() {
     return delegate.getProducedType();
   }
 

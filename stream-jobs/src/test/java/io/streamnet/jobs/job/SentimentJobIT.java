@@ -183,7 +183,7 @@ class SentimentJobIT {
     FailureInjectingDecoder.reset();
 
     // Run A: two injected failures, then the source parks mid-stream and the job is cancelled.
-    PipelineIo<ReviewEvent, ReviewEvent, SentimentScore> chaosA = withLabeledDecoder(kafka, settings, new FailureInjectingDecoder(
+    PipelineIo<ReviewEvent, ReviewEvent, SentimentScore> chaosA = withLabeledDecoder(kafka, settings, new FailureInjectingDecoder<>(
         KafkaPipelineIo.labeledDecoder(settings, JobFactory.sentiment(JobConfig.defaults())), Set.of((long) n / 5, (long) n * 2 / 5), (long) n * 3 / 5));
     JobClient a = start(config, chaosA, null);
     PipelineFixture.await("two injected failures and the parked source",
@@ -197,7 +197,7 @@ class SentimentJobIT {
 
     // Run B: a new job restored from the retained checkpoint, failed once more, until everything is applied and
     // scored (an unbounded job, as in production), then cancelled.
-    PipelineIo<ReviewEvent, ReviewEvent, SentimentScore> chaosB = withLabeledDecoder(kafka, settings, new FailureInjectingDecoder(
+    PipelineIo<ReviewEvent, ReviewEvent, SentimentScore> chaosB = withLabeledDecoder(kafka, settings, new FailureInjectingDecoder<>(
         KafkaPipelineIo.labeledDecoder(settings, JobFactory.sentiment(JobConfig.defaults())), Set.of((long) n * 4 / 5), -1));
     JobClient b = start(config, chaosB, retained.toUri().toString());
     PipelineFixture.await("every event applied and published",
@@ -307,7 +307,7 @@ class SentimentJobIT {
 
   static PipelineIo<ReviewEvent, ReviewEvent, SentimentScore> withLabeledDecoder(
       PipelineIo<ReviewEvent, ReviewEvent, SentimentScore> io, KafkaPipelineIo.Settings settings,
-      FailureInjectingDecoder decoder) {
+      FailureInjectingDecoder<ReviewEvent> decoder) {
     return new PipelineIo<>(KafkaPipelineIo.source(settings, settings.topics().labeled(), decoder),
         io.requests(), io.answers(), io.snapshots(), io.metrics(), io.deadLetters());
   }

@@ -3,8 +3,8 @@ package io.streamnet.jobs.task.reco;
 import io.streamnet.nn.online.ExampleCodec;
 import io.streamnet.nn.online.StreamExample;
 import io.streamnet.nn.reco.InteractionEvent;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Objects;
 
@@ -17,12 +17,15 @@ import java.util.Objects;
  */
 public record RecoExample(String id, long ingestedAtMillis, InteractionEvent event) implements StreamExample {
 
-  /** The checkpoint form: id, arrival time, user, item, rating (NaN: none), clicked (-1 none, 0, 1), event time. */
+  /**
+   * The bytes of an example, in checkpoints and between operators: id, arrival time, user, item, rating (NaN: none),
+   * clicked (-1 none, 0, 1), event time.
+   */
   public static final ExampleCodec<RecoExample> CODEC = new ExampleCodec<>() {
     private static final long serialVersionUID = 1L;
 
     @Override
-    public void write(RecoExample e, DataOutputStream out) throws IOException {
+    public void write(RecoExample e, DataOutput out) throws IOException {
       out.writeUTF(e.id());
       out.writeLong(e.ingestedAtMillis());
       InteractionEvent i = e.event();
@@ -34,7 +37,7 @@ public record RecoExample(String id, long ingestedAtMillis, InteractionEvent eve
     }
 
     @Override
-    public RecoExample read(DataInputStream in) throws IOException {
+    public RecoExample read(DataInput in) throws IOException {
       String id = in.readUTF();
       long ingested = in.readLong();
       long user = in.readLong();
