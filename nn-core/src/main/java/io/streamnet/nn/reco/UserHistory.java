@@ -169,6 +169,17 @@ public final class UserHistory {
         return orderCount == 0;
     }
 
+    /** Equal when the encodings are: same spec, same recent items in the same ring order, same interacted items. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof UserHistory h && Arrays.equals(encode(), h.encode());
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(encode());
+    }
+
     /** The history, versioned and checksummed. */
     public byte[] encode() {
         StateWriter out = new StateWriter(MAGIC, VERSION);

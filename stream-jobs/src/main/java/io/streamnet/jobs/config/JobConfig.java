@@ -37,13 +37,14 @@ import java.util.regex.Pattern;
  * topics:      {labeled, requests, scores, snapshots, dead_letters, metrics}
  * kafka:       {bootstrap_servers, group_id, starting_offsets, transaction_id_prefix, properties}
  * registry:    {url, properties}
+ * feedback:    {window_ms, allowed_lateness_ms, out_of_orderness_ms, idle_ms, topic} (recommendation)
  * </pre>
  * Unknown keys and bad values are {@link ConfigException}s naming the file and the full key, e.g.
  * {@code job.yaml: snapshots.every_ms: must be >= 1, got -5}. Immutable and serializable: Flink operators carry it.
  */
 public record JobConfig(Job job, ModelSection model, Trainer trainer, Snapshots snapshots, Scorer scorer,
                         Metrics metrics, Checkpointing checkpointing, Restart restart, WarmStart warmStart,
-                        Topics topics, Kafka kafka, Registry registry) implements Serializable {
+                        Topics topics, Kafka kafka, Registry registry, Feedback feedback) implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** The class-path resource of the default configuration. */
@@ -74,6 +75,7 @@ public record JobConfig(Job job, ModelSection model, Trainer trainer, Snapshots 
     Objects.requireNonNull(topics, "topics");
     Objects.requireNonNull(kafka, "kafka");
     Objects.requireNonNull(registry, "registry");
+    Objects.requireNonNull(feedback, "feedback");
   }
 
   /** Reads a configuration file; a relative {@code model.spec} path is resolved against the file's directory. */
@@ -180,12 +182,18 @@ public record JobConfig(Job job, ModelSection model, Trainer trainer, Snapshots 
     Topics topics = Topics.read(top.section("topics"), job.recommendation());
     Kafka kafka = Kafka.read(top.section("kafka"), job.task());
     Registry registry = Registry.read(top.section("registry"));
+    ConfigNode feedbackNode = top.section("feedback");
+    Feedback feedback = Feedback.read(feedbackNode, job.recommendation());
     top.finish();
+    if (feedback.enabled() && topics.contains(feedback.topic())) {
+      throw feedbackNode.fail("topic", "'" + feedback.topic() + "' is already one of the job's topics; every topic"
+          + " must differ");
+    }
     if (warmStart.kind() == WarmStart.Kind.LATEST_FILE && snapshots.directory() == null) {
       throw warmStartNode.fail("from", "latest_file needs snapshots.directory (where the model files are written)");
     }
     return new JobConfig(job, model.model(), trainer, snapshots, scorer, metrics, checkpointing, restart, warmStart,
-        topics, kafka, registry);
+        topics, kafka, registry, feedback);
   }
 
   /** The configuration as the file would write it, in the documented key order. */
@@ -203,6 +211,9 @@ public record JobConfig(Job job, ModelSection model, Trainer trainer, Snapshots 
     o.set("topics", topics.tree());
     o.set("kafka", kafka.tree());
     o.set("registry", registry.tree());
+    if (job.recommendation()) {
+      o.set("feedback", feedback.tree());
+    }
     return o;
   }
 

@@ -37,10 +37,7 @@ public record Topics(String labeled, String requests, String scores, String snap
   }
 
   private static String topic(ConfigNode n, String key, String def, Map<String, String> seen) {
-    String name = n.nonBlank(key, def);
-    if (!LEGAL.matcher(name).matches() || name.equals(".") || name.equals("..")) {
-      throw n.fail(key, "'" + name + "' is not a legal Kafka topic name (1 to 249 of a-z A-Z 0-9 . _ -)");
-    }
+    String name = legal(n, key, n.nonBlank(key, def));
     for (Map.Entry<String, String> other : seen.entrySet()) {
       if (other.getValue().equals(name)) {
         throw n.fail(key, "'" + name + "' is already " + n.path(other.getKey()) + "; every topic must differ");
@@ -48,6 +45,20 @@ public record Topics(String labeled, String requests, String scores, String snap
     }
     seen.put(key, name);
     return name;
+  }
+
+  /** {@code name}, checked as a Kafka topic name ({@code key} names it in the error). */
+  static String legal(ConfigNode n, String key, String name) {
+    if (!LEGAL.matcher(name).matches() || name.equals(".") || name.equals("..")) {
+      throw n.fail(key, "'" + name + "' is not a legal Kafka topic name (1 to 249 of a-z A-Z 0-9 . _ -)");
+    }
+    return name;
+  }
+
+  /** Whether {@code name} is one of these topics. */
+  boolean contains(String name) {
+    return name.equals(labeled) || name.equals(requests) || name.equals(scores) || name.equals(snapshots)
+        || name.equals(deadLetters) || name.equals(metrics);
   }
 
   ObjectNode tree() {

@@ -19,12 +19,13 @@ import org.apache.flink.util.function.SerializableFunction;
  * @param requestValidator what makes a request answerable
  * @param answerKey        the Kafka key of an answer (its request's id)
  * @param contexts         Flink's type of the scorer's per-key context, for a {@link KeyedTask}; null otherwise
+ * @param feedback         what a delayed-feedback loop needs of the task; null for a task without one
  */
 public record FlinkTask<L extends SpecificRecordBase, E extends StreamExample, R extends SpecificRecordBase, C,
     O extends SpecificRecordBase>(Task<L, E, R, C, O> task, TypeInformation<E> examples,
                                   Validator<? super L> labeledValidator, Validator<? super R> requestValidator,
-                                  SerializableFunction<O, String> answerKey, TypeInformation<C> contexts)
-    implements Serializable {
+                                  SerializableFunction<O, String> answerKey, TypeInformation<C> contexts,
+                                  FeedbackHooks<L, R, O> feedback) implements Serializable {
   public FlinkTask {
     Objects.requireNonNull(task, "task");
     Objects.requireNonNull(examples, "examples");

@@ -7,6 +7,7 @@ import io.streamnet.jobs.config.Checkpointing;
 import io.streamnet.jobs.config.JobConfig;
 import io.streamnet.jobs.config.Restart;
 import io.streamnet.jobs.config.Trainer;
+import io.streamnet.jobs.feedback.Impression;
 import io.streamnet.jobs.flink.RecoExampleSerializer;
 import io.streamnet.jobs.flink.UserHistorySerializer;
 import io.streamnet.jobs.score.ScorerFunction;
@@ -55,7 +56,17 @@ public final class JobFactory {
       JobConfig c) {
     return new FlinkTask<>(RecommendationTask.of(c.model().recommender()), RecoExampleSerializer.TYPE,
         new InteractionValidator(), new RecoRequestValidator(), Recommendation::getRequestId,
-        UserHistorySerializer.TYPE);
+        UserHistorySerializer.TYPE, new FeedbackHooks<>(i -> i.getEventTime().toEpochMilli(),
+            r -> r.getEventTime().toEpochMilli(), JobFactory::impression, i -> Long.toString(i.getUserId())));
+  }
+
+  /** The items a recommendation served its request, at the request's event time. */
+  static Impression impression(RecoRequest request, Recommendation answer) {
+    long[] items = new long[answer.getItems().size()];
+    for (int i = 0; i < items.length; i++) {
+      items[i] = answer.getItems().get(i).getItemId();
+    }
+    return new Impression(request.getRequestId(), request.getUserId(), items, request.getEventTime().toEpochMilli());
   }
 
   /** The sentiment task of the configuration, with its Flink bindings. */
@@ -63,7 +74,7 @@ public final class JobFactory {
     SentimentTask task = new SentimentTask(new TextFeatures(c.model().textHashing(), c.model().inputName()),
         c.model().networkJson(), c.trainer().prequential().aucWindow());
     return new FlinkTask<>(task, TrainingExampleSerializer.TYPE, new LabeledReviewValidator(),
-        new ReviewEventValidator(), SentimentScore::getId, null);
+        new ReviewEventValidator(), SentimentScore::getId, null, null);
   }
 
   public static OnlineLearningJob.Plan<?, ?, ?, ?, ?> plan(JobConfig c) {
@@ -89,7 +100,7 @@ public final class JobFactory {
     }
     ScorerFunction.Settings scorer = new ScorerFunction.Settings(c.job().modelId(), c.scorer().bufferLimit(),
         c.metrics().intervalMs(), c.topics().requests(), c.scorer().parallelism());
-    return new OnlineLearningJob.Plan<>(task, trainer, scorer);
+    return new OnlineLearningJob.Plan<>(task, trainer, scorer, c.feedback());
   }
 
   /** Adds the configured job, with its Kafka sources and sinks, to {@code env}. */
@@ -109,7 +120,8 @@ public final class JobFactory {
     var k = c.kafka();
     var t = c.topics();
     return new KafkaPipelineIo.Settings(k.clientProperties(), c.registry().registryConfig(),
-        new KafkaPipelineIo.Topics(t.labeled(), t.requests(), t.scores(), t.snapshots(), t.deadLetters(), t.metrics()),
+        new KafkaPipelineIo.Topics(t.labeled(), t.requests(), t.scores(), t.snapshots(), t.deadLetters(), t.metrics(),
+            c.feedback().enabled() ? c.feedback().topic() : null),
         k.groupId(), KafkaPipelineIo.StartingOffsets.valueOf(k.startingOffsets().name()), bounded,
         c.checkpointing().mode() == Checkpointing.Mode.EXACTLY_ONCE
             ? DeliveryGuarantee.EXACTLY_ONCE : DeliveryGuarantee.AT_LEAST_ONCE,

@@ -32,7 +32,13 @@ public final class KafkaPipelineIo {
 
   /** Where the job's topics are. */
   public record Topics(String labeled, String requests, String scores, String snapshots, String deadLetters,
-                       String metrics) {
+                       String metrics, String feedback) {
+    /** The topics of a job without a feedback loop. */
+    public Topics(String labeled, String requests, String scores, String snapshots, String deadLetters,
+                  String metrics) {
+      this(labeled, requests, scores, snapshots, deadLetters, metrics, null);
+    }
+
     public Topics {
       Objects.requireNonNull(labeled, "labeled");
       Objects.requireNonNull(requests, "requests");
@@ -86,7 +92,16 @@ public final class KafkaPipelineIo {
             snapshotKey()), snapshotProducerProperties()),
         sink(s, "metrics", new AvroRecordSerializationSchema<>(t.metrics(), TrainingMetrics.class, serde,
             m -> utf8(m.getModelId())), new Properties()),
-        sink(s, "dlq", AvroRecordSerializationSchema.deadLetters(t.deadLetters(), serde), new Properties()));
+        sink(s, "dlq", AvroRecordSerializationSchema.deadLetters(t.deadLetters(), serde), new Properties()),
+        t.feedback() == null ? null : source(s, t.feedback(), labeledDecoder(s, task)),
+        t.feedback() == null ? null : sink(s, "feedback", new AvroRecordSerializationSchema<>(t.feedback(),
+            task.task().labeledType(), serde, feedbackKey(task)), new Properties()));
+  }
+
+  private static <L extends SpecificRecordBase> SerializableFunction<L, byte[]> feedbackKey(
+      FlinkTask<L, ?, ?, ?, ?> task) {
+    SerializableFunction<L, String> key = task.feedback().labeledKey();
+    return l -> utf8(key.apply(l));
   }
 
   private static SerializableFunction<ModelSnapshot, byte[]> snapshotKey() {

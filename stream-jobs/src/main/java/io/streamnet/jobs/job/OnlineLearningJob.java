@@ -1,5 +1,8 @@
 package io.streamnet.jobs.job;
 
+import io.streamnet.jobs.config.Feedback;
+import io.streamnet.jobs.feedback.EventTimeWatermarks;
+import io.streamnet.jobs.feedback.FeedbackLoop;
 import io.streamnet.jobs.model.ModelPart;
 import io.streamnet.jobs.score.KeyedScorerFunction;
 import io.streamnet.jobs.score.ScorerFunction;
@@ -9,13 +12,16 @@ import io.streamnet.jobs.train.TrainerOperator;
 import io.streamnet.jobs.train.TrainerSettings;
 import io.streamnet.nn.online.StreamExample;
 import io.streamnet.schema.DeadLetter;
+import io.streamnet.schema.Interaction;
 import io.streamnet.schema.ModelSnapshot;
 import io.streamnet.schema.TrainingMetrics;
+import java.time.Duration;
 import java.util.Objects;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.api.java.typeutils.EitherTypeInfo;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
@@ -24,6 +30,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.types.Either;
+import org.apache.flink.util.function.SerializableFunction;
 
 /**
  * The online-learning job, for any task (docs/ARCHITECTURE.md):
@@ -41,11 +48,15 @@ public final class OnlineLearningJob {
   /** What the job computes, resolved from its configuration. */
   public record Plan<L extends SpecificRecordBase, E extends StreamExample, R extends SpecificRecordBase, C,
       O extends SpecificRecordBase>(FlinkTask<L, E, R, C, O> task, TrainerSettings trainer,
-                                    ScorerFunction.Settings scorer) {
+                                    ScorerFunction.Settings scorer, Feedback feedback) {
     public Plan {
       Objects.requireNonNull(task, "task");
       Objects.requireNonNull(trainer, "trainer");
       Objects.requireNonNull(scorer, "scorer");
+      Objects.requireNonNull(feedback, "feedback");
+      if (feedback.enabled() && task.feedback() == null) {
+        throw new IllegalArgumentException("the " + task.task().name() + " task has no feedback loop");
+      }
       if (trainer.task() != task.task()) {
         throw new IllegalArgumentException("the trainer's task and the job's task must be the same object");
       }
@@ -66,13 +77,23 @@ public final class OnlineLearningJob {
     TypeInformation<L> labeledType = new AvroTypeInfo<>(task.labeledType());
     TypeInformation<R> requestType = new AvroTypeInfo<>(task.requestType());
 
+    FeedbackHooks<L, R, O> hooks = plan.feedback().enabled() ? plan.task().feedback() : null;
     SingleOutputStreamOperator<L> labeled = env
-        .fromSource(io.labeled(), WatermarkStrategy.noWatermarks(), "labeled events").uid("labeled-source")
+        .fromSource(io.labeled(), watermarks(hooks == null ? null : hooks.labeledTime(), plan.feedback()),
+            "labeled events").uid("labeled-source")
         .setParallelism(1)
         .process(new DeadLetterSplit<L>(), labeledType).name("decode labeled").uid("labeled-decode")
         .setParallelism(1);
+    // With a feedback loop the ignored impressions come back from their topic: learned from, and part of each user's
+    // history, as the other interactions are.
+    SingleOutputStreamOperator<L> fedBack = hooks == null ? null : env
+        .fromSource(io.feedback(), watermarks(hooks.labeledTime(), plan.feedback()), "feedback events")
+        .uid("feedback-source").setParallelism(1)
+        .process(new DeadLetterSplit<L>(), labeledType).name("decode feedback").uid("feedback-decode")
+        .setParallelism(1);
+    DataStream<L> learned = fedBack == null ? labeled : labeled.union(fedBack);
 
-    SingleOutputStreamOperator<E> examples = labeled
+    SingleOutputStreamOperator<E> examples = learned
         .process(new FeaturizeFunction<>(task), plan.task().examples())
         .name("featurize").uid("featurize").setParallelism(1);
 
@@ -90,13 +111,14 @@ public final class OnlineLearningJob {
     // Requests leave the source task at once (buffer timeout 0: a flush per record, no flusher thread) instead of
     // waiting up to the job's 2 ms buffer timeout (docs/BENCHMARKS.md).
     SingleOutputStreamOperator<R> requests = env
-        .fromSource(io.requests(), WatermarkStrategy.noWatermarks(), "scoring requests").uid("requests-source")
+        .fromSource(io.requests(), watermarks(hooks == null ? null : hooks.requestTime(), plan.feedback()),
+            "scoring requests").uid("requests-source")
         .setParallelism(1)
         .process(new DeadLetterSplit<R>(), requestType).name("decode requests").uid("requests-decode")
         .setParallelism(1)
         .setBufferTimeout(0);
     SingleOutputStreamOperator<O> answers = plan.task().keyed()
-        ? keyedScorer(plan, labeled, requests, models)
+        ? keyedScorer(plan, learned, requests, models, hooks)
         : requests.connect(models)
             .process(new ScorerFunction<>(plan.scorer(), (Task<?, ?, R, Void, O>) task),
                 new AvroTypeInfo<>(task.answerType()))
@@ -112,7 +134,24 @@ public final class OnlineLearningJob {
 
     DataStream<DeadLetter> deadLetters = labeled.getSideOutput(DeadLetterSplit.DEAD_LETTERS)
         .union(requests.getSideOutput(DeadLetterSplit.DEAD_LETTERS), answers.getSideOutput(ScorerFunction.DEAD_LETTERS));
+    if (fedBack != null) {
+      deadLetters = deadLetters.union(fedBack.getSideOutput(DeadLetterSplit.DEAD_LETTERS));
+      FeedbackLoop.negatives(answers.getSideOutput(KeyedScorerFunction.IMPRESSIONS),
+              (DataStream<Interaction>) (DataStream<?>) labeled, plan.feedback(), answers.getParallelism())
+          .sinkTo((Sink<Interaction>) (Sink<?>) io.feedbackSink()).name("feedback sink").uid("feedback-sink")
+          .setParallelism(answers.getParallelism());
+    }
     deadLetters.sinkTo(io.deadLetters()).name("dead letters").uid("dead-letters-sink").setParallelism(1);
+  }
+
+  /**
+   * Without a feedback loop the sources have no watermarks (nothing in the job uses event time); with one, watermarks
+   * follow the records' own event times.
+   */
+  private static <T> WatermarkStrategy<Either<DeadLetter, T>> watermarks(SerializableFunction<T, Long> eventTime,
+                                                                         Feedback feedback) {
+    return eventTime == null ? WatermarkStrategy.noWatermarks() : EventTimeWatermarks.of(eventTime,
+        Duration.ofMillis(feedback.outOfOrdernessMs()), Duration.ofMillis(feedback.idleMs()));
   }
 
   /**
@@ -122,7 +161,8 @@ public final class OnlineLearningJob {
   @SuppressWarnings("unchecked")
   private static <L extends SpecificRecordBase, E extends StreamExample, R extends SpecificRecordBase, C,
       O extends SpecificRecordBase> SingleOutputStreamOperator<O> keyedScorer(
-          Plan<L, E, R, C, O> plan, DataStream<L> labeled, DataStream<R> requests, BroadcastStream<ModelPart> models) {
+          Plan<L, E, R, C, O> plan, DataStream<L> labeled, DataStream<R> requests, BroadcastStream<ModelPart> models,
+          FeedbackHooks<L, R, O> hooks) {
     KeyedTask<L, E, R, C, O> task = (KeyedTask<L, E, R, C, O>) plan.task().task();
     TypeInformation<Either<L, R>> inputs = new EitherTypeInfo<>(new AvroTypeInfo<>(task.labeledType()),
         new AvroTypeInfo<>(task.requestType()));
@@ -133,7 +173,8 @@ public final class OnlineLearningJob {
         .uid("scorer-requests").setParallelism(1);
     KeySelector<Either<L, R>, Long> key = new ScorerKey<>(task);
     return updates.union(asks).keyBy(key, Types.LONG).connect(models)
-        .process(new KeyedScorerFunction<>(plan.scorer(), task, plan.task().contexts()),
+        .process(new KeyedScorerFunction<>(plan.scorer(), task, plan.task().contexts(),
+                hooks == null ? null : hooks.impression()),
             new AvroTypeInfo<>(task.answerType()))
         .name("scorer").uid("scorer").setParallelism(parallelism);
   }

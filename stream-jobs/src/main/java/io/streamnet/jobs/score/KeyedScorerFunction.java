@@ -1,5 +1,8 @@
 package io.streamnet.jobs.score;
 
+import io.streamnet.jobs.feedback.Impression;
+import io.streamnet.jobs.feedback.ImpressionOf;
+import io.streamnet.jobs.feedback.ImpressionSerializer;
 import io.streamnet.jobs.model.ModelPart;
 import io.streamnet.jobs.task.KeyedTask;
 import io.streamnet.schema.DeadLetter;
@@ -20,6 +23,7 @@ import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.types.Either;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,21 +43,26 @@ public final class KeyedScorerFunction<L extends SpecificRecordBase, R extends S
 
   /** The keyed state's name; part of the job's checkpoints. */
   static final String CONTEXT_STATE = "streamnet-scorer-context";
+  /** What each answer served, for the delayed-feedback loop (when the job has one). */
+  public static final OutputTag<Impression> IMPRESSIONS = new OutputTag<>("impressions", ImpressionSerializer.TYPE);
 
   private final ScorerFunction.Settings settings;
   private final KeyedTask<L, ?, R, C, O> task;
   private final TypeInformation<C> contextType;
+  private final ImpressionOf<R, O> impressions;
 
   private transient RequestBuffer<R> buffer;
   private transient Scorer<R, C, O> scorer;
   private transient ValueStateDescriptor<C> contextDescriptor;
   private transient ValueState<C> context;
 
+  /** @param impressions what an answer served, emitted on {@link #IMPRESSIONS}; null: nothing is emitted */
   public KeyedScorerFunction(ScorerFunction.Settings settings, KeyedTask<L, ?, R, C, O> task,
-                             TypeInformation<C> contextType) {
+                             TypeInformation<C> contextType, ImpressionOf<R, O> impressions) {
     this.settings = settings;
     this.task = task;
     this.contextType = contextType;
+    this.impressions = impressions;
   }
 
   @Override
@@ -89,7 +98,8 @@ public final class KeyedScorerFunction<L extends SpecificRecordBase, R extends S
       long receivedAt = ctx.timestamp() == null ? now : ctx.timestamp();
       if (scorer.ready()) {
         C current = context.value();
-        out.collect(scorer.answer(request, current == null ? task.emptyContext() : current, receivedAt));
+        served(request, scorer.answer(request, current == null ? task.emptyContext() : current, receivedAt), out,
+            ctx::output);
       } else {
         DeadLetter overflow = buffer.offer(request, task.requestId(request), receivedAt, now);
         if (overflow != null) {
@@ -120,16 +130,24 @@ public final class KeyedScorerFunction<L extends SpecificRecordBase, R extends S
       if (requests != null) {
         C c = state.value();
         for (Tuple2<R, Long> r : requests) {
-          out.collect(scorer.answerBuffered(r.f0, c == null ? task.emptyContext() : c, r.f1));
+          served(r.f0, scorer.answerBuffered(r.f0, c == null ? task.emptyContext() : c, r.f1), out, ctx::output);
         }
       }
     });
     for (List<Tuple2<R, Long>> requests : byKey.values()) { // keys nothing is known of
       for (Tuple2<R, Long> r : requests) {
-        out.collect(scorer.answerBuffered(r.f0, task.emptyContext(), r.f1));
+        served(r.f0, scorer.answerBuffered(r.f0, task.emptyContext(), r.f1), out, ctx::output);
       }
     }
     LOG.info("scorer received its first model {}: answered {} buffered requests", scorer.served(), waiting.size());
+  }
+
+  /** Emits an answer and, with a feedback loop, what it served. */
+  private void served(R request, O answer, Collector<O> out, ScorerFunction.SideOutput output) {
+    out.collect(answer);
+    if (impressions != null) {
+      output.emit(IMPRESSIONS, impressions.of(request, answer));
+    }
   }
 
   private void emitMetricsIfDue(ScorerFunction.SideOutput output) {

@@ -138,7 +138,7 @@ class JobConfigErrorsTest {
         Arguments.of("kafka: {bootstrap_server: 'x:1'}", "job.yaml: kafka: unknown key 'bootstrap_server' (known:"
             + " bootstrap_servers, group_id, starting_offsets, transaction_id_prefix, properties)"),
         Arguments.of("snapshot: {every_ms: 5}", "job.yaml: unknown key 'snapshot' (known: job, model, trainer,"
-            + " snapshots, scorer, metrics, checkpointing, restart, warm_start, topics, kafka, registry)"),
+            + " snapshots, scorer, metrics, checkpointing, restart, warm_start, topics, kafka, registry, feedback)"),
         Arguments.of("trainer: {divergence: {factor: 2}}", "job.yaml: trainer.divergence: unknown key 'factor' (known:"
             + " loss_factor, min_ceiling, warmup_batches, average_decay, rollback_after, loss_deviations)"),
         Arguments.of("trainer: {prequential: {window: 100}}",

@@ -109,9 +109,17 @@ class RecommendationJobIT {
     }
   }
 
-  /** A job configuration reading the shared inputs and writing to outputs of its own ({@code run}). */
+  /**
+   * A job configuration reading the shared inputs and writing to outputs of its own ({@code run}), without the
+   * feedback loop: what the loop feeds back depends on which version answered each request, so a recovery could not
+   * be bit-identical with it.
+   */
   JobConfig config(String run) {
-    Map<String, String> o = new HashMap<>();
+    return config(run, Map.of("feedback.window_ms", "0"));
+  }
+
+  JobConfig config(String run, Map<String, String> more) {
+    Map<String, String> o = new HashMap<>(more);
     o.put("job.task", "recommendation");
     o.put("kafka.bootstrap_servers", fx.bootstrap());
     o.put("registry.url", env.registryUrl());
@@ -130,7 +138,8 @@ class RecommendationJobIT {
     o.put("restart.strategy", "fixed_delay");
     o.put("restart.delay_ms", "200");
     o.put("scorer.buffer_limit", String.valueOf(REQUESTS));
-    fx.createTopics(run + ".recommendations", run + ".dlq", run + ".metrics");
+    fx.createTopics(run + ".recommendations", run + ".dlq", run + ".metrics", run + ".feedback");
+    o.put("feedback.topic", run + ".feedback");
     fx.createSnapshotTopic(run + ".snapshots");
     return JobConfig.parse("job: {task: recommendation}", "test").withOverrides(o);
   }
@@ -212,6 +221,7 @@ class RecommendationJobIT {
         () -> FailureInjectingDecoder.FAILURES.get() == 2 && FailureInjectingDecoder.parked.getCount() == 0);
     Path checkpoints = Path.of(java.net.URI.create(config.checkpointing().directory()));
     PipelineFixture.await("a completed checkpoint", () -> PipelineFixture.latestCheckpoint(checkpoints).isPresent());
+    PipelineFixture.await("a committed snapshot", () -> !fx.readAll("chaos.snapshots", ModelSnapshot.class).isEmpty());
     a.cancel().get(2, TimeUnit.MINUTES);
     FailureInjectingDecoder.release.countDown();
     Path retained = PipelineFixture.latestCheckpoint(checkpoints).orElseThrow();
@@ -261,6 +271,44 @@ class RecommendationJobIT {
         "the restarted job continued above run A's last version");
   }
 
+  @Test
+  void ignoredRecommendationsComeBackAsNegativesThroughTheFeedbackTopicAndAreLearned() throws Exception {
+    fx.createTopics("fb.req");
+    List<RecoRequest> requests = new ArrayList<>();
+    SplittableRandom random = new SplittableRandom(7);
+    for (int i = 0; i < 200; i++) {
+      Rating at = stream.get(EVENTS / 10 + i * (EVENTS / 400)); // in the first 60% of the prefix's time
+      requests.add(new RecoRequest("fb-" + i, (long) at.userId(), 10, null,
+          Instant.ofEpochMilli(at.timestamp() * 1000 + random.nextInt(1000))));
+    }
+    fx.produce("fb.req", requests, v -> Long.toString(((RecoRequest) v).getUserId()));
+    // A year of event time for an engagement: the requests are read at once while the trainer replays 5 years of
+    // ratings, so a short window would close before most answers (late impressions are dropped and counted).
+    JobConfig config = config("fb", Map.of("topics.requests", "fb.req", "feedback.window_ms", "31536000000",
+        "feedback.allowed_lateness_ms", "0", "feedback.out_of_orderness_ms", "1000", "feedback.idle_ms", "1000"));
+    JobClient job = start(config, kafkaIo(config, false), null);
+    PipelineFixture.await("ignored impressions written back", () -> !fx.readAll("fb.feedback",
+        Interaction.class).isEmpty());
+    PipelineFixture.await("and learned from", () -> {
+      List<ModelSnapshot> published = fx.readAll("fb.snapshots", ModelSnapshot.class);
+      return !published.isEmpty()
+          && published.get(published.size() - 1).getMetrics().getOrDefault("applied_events", 0.0) > EVENTS;
+    });
+    job.cancel().get(2, TimeUnit.MINUTES);
+    List<Interaction> negatives = fx.readAll("fb.feedback", Interaction.class);
+    Map<String, Set<Long>> served = new HashMap<>();
+    for (Recommendation r : fx.readAll("fb.recommendations", Recommendation.class)) {
+      Set<Long> items = served.computeIfAbsent(Long.toString(r.getUserId()), u -> new HashSet<>());
+      r.getItems().forEach(i -> items.add(i.getItemId()));
+    }
+    for (Interaction n : negatives) {
+      assertEquals(Boolean.FALSE, n.getClicked(), "a negative is an ignored impression");
+      assertTrue(n.getRating() == null, "with no rating");
+      assertTrue(served.getOrDefault(Long.toString(n.getUserId()), Set.of()).contains(n.getItemId()),
+          "every negative is an item served to that user: " + n);
+    }
+  }
+
   java.util.Optional<PublishedModel> latestPublished() {
     return PublishedVersions.latestModel(fx.kafkaProperties(), "chaos.snapshots", "recommendation", fx.registry);
   }
@@ -274,7 +322,6 @@ class RecommendationJobIT {
   static PipelineIo<Interaction, RecoRequest, Recommendation> withLabeledDecoder(
       PipelineIo<Interaction, RecoRequest, Recommendation> io, KafkaPipelineIo.Settings settings,
       FailureInjectingDecoder<Interaction> decoder) {
-    return new PipelineIo<>(KafkaPipelineIo.source(settings, settings.topics().labeled(), decoder),
-        io.requests(), io.answers(), io.snapshots(), io.metrics(), io.deadLetters());
+    return io.withLabeled(KafkaPipelineIo.source(settings, settings.topics().labeled(), decoder));
   }
 }
