@@ -8,12 +8,21 @@ import java.io.Serializable;
  *
  * @param bufferLimit scoring requests held (in state) while no model has arrived yet; beyond it they go to the
  *                    dead-letter topic, so that a job without a model cannot grow its state without bound
+ * @param delivery    how answers reach their topic (the job's other outputs always follow checkpointing.mode)
  */
-public record Scorer(int bufferLimit) implements Serializable {
+public record Scorer(int bufferLimit, Delivery delivery) implements Serializable {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * {@code exactly_once}: answers are written in the checkpoint's transactions, visible to read_committed consumers
+   * when the checkpoint completes. {@code at_least_once}: written at once without transactions, keyed by request id;
+   * after a failure the requests since the last checkpoint are answered again, under the same key.
+   */
+  public enum Delivery { EXACTLY_ONCE, AT_LEAST_ONCE }
+
   static Scorer read(ConfigNode n) {
-    Scorer s = new Scorer(n.integer("buffer_limit", 10_000, 0, Integer.MAX_VALUE));
+    Scorer s = new Scorer(n.integer("buffer_limit", 10_000, 0, Integer.MAX_VALUE),
+        n.choice("delivery", Delivery.class, Delivery.AT_LEAST_ONCE));
     n.finish();
     return s;
   }
@@ -21,6 +30,7 @@ public record Scorer(int bufferLimit) implements Serializable {
   ObjectNode tree() {
     ObjectNode o = ConfigNode.object();
     o.put("buffer_limit", bufferLimit);
+    o.put("delivery", ConfigNode.yamlName(delivery));
     return o;
   }
 }

@@ -125,6 +125,7 @@ class SentimentJobIT {
     o.put("restart.strategy", "fixed_delay");
     o.put("restart.delay_ms", "200");
     o.put("scorer.buffer_limit", String.valueOf(REQUESTS));
+    o.put("scorer.delivery", "exactly_once"); // what this test shows: each answer once, read_committed
     o.putAll(more);
     fx.createTopics(run + ".scores", run + ".dlq", run + ".metrics");
     fx.createSnapshotTopic(run + ".snapshots");
