@@ -76,7 +76,7 @@ public record Trainer(int batchSize, long maxWaitMs, Divergence divergence, Drif
     private static final long serialVersionUID = 1L;
 
     static Drift read(ConfigNode n) {
-      double delta = n.number("delta", 0.002);
+      double delta = n.number("delta", 1e-4);
       if (!(delta > 0 && delta < 1)) {
         throw n.fail("delta", "must be between 0 and 1 (both excluded), got " + delta);
       }

@@ -172,7 +172,13 @@ class TrainerOperatorTest {
     for (TextExample e : noisy.subList(2_000, 4_000)) {
       flipped.add(new TextExample(e.id + "-flipped", e.ids, 1 - e.label, e.ingestedAtMillis));
     }
-    try (var h = harness(settings(1, PublishedVersionLookup.none()))) {
+    TrainerSettings base = settings(1, PublishedVersionLookup.none());
+    // ADWIN's usual confidence: this small model relearns the flipped labels within a few batches (the wiring is
+    // what is tested here; nn-core's DriftReplayTest holds the default on real data)
+    TrainerSettings sensitive = new TrainerSettings(base.modelId(), base.task(), base.batchSize(), 0, base.guard(),
+        new DriftMonitor.Settings(0.002, 1_000), 5, 1_000_000, 0, 1, null, 2, 1_000_000, base.initialModel(),
+        base.publishedVersions());
+    try (var h = harness(sensitive)) {
       h.open();
       feed(h, noisy.subList(0, 2_000));
       assertEquals(List.of(), driftRecords(h), "no drift while the concept holds");
