@@ -71,31 +71,14 @@ class AtLeastOnceAnswersIT {
   void afterAFailureEveryRequestIsAnsweredAtLeastOnceUnderItsOwnId() throws Exception {
     List<LabeledText> uci = CanonicalOrder.apply(UciSentencesReader.read(
         DataLocator.fromEnvironment().locate(Dataset.UCI)), 42);
-    fx.createTopics("alo.labeled", "alo.requests", "alo.scores", "alo.dlq", "alo.metrics");
-    fx.createSnapshotTopic("alo.snapshots");
+    fx.createTopics("alo.labeled", "alo.requests");
     List<ReviewEvent> labeled = new ArrayList<>();
     for (LabeledText t : uci) {
       labeled.add(PipelineFixture.review("uci-" + t.index(), t.text(), t.label()));
     }
     fx.produce("alo.labeled", labeled, v -> ((ReviewEvent) v).getId().toString());
-
-    Map<String, String> o = new HashMap<>();
-    o.put("kafka.bootstrap_servers", fx.bootstrap());
-    o.put("registry.url", env.registryUrl());
-    o.put("kafka.group_id", "it-alo");
-    o.put("kafka.starting_offsets", "earliest");
-    o.put("kafka.transaction_id_prefix", "it-alo");
-    o.put("topics.labeled", "alo.labeled");
-    o.put("topics.requests", "alo.requests");
-    o.put("topics.scores", "alo.scores");
-    o.put("topics.snapshots", "alo.snapshots");
-    o.put("topics.dead_letters", "alo.dlq");
-    o.put("topics.metrics", "alo.metrics");
-    o.put("checkpointing.interval_ms", "1000");
-    o.put("checkpointing.directory", tmp.resolve("checkpoints").toUri().toString());
-    o.put("restart.strategy", "fixed_delay");
-    o.put("restart.delay_ms", "200");
-    JobConfig config = JobConfig.defaults().withOverrides(o);
+    JobConfig config = JobConfig.defaults().withOverrides(
+        fx.jobSettings("alo", "alo.labeled", "alo.requests", tmp.resolve("checkpoints")));
     KafkaPipelineIo.Settings settings = JobFactory.kafka(config, false);
     assertEquals(DeliveryGuarantee.AT_LEAST_ONCE, KafkaPipelineIo.answersGuarantee(settings), "the default");
     assertEquals(DeliveryGuarantee.EXACTLY_ONCE, settings.guarantee(), "the other sinks");

@@ -129,13 +129,7 @@ class TrainerStateGoldenTest {
 
   @Test
   void theFormat3RawStateRestoresEveryPart() throws IOException {
-    byte[] raw = GoldenFiles.read(getClass(), RAW_V3);
-    DataInputStream in = new DataInputStream(new ByteArrayInputStream(raw));
-    assertEquals(0x534e5452, in.readInt(), "SNTR");
-    DataInputStream head = new DataInputStream(new ByteArrayInputStream(in.readNBytes(in.readInt())));
-    assertEquals(0x534e5453, head.readInt(), "SNTS");
-    assertEquals(3, head.readInt(), "state block format");
-    TrainerState<TextExample> s = TrainerState.readRaw(new ByteArrayInputStream(raw), TASK, GUARD, DRIFT);
+    TrainerState<TextExample> s = readGolden(RAW_V3, 3);
     assertIsTheGoldenState(s);
     assertEquals(guard().lossDeviation(), s.guard().lossDeviation(), "format 3 keeps the loss variance");
     assertEquals(0, s.drift().drifts(), "format 3 has no drift monitor: a fresh one");
@@ -144,13 +138,7 @@ class TrainerStateGoldenTest {
 
   @Test
   void theFormat4RawStateRestoresEveryPartAndTheDriftMonitor() throws IOException {
-    byte[] raw = GoldenFiles.read(getClass(), RAW_V4);
-    DataInputStream in = new DataInputStream(new ByteArrayInputStream(raw));
-    assertEquals(0x534e5452, in.readInt(), "SNTR");
-    DataInputStream head = new DataInputStream(new ByteArrayInputStream(in.readNBytes(in.readInt())));
-    assertEquals(0x534e5453, head.readInt(), "SNTS");
-    assertEquals(4, head.readInt(), "state block format");
-    TrainerState<TextExample> s = TrainerState.readRaw(new ByteArrayInputStream(raw), TASK, GUARD, DRIFT);
+    TrainerState<TextExample> s = readGolden(RAW_V4, 4);
     assertIsTheGoldenState(s);
     DriftMonitor expected = drift();
     assertEquals(1, expected.drifts(), "the golden losses hold one rise");
@@ -163,6 +151,17 @@ class TrainerStateGoldenTest {
       assertEquals(expected.record(loss), s.drift().record(loss), "batch " + i);
     }
     assertEquals(2, s.drift().drifts());
+  }
+
+  /** The raw golden state {@code file}, its frame and state block format checked on the way. */
+  private TrainerState<TextExample> readGolden(String file, int format) throws IOException {
+    byte[] raw = GoldenFiles.read(getClass(), file);
+    DataInputStream in = new DataInputStream(new ByteArrayInputStream(raw));
+    assertEquals(0x534e5452, in.readInt(), "SNTR");
+    DataInputStream head = new DataInputStream(new ByteArrayInputStream(in.readNBytes(in.readInt())));
+    assertEquals(0x534e5453, head.readInt(), "SNTS");
+    assertEquals(format, head.readInt(), "state block format");
+    return TrainerState.readRaw(new ByteArrayInputStream(raw), TASK, GUARD, DRIFT);
   }
 
   @Test
