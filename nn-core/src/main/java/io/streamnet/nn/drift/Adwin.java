@@ -1,5 +1,8 @@
 package io.streamnet.nn.drift;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -159,6 +162,11 @@ public final class Adwin implements DriftDetector {
         total = restTotal;
     }
 
+    /** The confidence it was built with. */
+    public double delta() {
+        return delta;
+    }
+
     /** Current window length: how many recent values ADWIN considers to come from the current distribution. */
     public long width() {
         return width;
@@ -187,6 +195,57 @@ public final class Adwin implements DriftDetector {
         m2 = 0;
         count = 0;
         detections = 0;
+    }
+
+    /**
+     * Its whole state, for checkpoints (big-endian): delta, maxBuckets, clock, count, detections, width, total, m2,
+     * then the row count and each row's bucket count and (sum, m2) pairs, oldest first. A restored detector decides
+     * exactly as this one would have.
+     */
+    public void write(DataOutputStream out) throws IOException {
+        out.writeDouble(delta);
+        out.writeInt(maxBuckets);
+        out.writeInt(clock);
+        out.writeLong(count);
+        out.writeLong(detections);
+        out.writeLong(width);
+        out.writeDouble(total);
+        out.writeDouble(m2);
+        out.writeInt(rows.size());
+        for (Row row : rows) {
+            out.writeInt(row.size);
+            for (int b = 0; b < row.size; b++) {
+                out.writeDouble(row.sum[b]);
+                out.writeDouble(row.m2[b]);
+            }
+        }
+    }
+
+    /** Reads what {@link #write} wrote. */
+    public static Adwin read(DataInputStream in) throws IOException {
+        Adwin a = new Adwin(in.readDouble(), in.readInt(), in.readInt());
+        a.count = in.readLong();
+        a.detections = in.readLong();
+        a.width = in.readLong();
+        a.total = in.readDouble();
+        a.m2 = in.readDouble();
+        int rowCount = in.readInt();
+        if (rowCount < 0 || rowCount > Long.SIZE) {
+            throw new IOException("ADWIN state: " + rowCount + " histogram rows (at most " + Long.SIZE + ")");
+        }
+        for (int r = 0; r < rowCount; r++) {
+            int size = in.readInt();
+            if (size < 0 || size > a.maxBuckets) {
+                throw new IOException("ADWIN state: row " + r + " holds " + size + " buckets (at most "
+                        + a.maxBuckets + ")");
+            }
+            Row row = new Row(a.maxBuckets);
+            for (int b = 0; b < size; b++) {
+                row.append(in.readDouble(), in.readDouble());
+            }
+            a.rows.add(row);
+        }
+        return a;
     }
 
     /** One row of the exponential histogram, oldest bucket first. */

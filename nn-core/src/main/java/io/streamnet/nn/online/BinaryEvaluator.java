@@ -39,12 +39,17 @@ public final class BinaryEvaluator {
     if ((p > 0.5f) == positive) {
       correct++;
     }
-    double q = Math.min(1 - EPS, Math.max(EPS, p));
-    logLossSum -= positive ? Math.log(q) : Math.log(1 - q);
+    logLossSum += logLoss(p, label);
     scores[next] = p;
     labels[next] = (byte) (positive ? 1 : 0);
     next = (next + 1) % scores.length;
     filled = Math.min(filled + 1, scores.length);
+  }
+
+  /** The log-loss of predicting {@code p} for {@code label} (0 or 1), {@code p} clipped to [1e-7, 1 - 1e-7]. */
+  public static double logLoss(float p, float label) {
+    double q = Math.min(1 - EPS, Math.max(EPS, p));
+    return label >= 0.5f ? -Math.log(q) : -Math.log(1 - q);
   }
 
   /** accuracy, logloss, window_accuracy and window_auc, in that order. */

@@ -36,7 +36,7 @@ public final class DivergenceGuard {
     }
 
     public static Settings defaults() {
-      return new Settings(20.0, 0.0, 50, 0.99, 3, 12.0);
+      return new Settings(20.0, 0.0, 50, 0.99, 3, 24.0);
     }
   }
 

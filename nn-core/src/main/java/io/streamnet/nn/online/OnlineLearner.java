@@ -24,6 +24,15 @@ public interface OnlineLearner<E extends StreamExample> {
    */
   TrainResult step(List<E> batch, double maxLoss);
 
+  /**
+   * The prequential loss of each example of the last {@link #step} (scored before the step trained), in order, into
+   * {@code out} (sized for the batch); returns how many it wrote. A learner that cannot tell them apart writes none,
+   * and drift detection then watches the batch's loss.
+   */
+  default int lastExampleLosses(double[] out) {
+    return 0;
+  }
+
   /** The prequential figures so far by name (NaN while undefined), always the same names in the same order. */
   Map<String, Double> metrics();
 

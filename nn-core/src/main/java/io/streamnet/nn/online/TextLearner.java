@@ -26,6 +26,8 @@ public final class TextLearner implements OnlineLearner<TextExample> {
   private SparseIds bag;
   private boolean scoreBeforeTraining;
   private float[] scores = new float[32];
+  private float[] labels = new float[32];
+  private int lastBatch;
 
   /**
    * @param network   the model, trainable
@@ -58,7 +60,9 @@ public final class TextLearner implements OnlineLearner<TextExample> {
     int n = examples.size();
     if (scores.length < n) {
       scores = new float[Math.max(n, 2 * scores.length)];
+      labels = new float[scores.length];
     }
+    lastBatch = n;
     batch.start(n);
     for (int i = 0; i < n; i++) {
       TextExample e = examples.get(i);
@@ -73,9 +77,19 @@ public final class TextLearner implements OnlineLearner<TextExample> {
       System.arraycopy(network.lastTrainingPredictions().data(), 0, scores, 0, n);
     }
     for (int i = 0; i < n; i++) {
-      evaluator.update(scores[i], examples.get(i).label);
+      labels[i] = examples.get(i).label;
+      evaluator.update(scores[i], labels[i]);
     }
     return result;
+  }
+
+  /** Each example's log-loss, clipped as the evaluator's. */
+  @Override
+  public int lastExampleLosses(double[] out) {
+    for (int i = 0; i < lastBatch; i++) {
+      out[i] = BinaryEvaluator.logLoss(scores[i], labels[i]);
+    }
+    return lastBatch;
   }
 
   @Override

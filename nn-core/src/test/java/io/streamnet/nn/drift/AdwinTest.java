@@ -4,6 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class AdwinTest {
@@ -57,6 +63,27 @@ class AdwinTest {
         }
         assertEquals(1000, adwin.width());
         assertEquals(sum / 1000, adwin.estimate(), 1e-12);
+    }
+
+    @Test
+    void aRestoredDetectorDecidesAsTheOriginal() throws IOException {
+        Random random = new Random(5);
+        Adwin original = new Adwin(0.002, 5, 1);
+        for (int i = 0; i < 3_000; i++) {
+            original.update(random.nextGaussian() * 0.1 + 0.3);
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        original.write(new DataOutputStream(bytes));
+        Adwin restored = Adwin.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        assertEquals(original.width(), restored.width());
+        assertEquals(original.estimate(), restored.estimate());
+        for (int i = 0; i < 3_000; i++) {
+            double v = random.nextGaussian() * 0.1 + (i < 1_000 ? 0.3 : 0.6); // a shift after 1,000 more values
+            assertEquals(original.update(v), restored.update(v), "value " + i);
+            assertEquals(original.width(), restored.width(), "value " + i);
+        }
+        assertEquals(original.detections(), restored.detections());
+        assertTrue(restored.detections() > 0, "the shift was detected");
     }
 
     @Test

@@ -76,7 +76,8 @@ public record DemoOptions(DatasetSelection datasets, Path data, long limit, int 
       "  --set KEY=VALUE     override one configuration key (repeatable), e.g. --set trainer.batch_size=64",
       "A progress line goes to stderr about once a second. The report is written at the end, and the last line of",
       "stdout is the summary: labeled=… requests=… scored=… accuracy=… model_version=… freshness_p50_ms=…",
-      "score_p99_ms=… dlq=…");
+      "score_p50_ms=… score_p99_ms=… buffered=… buffered_wait_max_ms=… dlq=…: the score latencies of the requests",
+      "served as they came, and apart the requests that came before the first model and waited for it.");
 
   public DemoOptions {
     Objects.requireNonNull(datasets, "datasets");

@@ -23,8 +23,8 @@ import java.util.Objects;
  * @param freshnessP50Ms   median freshness (event ingestion to the first score by a model that learned from it),
  *                         from the scorer's last metrics record; NaN when it reported none
  * @param freshnessP99Ms   the same, 99th percentile
- * @param scoreP50Ms       median scoring latency of the committed scores
- * @param scoreP99Ms       99th percentile of the same
+ * @param latency          scoring latency of the committed scores: served requests, and apart those that waited
+ *                         for the first model
  * @param dlq              committed dead letters
  * @param replaySeconds    from the first event sent to the last one acknowledged
  * @param elapsedSeconds   from the first event sent to the moment everything was applied and scored
@@ -32,22 +32,23 @@ import java.util.Objects;
  */
 public record DemoSummary(List<String> datasets, long labeled, long requests, long scored, long scoreRecords,
                           double accuracy, double windowAccuracy, double windowAuc, double logLoss, long modelEpoch,
-                          long modelVersion, double freshnessP50Ms, double freshnessP99Ms, double scoreP50Ms,
-                          double scoreP99Ms, long dlq, double replaySeconds, double elapsedSeconds,
-                          List<CurvePoint> curve) {
+                          long modelVersion, double freshnessP50Ms, double freshnessP99Ms, ScoreLatency latency,
+                          long dlq, double replaySeconds, double elapsedSeconds, List<CurvePoint> curve) {
 
   /** The keys of {@link #keyValueLine()}, in order. */
   public static final List<String> LINE_KEYS = List.of("labeled", "requests", "scored", "accuracy", "model_version",
-      "freshness_p50_ms", "score_p99_ms", "dlq");
+      "freshness_p50_ms", "score_p50_ms", "score_p99_ms", "buffered", "buffered_wait_max_ms", "dlq");
 
   public DemoSummary {
     datasets = List.copyOf(datasets);
+    Objects.requireNonNull(latency, "latency");
     curve = List.copyOf(Objects.requireNonNull(curve, "curve"));
   }
 
   /**
-   * The summary as the demo's last line:
-   * {@code labeled=… requests=… scored=… accuracy=… model_version=… freshness_p50_ms=… score_p99_ms=… dlq=…}.
+   * The summary as the demo's last line: {@code labeled=… requests=… scored=… accuracy=… model_version=…
+   * freshness_p50_ms=… score_p50_ms=… score_p99_ms=… buffered=… buffered_wait_max_ms=… dlq=…}; the score latencies
+   * are the served requests', {@code buffered} counts the requests that waited for the first model.
    */
   public String keyValueLine() {
     StringBuilder s = new StringBuilder();
@@ -63,7 +64,10 @@ public record DemoSummary(List<String> datasets, long labeled, long requests, lo
     m.put("accuracy", fixed(accuracy, 4));
     m.put("model_version", Long.toString(modelVersion));
     m.put("freshness_p50_ms", fixed(freshnessP50Ms, 1));
-    m.put("score_p99_ms", fixed(scoreP99Ms, 3));
+    m.put("score_p50_ms", fixed(latency.servedP50Ms(), 3));
+    m.put("score_p99_ms", fixed(latency.servedP99Ms(), 3));
+    m.put("buffered", Long.toString(latency.buffered()));
+    m.put("buffered_wait_max_ms", fixed(latency.bufferedWaitMaxMs(), 1));
     m.put("dlq", Long.toString(dlq));
     return m;
   }
@@ -75,12 +79,16 @@ public record DemoSummary(List<String> datasets, long labeled, long requests, lo
             "  replayed   %,d labeled events and %,d requests in %.1f s; all applied and scored after %.1f s",
             "  learned    prequential accuracy %.4f (last window %.4f, AUC %s), log-loss %.4f",
             "  model      epoch %d, version %d",
-            "  scored     %,d of %,d requests (%,d score records), latency p50 %s ms, p99 %s ms",
+            "  scored     %,d of %,d requests (%,d score records), served latency p50 %s ms, p99 %s ms",
+            "  buffered   %s requests came before the first model and waited for it: p50 %s ms, max %s ms",
             "  freshness  p50 %s ms, p99 %s ms (event ingested -> first score by a model that learned from it)",
             "  dead letters %,d"),
         String.join(" + ", datasets), labeled, requests, replaySeconds, elapsedSeconds, accuracy, windowAccuracy,
-        fixed(windowAuc, 4), logLoss, modelEpoch, modelVersion, scored, requests, scoreRecords, fixed(scoreP50Ms, 1),
-        fixed(scoreP99Ms, 1), fixed(freshnessP50Ms, 0), fixed(freshnessP99Ms, 0), dlq);
+        fixed(windowAuc, 4), logLoss, modelEpoch, modelVersion, scored, requests, scoreRecords,
+        fixed(latency.servedP50Ms(), 1), fixed(latency.servedP99Ms(), 1),
+        latency.buffered() < 0 ? "?" : String.format(Locale.ROOT, "%,d", latency.buffered()),
+        fixed(latency.bufferedWaitP50Ms(), 1), fixed(latency.bufferedWaitMaxMs(), 1), fixed(freshnessP50Ms, 0),
+        fixed(freshnessP99Ms, 0), dlq);
   }
 
   /** Every figure by its snake_case name, NaN as null; the curve last. For summary.json. */
@@ -99,8 +107,11 @@ public record DemoSummary(List<String> datasets, long labeled, long requests, lo
     m.put("model_version", modelVersion);
     m.put("freshness_p50_ms", orNull(freshnessP50Ms));
     m.put("freshness_p99_ms", orNull(freshnessP99Ms));
-    m.put("score_p50_ms", orNull(scoreP50Ms));
-    m.put("score_p99_ms", orNull(scoreP99Ms));
+    m.put("score_p50_ms", orNull(latency.servedP50Ms()));
+    m.put("score_p99_ms", orNull(latency.servedP99Ms()));
+    m.put("buffered_scored", latency.buffered() < 0 ? null : latency.buffered());
+    m.put("buffered_wait_p50_ms", orNull(latency.bufferedWaitP50Ms()));
+    m.put("buffered_wait_max_ms", orNull(latency.bufferedWaitMaxMs()));
     m.put("dlq", dlq);
     m.put("replay_s", orNull(replaySeconds));
     m.put("elapsed_s", orNull(elapsedSeconds));

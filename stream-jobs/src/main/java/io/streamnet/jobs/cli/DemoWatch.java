@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Watches a running demo: waits for the job to come up, then shows progress about once a second until the replay
  * is done, every labeled event has been applied and every request has a committed score (both read from the job's
- * exactly-once output with read_committed); or until the job ends, the timeout passes, or a stop is requested.
+ * output with read_committed); or until the job ends, the timeout passes, or a stop is requested.
  */
 final class DemoWatch {
   private static final Logger LOG = LoggerFactory.getLogger(DemoWatch.class);
@@ -23,6 +23,11 @@ final class DemoWatch {
   private static final Duration TICK = Duration.ofMillis(100);
   private static final Duration PROGRESS_EVERY = Duration.ofSeconds(1);
   private static final Duration STATUS_WAIT = Duration.ofSeconds(10);
+  /**
+   * Once everything is applied and scored, how long the demo waits for a committed scorer record with the final count
+   * of the requests that waited for the first model; the scorer writes one as soon as that count is final.
+   */
+  static final Duration FIGURES_WAIT = Duration.ofSeconds(15);
 
   /**
    * What the wait for the end found.
@@ -89,6 +94,7 @@ final class DemoWatch {
       throws InterruptedException {
     long nextProgress = 0;
     long replayDoneAt = 0;
+    long completeAt = 0;
     ReplayResult result = null;
     while (!stopRequested.getAsBoolean()) {
       long now = System.nanoTime();
@@ -114,8 +120,11 @@ final class DemoWatch {
         OutputObserver.Observation c = committed.observation();
         double applied = c.trainer("applied_events");
         if (applied >= result.labeled() && c.distinctScored() >= result.requests()) {
-          showProgress(events, now - startNanos);
-          return new Outcome(result, c, committed.curve(), (now - startNanos) / 1e9, null);
+          completeAt = completeAt == 0 ? now : completeAt;
+          if (bufferedCount(c) >= 0 || now - completeAt > FIGURES_WAIT.toNanos()) {
+            showProgress(events, now - startNanos);
+            return new Outcome(result, c, committed.curve(), (completeAt - startNanos) / 1e9, null);
+          }
         }
         if (now - replayDoneAt > timeout.toNanos()) {
           return Outcome.error(String.format(Locale.ROOT, "timed out: %d s after the last event was sent, the"
@@ -128,6 +137,18 @@ final class DemoWatch {
       Thread.sleep(TICK.toMillis());
     }
     return new Outcome(result, null, List.of(), 0, null);
+  }
+
+  /**
+   * Requests that came before the first model and waited for it, from the newest scorer record, once the scorer
+   * reports the count final (it has answered a request that came later); -1 until then.
+   */
+  static long bufferedCount(OutputObserver.Observation c) {
+    double buffered = c.scorer("buffered_scored");
+    if (c.scorer("buffered_final") != 1.0 || Double.isNaN(buffered)) {
+      return -1;
+    }
+    return (long) buffered;
   }
 
   private void showProgress(DemoEvents events, long elapsedNanos) {

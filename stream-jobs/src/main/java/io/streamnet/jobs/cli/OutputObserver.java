@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Follows the job's output topics (scores, metrics, dead letters) from their beginning on a thread of its own, and
- * tallies what it reads. With {@code read_committed} it sees only what the job's exactly-once sinks committed (at
- * each checkpoint): the demo's final figures. With {@code read_uncommitted} it sees records as soon as they are
+ * tallies what it reads. With {@code read_committed} it sees only what the job's sinks committed (the exactly-once
+ * ones at each checkpoint; answers delivered at least once as soon as they are written): the demo's final figures. With {@code read_uncommitted} it sees records as soon as they are
  * written: the live progress line.
  */
 final class OutputObserver implements AutoCloseable {
@@ -150,16 +150,34 @@ final class OutputObserver implements AutoCloseable {
     return List.copyOf(curve);
   }
 
-  /** The {@code q}-quantile (nearest rank) of the scores' latencies in milliseconds; NaN without scores. */
-  synchronized double scoreLatencyQuantileMs(double q) {
+  /**
+   * The scores' latencies, the first {@code buffered} score records apart: the requests that came before the first
+   * model are answered before any later one (the requests topic has one partition, read in order) and the demo's
+   * scores topic has one partition too, so in offset order they come first. {@code buffered} < 0 (unknown): nothing
+   * can be told apart.
+   */
+  synchronized ScoreLatency scoreLatency(long buffered) {
     int n = (int) Math.min(scoreRecords, latencies.length);
+    if (buffered < 0 || buffered > n) {
+      return ScoreLatency.UNKNOWN;
+    }
+    int b = (int) buffered;
+    long[] waited = Arrays.copyOfRange(latencies, 0, b);
+    long[] served = Arrays.copyOfRange(latencies, b, n);
+    Arrays.sort(waited);
+    Arrays.sort(served);
+    return new ScoreLatency(quantileMs(served, 0.5), quantileMs(served, 0.99), b, quantileMs(waited, 0.5),
+        b == 0 ? Double.NaN : waited[b - 1] / 1000.0);
+  }
+
+  /** The {@code q}-quantile (nearest rank) of sorted microseconds, in milliseconds; NaN when empty. */
+  static double quantileMs(long[] sortedMicros, double q) {
+    int n = sortedMicros.length;
     if (n == 0) {
       return Double.NaN;
     }
-    long[] sorted = Arrays.copyOf(latencies, n);
-    Arrays.sort(sorted);
     int rank = (int) Math.ceil(q * n);
-    return sorted[Math.max(0, Math.min(n - 1, rank - 1))] / 1000.0;
+    return sortedMicros[Math.max(0, Math.min(n - 1, rank - 1))] / 1000.0;
   }
 
   synchronized String firstUndecodable() {

@@ -27,9 +27,9 @@ import java.util.regex.Pattern;
  * <pre>
  * job:         {name, model_id, parallelism}
  * model:       {features, network} inline, or {spec: file}; default: the streaming default model
- * trainer:     {batch_size, max_wait_ms, divergence: {...}, prequential: {auc_window}}
+ * trainer:     {batch_size, max_wait_ms, divergence: {...}, drift: {delta}, prequential: {auc_window}}
  * snapshots:   {every_steps, every_ms, full_every, directory, retain}
- * scorer:      {buffer_limit}
+ * scorer:      {buffer_limit, delivery}
  * metrics:     {interval_ms}
  * checkpointing: {interval_ms, mode, directory, timeout_ms, min_pause_ms, retain_on_cancel, tolerable_failures}
  * restart:     {strategy, attempts, delay_ms}

@@ -10,14 +10,23 @@ import java.io.Serializable;
  *                    dead-letter topic, so that a job without a model cannot grow its state without bound
  * @param parallelism scorer instances: a task whose scorer keeps state per key (recommendation: per user) runs
  *                    several, each with the whole model; the sentiment scorer runs one
+ * @param delivery    how answers reach their topic (the job's other outputs always follow checkpointing.mode)
  */
-public record Scorer(int bufferLimit, int parallelism) implements Serializable {
+public record Scorer(int bufferLimit, int parallelism, Delivery delivery) implements Serializable {
   private static final long serialVersionUID = 1L;
   public static final int MAX_PARALLELISM = 1024;
 
+  /**
+   * {@code exactly_once}: answers are written in the checkpoint's transactions, visible to read_committed consumers
+   * when the checkpoint completes. {@code at_least_once}: written at once without transactions, keyed by request id;
+   * after a failure the requests since the last checkpoint are answered again, under the same key.
+   */
+  public enum Delivery { EXACTLY_ONCE, AT_LEAST_ONCE }
+
   static Scorer read(ConfigNode n, int defaultParallelism) {
     Scorer s = new Scorer(n.integer("buffer_limit", 10_000, 0, Integer.MAX_VALUE),
-        n.integer("parallelism", defaultParallelism, 1, MAX_PARALLELISM));
+        n.integer("parallelism", defaultParallelism, 1, MAX_PARALLELISM),
+        n.choice("delivery", Delivery.class, Delivery.AT_LEAST_ONCE));
     n.finish();
     return s;
   }
@@ -26,6 +35,7 @@ public record Scorer(int bufferLimit, int parallelism) implements Serializable {
     ObjectNode o = ConfigNode.object();
     o.put("buffer_limit", bufferLimit);
     o.put("parallelism", parallelism);
+    o.put("delivery", ConfigNode.yamlName(delivery));
     return o;
   }
 }

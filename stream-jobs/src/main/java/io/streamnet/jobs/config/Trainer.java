@@ -11,9 +11,10 @@ import java.io.Serializable;
  *                    above 0: a partial batch is trained after waiting this long for it to fill (fresher, still
  *                    exactly once, but no longer deterministic)
  * @param divergence  the divergence guard
+ * @param drift       drift detection on the prequential loss
  * @param prequential the prequential (score, then train) evaluation
  */
-public record Trainer(int batchSize, long maxWaitMs, Divergence divergence, Prequential prequential)
+public record Trainer(int batchSize, long maxWaitMs, Divergence divergence, Drift drift, Prequential prequential)
     implements Serializable {
   private static final long serialVersionUID = 1L;
   public static final int MAX_BATCH_SIZE = 1 << 16;
@@ -45,7 +46,7 @@ public record Trainer(int batchSize, long maxWaitMs, Divergence divergence, Preq
         throw n.fail("average_decay", "must be between 0 and 1 (both excluded), got " + decay);
       }
       int rollback = n.integer("rollback_after", 3, 1, Integer.MAX_VALUE);
-      double deviations = n.number("loss_deviations", 12.0);
+      double deviations = n.number("loss_deviations", 24.0);
       if (!(deviations >= 0)) {
         throw n.fail("loss_deviations", "must be >= 0, got " + deviations);
       }
@@ -61,6 +62,33 @@ public record Trainer(int batchSize, long maxWaitMs, Divergence divergence, Preq
       o.put("average_decay", averageDecay);
       o.put("rollback_after", rollbackAfter);
       o.put("loss_deviations", lossDeviations);
+      return o;
+    }
+  }
+
+  /**
+   * {@code trainer.drift}: ADWIN over the loss of each applied batch; a rise of the loss is a drift.
+   *
+   * @param delta          ADWIN's confidence (its bound on false alarms over the window), in (0, 1)
+   * @param warmupExamples examples seen before a rise of the loss counts as drift
+   */
+  public record Drift(double delta, long warmupExamples) implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    static Drift read(ConfigNode n) {
+      double delta = n.number("delta", 1e-4);
+      if (!(delta > 0 && delta < 1)) {
+        throw n.fail("delta", "must be between 0 and 1 (both excluded), got " + delta);
+      }
+      long warmup = n.longValue("warmup_examples", 1_000, 0, Long.MAX_VALUE);
+      n.finish();
+      return new Drift(delta, warmup);
+    }
+
+    ObjectNode tree() {
+      ObjectNode o = ConfigNode.object();
+      o.put("delta", delta);
+      o.put("warmup_examples", warmupExamples);
       return o;
     }
   }
@@ -92,9 +120,10 @@ public record Trainer(int batchSize, long maxWaitMs, Divergence divergence, Preq
     int batch = n.integer("batch_size", defaultBatchSize, 1, MAX_BATCH_SIZE);
     long maxWait = n.longValue("max_wait_ms", 0, 0, Long.MAX_VALUE);
     Divergence divergence = Divergence.read(n.section("divergence"));
+    Drift drift = Drift.read(n.section("drift"));
     Prequential prequential = Prequential.read(n.section("prequential"));
     n.finish();
-    return new Trainer(batch, maxWait, divergence, prequential);
+    return new Trainer(batch, maxWait, divergence, drift, prequential);
   }
 
   ObjectNode tree() {
@@ -102,6 +131,7 @@ public record Trainer(int batchSize, long maxWaitMs, Divergence divergence, Preq
     o.put("batch_size", batchSize);
     o.put("max_wait_ms", maxWaitMs);
     o.set("divergence", divergence.tree());
+    o.set("drift", drift.tree());
     o.set("prequential", prequential.tree());
     return o;
   }

@@ -6,6 +6,7 @@ import io.streamnet.connect.validate.ReviewEventValidator;
 import io.streamnet.jobs.config.Checkpointing;
 import io.streamnet.jobs.config.JobConfig;
 import io.streamnet.jobs.config.Restart;
+import io.streamnet.jobs.config.Scorer;
 import io.streamnet.jobs.config.Trainer;
 import io.streamnet.jobs.feedback.Impression;
 import io.streamnet.jobs.flink.RecoExampleSerializer;
@@ -18,6 +19,7 @@ import io.streamnet.jobs.task.sentiment.TextFeatures;
 import io.streamnet.jobs.train.TrainerSettings;
 import io.streamnet.jobs.train.TrainingExampleSerializer;
 import io.streamnet.nn.online.DivergenceGuard;
+import io.streamnet.nn.online.DriftMonitor;
 import io.streamnet.nn.online.StreamExample;
 import io.streamnet.nn.online.TextExample;
 import io.streamnet.nn.reco.UserHistory;
@@ -90,6 +92,7 @@ public final class JobFactory {
     TrainerSettings trainer = new TrainerSettings(c.job().modelId(), task.task(), t.batchSize(), t.maxWaitMs(),
         new DivergenceGuard.Settings(d.lossFactor(), d.minCeiling(), d.warmupBatches(), d.averageDecay(),
             d.rollbackAfter(), d.lossDeviations()),
+        new DriftMonitor.Settings(t.drift().delta(), t.drift().warmupExamples()),
         c.snapshots().everySteps(), c.snapshots().everyMs(),
         c.snapshots().minIntervalMs(), c.snapshots().fullEvery(),
         c.snapshots().directory(), c.snapshots().retain(), c.metrics().intervalMs(),
@@ -124,6 +127,8 @@ public final class JobFactory {
             c.feedback().enabled() ? c.feedback().topic() : null),
         k.groupId(), KafkaPipelineIo.StartingOffsets.valueOf(k.startingOffsets().name()), bounded,
         c.checkpointing().mode() == Checkpointing.Mode.EXACTLY_ONCE
+            ? DeliveryGuarantee.EXACTLY_ONCE : DeliveryGuarantee.AT_LEAST_ONCE,
+        c.scorer().delivery() == Scorer.Delivery.EXACTLY_ONCE
             ? DeliveryGuarantee.EXACTLY_ONCE : DeliveryGuarantee.AT_LEAST_ONCE,
         k.transactionIdPrefix());
   }

@@ -25,7 +25,8 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 /**
  * The job's sources and sinks on Kafka, in the Confluent wire format against a schema registry. Sources
  * read with {@code read_committed}; every sink is exactly-once (transactional, committed with each checkpoint) unless
- * the delivery guarantee says otherwise. The snapshot topic is keyed by {@code modelId:KIND}, so compaction keeps
+ * the delivery guarantee says otherwise, and the answers' sink may be at-least-once on its own (answers are keyed by
+ * request id, so one written again after a failure replaces its twin: low latency at no cost in meaning). The snapshot topic is keyed by {@code modelId:KIND}, so compaction keeps
  * the last FULL and the last DELTA of each model: enough to warm-start from the topic.
  */
 public final class KafkaPipelineIo {
@@ -55,11 +56,13 @@ public final class KafkaPipelineIo {
   /**
    * @param clientProperties   bootstrap.servers and any other Kafka client settings (security, ...)
    * @param bounded            stop each source at the end offsets it finds at start (tests, benchmarks)
+   * @param guarantee          every sink's delivery guarantee (the checkpointing mode's) ...
+   * @param answers            ... but the answers' sink's when weaker (at-least-once: written at once)
    * @param transactionalIdPrefix unique per job: each sink appends its own suffix
    */
   public record Settings(Properties clientProperties, RegistryConfig registry, Topics topics, String groupId,
                          StartingOffsets startingOffsets, boolean bounded, DeliveryGuarantee guarantee,
-                         String transactionalIdPrefix) {
+                         DeliveryGuarantee answers, String transactionalIdPrefix) {
     public Settings {
       Objects.requireNonNull(clientProperties, "clientProperties");
       Objects.requireNonNull(clientProperties.getProperty("bootstrap.servers"), "clientProperties: bootstrap.servers");
@@ -68,6 +71,7 @@ public final class KafkaPipelineIo {
       Objects.requireNonNull(groupId, "groupId");
       Objects.requireNonNull(startingOffsets, "startingOffsets");
       Objects.requireNonNull(guarantee, "guarantee");
+      Objects.requireNonNull(answers, "answers");
       Objects.requireNonNull(transactionalIdPrefix, "transactionalIdPrefix");
     }
   }
@@ -87,21 +91,27 @@ public final class KafkaPipelineIo {
         source(s, t.requests(), new DecodingDeserializationSchema<>(task.task().requestType(), s.registry(),
             task.requestValidator())),
         sink(s, "scores", new AvroRecordSerializationSchema<>(t.scores(), task.task().answerType(), serde,
-            answer -> utf8(key.apply(answer))), scoreProducerProperties()),
+            answer -> utf8(key.apply(answer))), scoreProducerProperties(), answersGuarantee(s)),
         sink(s, "snapshots", new AvroRecordSerializationSchema<>(t.snapshots(), ModelSnapshot.class, serde,
-            snapshotKey()), snapshotProducerProperties()),
+            snapshotKey()), snapshotProducerProperties(), s.guarantee()),
         sink(s, "metrics", new AvroRecordSerializationSchema<>(t.metrics(), TrainingMetrics.class, serde,
-            m -> utf8(m.getModelId())), new Properties()),
-        sink(s, "dlq", AvroRecordSerializationSchema.deadLetters(t.deadLetters(), serde), new Properties()),
+            m -> utf8(m.getModelId())), new Properties(), s.guarantee()),
+        sink(s, "dlq", AvroRecordSerializationSchema.deadLetters(t.deadLetters(), serde), new Properties(),
+            s.guarantee()),
         t.feedback() == null ? null : source(s, t.feedback(), labeledDecoder(s, task)),
         t.feedback() == null ? null : sink(s, "feedback", new AvroRecordSerializationSchema<>(t.feedback(),
-            task.task().labeledType(), serde, feedbackKey(task)), new Properties()));
+            task.task().labeledType(), serde, feedbackKey(task)), new Properties(), s.guarantee()));
   }
 
   private static <L extends SpecificRecordBase> SerializableFunction<L, byte[]> feedbackKey(
       FlinkTask<L, ?, ?, ?, ?> task) {
     SerializableFunction<L, String> key = task.feedback().labeledKey();
     return l -> utf8(key.apply(l));
+  }
+
+  /** The answers' guarantee: the weaker of the job's and the answers' own. */
+  static DeliveryGuarantee answersGuarantee(Settings s) {
+    return s.guarantee() == DeliveryGuarantee.EXACTLY_ONCE ? s.answers() : s.guarantee();
   }
 
   private static SerializableFunction<ModelSnapshot, byte[]> snapshotKey() {
@@ -153,7 +163,7 @@ public final class KafkaPipelineIo {
 
   private static <T extends SpecificRecordBase> KafkaSink<T> sink(Settings s, String name,
                                                                   AvroRecordSerializationSchema<T> schema,
-                                                                  Properties extra) {
+                                                                  Properties extra, DeliveryGuarantee guarantee) {
     Properties props = new Properties();
     props.putAll(extra); // this sink's defaults; the user's client properties win
     props.putAll(s.clientProperties());
@@ -163,7 +173,7 @@ public final class KafkaPipelineIo {
         .setBootstrapServers(s.clientProperties().getProperty("bootstrap.servers"))
         .setKafkaProducerConfig(props)
         .setRecordSerializer(schema)
-        .setDeliveryGuarantee(s.guarantee())
+        .setDeliveryGuarantee(guarantee)
         .setTransactionalIdPrefix(s.transactionalIdPrefix() + "-" + name)
         .build();
   }

@@ -23,6 +23,10 @@ final class Scorer<R extends SpecificRecordBase, C, O extends SpecificRecordBase
   private final Answerer<R, C, O> answerer;
   private final ServingStamp stamp = new ServingStamp();
   private final ScorerMetrics metrics;
+  /** When the first model was served (received, or restored); requests that came earlier waited for it. -1: none. */
+  private long firstModelAtMillis = -1;
+  /** Whether a request that came after the first model has been answered: the waiting ones are all counted. */
+  private boolean waitingCounted;
 
   Scorer(String modelId, Task<?, ?, R, C, O> task, long now) {
     this.modelId = modelId;
@@ -33,6 +37,9 @@ final class Scorer<R extends SpecificRecordBase, C, O extends SpecificRecordBase
 
   void restore(ReadOnlyBroadcastState<String, ModelPart> state) throws Exception {
     store.restore(state);
+    if (ready()) {
+      firstModelAtMillis = System.currentTimeMillis();
+    }
   }
 
   /** Takes a part of the model; true when it completed a version (buffered requests can now be answered). */
@@ -40,6 +47,9 @@ final class Scorer<R extends SpecificRecordBase, C, O extends SpecificRecordBase
     boolean completed = store.accept(part, state);
     if (completed) {
       metrics.learned(part.learned());
+      if (firstModelAtMillis < 0) {
+        firstModelAtMillis = System.currentTimeMillis();
+      }
     }
     return completed;
   }
@@ -53,11 +63,20 @@ final class Scorer<R extends SpecificRecordBase, C, O extends SpecificRecordBase
     return store.models().served();
   }
 
-  /** The answer by the served model to a request that came now; then the back copy catches up by one part. */
+  /**
+   * The answer by the served model to a request; then the back copy catches up by one part. A request that came
+   * before the first model was served (it queued in the input while the model was being received) is counted with
+   * the buffered ones: it waited for the model too.
+   */
   O answer(R request, C context, long receivedAtMillis) {
     O out = answerer.answer(request, context, store.models().front(), stamp.start(modelId, served(),
         receivedAtMillis));
-    metrics.served(stamp.latencyMicros(), stamp.scoredAtMillis());
+    if (receivedAtMillis < firstModelAtMillis) {
+      metrics.servedFromBuffer(stamp.latencyMicros(), stamp.scoredAtMillis());
+    } else {
+      metrics.served(stamp.latencyMicros(), stamp.scoredAtMillis());
+      waitingCounted = true;
+    }
     store.models().catchUp(1); // after a FULL version the back copy re-applies it, a part per request
     return out;
   }
@@ -70,6 +89,11 @@ final class Scorer<R extends SpecificRecordBase, C, O extends SpecificRecordBase
     return out;
   }
 
+  /** Whether every request that waited for the first model has been answered (the first later one has been). */
+  boolean waitingCounted() {
+    return waitingCounted;
+  }
+
   /** The metrics record when one is due, else null. */
   TrainingMetrics metricsDue(long now, long intervalMillis, int subtask, Map<String, Double> counters) {
     if (!metrics.due(now, intervalMillis)) {
@@ -77,6 +101,7 @@ final class Scorer<R extends SpecificRecordBase, C, O extends SpecificRecordBase
     }
     Map<String, Double> all = store.counters();
     all.putAll(counters);
+    all.put("buffered_final", waitingCounted ? 1.0 : 0.0);
     return metrics.record(now, modelId, served(), subtask, all);
   }
 

@@ -98,7 +98,7 @@ public final class ScorerFunction<R extends SpecificRecordBase, O extends Specif
       }
       LOG.info("scorer received its first model {}: answered {} buffered requests", scorer.served(), waiting.size());
     }
-    emitMetricsIfDue(ctx::output);
+    emitMetrics(ctx::output, false);
   }
 
   @Override
@@ -106,18 +106,25 @@ public final class ScorerFunction<R extends SpecificRecordBase, O extends Specif
     long now = System.currentTimeMillis();
     long receivedAt = ctx.timestamp() == null ? now : ctx.timestamp();
     if (scorer.ready()) {
+      boolean counted = scorer.waitingCounted();
       out.collect(scorer.answer(request, null, receivedAt));
+      if (!counted && scorer.waitingCounted()) {
+        // A record at once: the figures of the requests that waited for the first model are final now.
+        emitMetrics(ctx::output, true);
+        return;
+      }
     } else {
       DeadLetter overflow = buffer.offer(request, task.requestId(request), receivedAt, now);
       if (overflow != null) {
         ctx.output(DEAD_LETTERS, overflow);
       }
     }
-    emitMetricsIfDue(ctx::output);
+    emitMetrics(ctx::output, false);
   }
 
-  private void emitMetricsIfDue(SideOutput output) {
-    TrainingMetrics due = scorer.metricsDue(System.currentTimeMillis(), settings.metricsIntervalMillis(),
+  /** A metrics record when one is due, or at once when {@code now}. */
+  private void emitMetrics(SideOutput output, boolean now) {
+    TrainingMetrics due = scorer.metricsDue(System.currentTimeMillis(), now ? 0 : settings.metricsIntervalMillis(),
         getRuntimeContext().getTaskInfo().getIndexOfThisSubtask(), Map.of("buffered", (double) buffer.size(),
             "buffered_total", (double) buffer.bufferedTotal(), "buffer_overflow", (double) buffer.overflowed()));
     if (due != null) {

@@ -11,8 +11,9 @@ import org.apache.flink.metrics.MetricGroup;
 
 /**
  * The scorer's figures. Latency (a request's Kafka timestamp to its answer) counts the requests served by a model as
- * they came; requests that arrived before any model and waited in the buffer are counted apart (how many, how long
- * they waited), so that the served latency is not the time the first model took to arrive. Freshness: an event's
+ * they came; requests that arrived before the first model and waited for it (in the buffer, or in the input while the
+ * model was being received) are counted apart (how many, how long they waited), so that the served latency is not
+ * the time the first model took to arrive. Freshness: an event's
  * Kafka timestamp to the first answer by a model that learned from it (each version's last part carries quantiles of
  * the ingestion times of the events it is the first to include). Every metrics interval a {@link TrainingMetrics}
  * record with keys prefixed {@code scorer.}; Flink gauges of the same.
@@ -38,7 +39,7 @@ final class ScorerMetrics {
     answered(answeredAtMillis);
   }
 
-  /** A request answered after waiting in the buffer for the first model. */
+  /** A request answered after waiting for the first model. */
   void servedFromBuffer(long waitedMicros, long answeredAtMillis) {
     scored++;
     bufferedWait.record(waitedMicros);

@@ -1,6 +1,7 @@
 package io.streamnet.jobs.train;
 
 import io.streamnet.nn.online.DivergenceGuard;
+import io.streamnet.nn.online.DriftMonitor;
 import io.streamnet.nn.online.OnlineLearner;
 import io.streamnet.schema.TrainingMetrics;
 import java.time.Instant;
@@ -10,7 +11,8 @@ import org.apache.flink.metrics.MetricGroup;
 
 /**
  * The trainer's figures: a {@link TrainingMetrics} record every metrics interval (the learner's prequential figures,
- * throughput, refusals, snapshot sizes) and Flink gauges of the same. Counts the current interval's batches.
+ * throughput, refusals, drifts, snapshot sizes), at once when a drift is found, and Flink gauges of the same. Counts
+ * the current interval's batches.
  */
 final class TrainerMetrics {
   private final String modelId;
@@ -40,8 +42,8 @@ final class TrainerMetrics {
     return now - intervalStart >= intervalMillis;
   }
 
-  /** The record of the interval that ends now; starts the next one. */
-  TrainingMetrics emit(long now, OnlineLearner<?> learner, DivergenceGuard guard, Trainer t) {
+  /** The record of the interval that ends now, flagged when it ends with a drift; starts the next one. */
+  TrainingMetrics emit(long now, OnlineLearner<?> learner, DivergenceGuard guard, Trainer t, boolean driftDetected) {
     double seconds = Math.max(1e-3, (now - intervalStart) / 1000.0);
     eventsPerSecond = intervalEvents / seconds;
     Map<String, Double> m = new LinkedHashMap<>(learner.metrics());
@@ -52,6 +54,8 @@ final class TrainerMetrics {
     m.put("refused_loss_spike_batches", (double) guard.refusedAboveCeiling());
     m.put("rollbacks", (double) guard.rollbacks());
     m.put("rolled_back_events", (double) t.rolledBackEvents());
+    m.put("drift_detections", (double) t.drift().drifts());
+    m.put("loss_fall_detections", (double) t.drift().falls());
     m.put("snapshot_bytes", (double) t.publisher().lastBytes());
     m.put("snapshot_ms", t.publisher().lastMicros() / 1000.0);
     m.put("pending_events", (double) t.pendingEvents());
@@ -67,7 +71,7 @@ final class TrainerMetrics {
         .setLoss(intervalBatches > 0 ? intervalLossSum / intervalBatches
             : Double.isNaN(guard.averageLoss()) ? 0.0 : guard.averageLoss())
         .setMetrics(m)
-        .setDriftDetected(false)
+        .setDriftDetected(driftDetected)
         .setEmittedAt(Instant.ofEpochMilli(now))
         .build();
     intervalEvents = 0;
@@ -89,6 +93,7 @@ final class TrainerMetrics {
     group.gauge("appliedEvents", t::appliedCount);
     group.gauge("refusedEvents", t::refusedEvents);
     group.gauge("rollbacks", guard::rollbacks);
+    group.gauge("driftDetections", () -> t.drift().drifts());
     group.gauge("snapshotBytes", () -> t.publisher().lastBytes());
     group.gauge("snapshotMillis", () -> t.publisher().lastMicros() / 1000.0);
     group.gauge("modelFileWriteFailures", t::modelFileWriteFailures);
@@ -105,6 +110,8 @@ final class TrainerMetrics {
     int pendingEvents();
 
     long modelFileWriteFailures();
+
+    DriftMonitor drift();
 
     SnapshotPublisher publisher();
   }

@@ -5,6 +5,7 @@ import io.streamnet.jobs.model.ModelPart;
 import io.streamnet.jobs.task.Task;
 import io.streamnet.nn.network.TrainResult;
 import io.streamnet.nn.online.DivergenceGuard;
+import io.streamnet.nn.online.DriftMonitor;
 import io.streamnet.nn.online.OnlineLearner;
 import io.streamnet.nn.online.StreamExample;
 import io.streamnet.nn.snapshot.ModelVersion;
@@ -34,12 +35,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The online learner of a task: forms minibatches of examples, lets the task's {@link OnlineLearner} score each batch
  * with the model as it was before the batch (prequential evaluation) and train on it, under a
- * {@link DivergenceGuard}; publishes versions ({@link SnapshotPublisher}): {@link ModelSnapshot}s as its main output,
- * {@link ModelPart}s for the scorer on {@link #MODEL_PARTS}, and {@link TrainingMetrics} on {@link #METRICS}.
+ * {@link DivergenceGuard}; watches the loss of applied batches for drift ({@link DriftMonitor}: on a drift a
+ * {@link TrainingMetrics} record with {@code driftDetected} goes out at once); publishes versions
+ * ({@link SnapshotPublisher}): {@link ModelSnapshot}s as its main output, {@link ModelPart}s for the scorer on
+ * {@link #MODEL_PARTS}, and {@link TrainingMetrics} on {@link #METRICS}.
  *
- * <p>Exactly once: the model, the learner's state, the events waiting for the next batch and the accounting of
- * applied events are operator state, part of every checkpoint; the source's offsets are in the same checkpoint, so
- * after a failure every event is applied exactly once. With {@code maxWaitMillis = 0} batches form by count only,
+ * <p>Exactly once: the model, the learner's state, the drift monitor, the events waiting for the next batch and the
+ * accounting of applied events are operator state, part of every checkpoint; the source's offsets are in the same
+ * checkpoint, so after a failure every event is applied exactly once (and every drift found once). With {@code maxWaitMillis = 0} batches form by count only,
  * and a recovery produces bit-identical weights to an uninterrupted run; with a maximum wait, batch boundaries depend
  * on timing but every event is still applied exactly once.
  *
@@ -78,6 +81,7 @@ public final class TrainerOperator<E extends StreamExample> extends AbstractStre
   private transient OnlineLearner<E> learner;
   private transient List<E> pending;
   private transient DivergenceGuard guard;
+  private transient DriftMonitor drift;
   private transient AppliedEvents applied;
   private transient long refusedEvents;
   private transient long rolledBackEvents;
@@ -106,7 +110,7 @@ public final class TrainerOperator<E extends StreamExample> extends AbstractStre
         throw new IllegalStateException("trainer state: more than one raw state partition (parallelism is 1)");
       }
       try (InputStream in = partition.getStream()) {
-        restored = TrainerState.readRaw(in, task, settings.guard());
+        restored = TrainerState.readRaw(in, task, settings.guard(), settings.drift());
       }
     }
     // Checkpoints before the raw state kept the trainer in this list state; read them, write raw from now on.
@@ -116,7 +120,7 @@ public final class TrainerOperator<E extends StreamExample> extends AbstractStre
       List<byte[]> parts = new ArrayList<>();
       legacy.get().forEach(parts::add);
       if (parts.size() == 2) {
-        restored = TrainerState.decode(parts.get(0), parts.get(1), task, settings.guard());
+        restored = TrainerState.decode(parts.get(0), parts.get(1), task, settings.guard(), settings.drift());
       } else if (!parts.isEmpty()) {
         throw new IllegalStateException("trainer state: expected 2 parts (state, model), found " + parts.size());
       }
@@ -129,6 +133,7 @@ public final class TrainerOperator<E extends StreamExample> extends AbstractStre
       learner = restored.learner();
       pending = new ArrayList<>(restored.pending());
       guard = restored.guard();
+      drift = restored.drift();
       applied.restore(restored.appliedCount(), restored.appliedDigest());
       refusedEvents = restored.refusedEvents();
       rolledBackEvents = restored.rolledBackEvents();
@@ -139,6 +144,7 @@ public final class TrainerOperator<E extends StreamExample> extends AbstractStre
       learner = task.newLearner(settings.initialModel().modelState(task));
       pending = new ArrayList<>(settings.batchSize());
       guard = new DivergenceGuard(settings.guard());
+      drift = new DriftMonitor(settings.drift());
       lastGoodModel = learner.encodeModel();
     }
     int attempt = getRuntimeContext().getTaskInfo().getAttemptNumber();
@@ -200,8 +206,12 @@ public final class TrainerOperator<E extends StreamExample> extends AbstractStre
       publishSnapshot(now, false);
     }
     if (metrics.due(now, settings.metricsIntervalMillis())) {
-      output.collect(METRICS, new StreamRecord<>(metrics.emit(now, learner, guard, this), now));
+      emitMetrics(now, false);
     }
+  }
+
+  private void emitMetrics(long now, boolean driftDetected) {
+    output.collect(METRICS, new StreamRecord<>(metrics.emit(now, learner, guard, this, driftDetected), now));
   }
 
   /** One test-then-train step on the waiting events. */
@@ -219,6 +229,12 @@ public final class TrainerOperator<E extends StreamExample> extends AbstractStre
         learned.add(e.ingestedAtMillis());
       }
       stepsSinceSnapshot++;
+      if (drift.record(learner, result)) {
+        long now = getProcessingTimeService().getCurrentProcessingTime();
+        LOG.info("trainer of model '{}' found drift #{}: the prequential loss rose (window mean now {}), {} events"
+            + " evaluated", settings.modelId(), drift.drifts(), drift.windowLoss(), learner.evaluated());
+        emitMetrics(now, true);
+      }
     } else {
       refusedEvents += n;
       if (!refusalLogged) {
@@ -297,7 +313,7 @@ public final class TrainerOperator<E extends StreamExample> extends AbstractStre
     long now = getProcessingTimeService().getCurrentProcessingTime();
     // The last model of a bounded input goes out whole: readers need nothing else to have the final weights.
     publishSnapshot(now, true);
-    output.collect(METRICS, new StreamRecord<>(metrics.emit(now, learner, guard, this), now));
+    emitMetrics(now, false);
     LOG.info("trainer input ended: {} events applied, model '{}' at {}", applied.count(), settings.modelId(),
         publisher.lastVersion());
   }
@@ -307,7 +323,7 @@ public final class TrainerOperator<E extends StreamExample> extends AbstractStre
     super.snapshotState(context);
     byte[] model = learner.encodeModel();
     TrainerState<E> state = new TrainerState<>(publisher.epoch(), publisher.version(), model, pending, learner, guard,
-        applied.count(), applied.digest(), refusedEvents, rolledBackEvents);
+        applied.count(), applied.digest(), refusedEvents, rolledBackEvents, drift);
     // Raw operator state, written here in bulk: Flink 2.2 writes managed operator state one byte at a time through
     // its (compressing) stream, which cost a core for about 0.2 s per checkpoint, and deep-copies a list state
     // synchronously first. The bytes are the same; restoring reads them in bulk too.
@@ -372,6 +388,11 @@ public final class TrainerOperator<E extends StreamExample> extends AbstractStre
   @Override
   public long modelFileWriteFailures() {
     return files == null ? 0 : files.failures();
+  }
+
+  @Override
+  public DriftMonitor drift() {
+    return drift;
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.streamnet.jobs.train;
 
 import io.streamnet.jobs.task.Task;
 import io.streamnet.nn.online.DivergenceGuard;
+import io.streamnet.nn.online.DriftMonitor;
 import java.io.Serializable;
 import java.util.Objects;
 
@@ -14,6 +15,7 @@ import java.util.Objects;
  * @param maxWaitMillis    0: batches by count only (a recovery is bit-identical); else a partial batch is trained
  *                         after waiting this long for it to fill
  * @param guard            divergence guard settings
+ * @param drift            drift detection on the prequential loss
  * @param snapshotEverySteps publish a snapshot after this many training steps ...
  * @param snapshotEveryMillis ... or after this long, whichever comes first (only when something changed)
  * @param snapshotMinIntervalMillis ... but never sooner than this after the previous one (0: no limit)
@@ -25,7 +27,7 @@ import java.util.Objects;
  * @param publishedVersions the newest version published before this run started
  */
 public record TrainerSettings(String modelId, Task<?, ?, ?, ?, ?> task, int batchSize,
-                              long maxWaitMillis, DivergenceGuard.Settings guard,
+                              long maxWaitMillis, DivergenceGuard.Settings guard, DriftMonitor.Settings drift,
                               int snapshotEverySteps, long snapshotEveryMillis, long snapshotMinIntervalMillis,
                               int fullEvery,
                               String snapshotDirectory, int snapshotRetain, long metricsIntervalMillis,
@@ -36,6 +38,7 @@ public record TrainerSettings(String modelId, Task<?, ?, ?, ?, ?> task, int batc
     Objects.requireNonNull(modelId, "modelId");
     Objects.requireNonNull(task, "task");
     Objects.requireNonNull(guard, "guard");
+    Objects.requireNonNull(drift, "drift");
     Objects.requireNonNull(initialModel, "initialModel");
     Objects.requireNonNull(publishedVersions, "publishedVersions");
     positive("batchSize", batchSize);
@@ -60,7 +63,7 @@ public record TrainerSettings(String modelId, Task<?, ?, ?, ?, ?> task, int batc
 
   /** The same settings with another initial model (warm start). */
   public TrainerSettings withInitialModel(InitialModel model) {
-    return new TrainerSettings(modelId, task, batchSize, maxWaitMillis, guard,
+    return new TrainerSettings(modelId, task, batchSize, maxWaitMillis, guard, drift,
         snapshotEverySteps, snapshotEveryMillis, snapshotMinIntervalMillis, fullEvery, snapshotDirectory, snapshotRetain,
         metricsIntervalMillis, model, publishedVersions);
   }

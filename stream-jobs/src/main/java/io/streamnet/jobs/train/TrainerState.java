@@ -2,6 +2,7 @@ package io.streamnet.jobs.train;
 
 import io.streamnet.jobs.task.Task;
 import io.streamnet.nn.online.DivergenceGuard;
+import io.streamnet.nn.online.DriftMonitor;
 import io.streamnet.nn.online.ExampleCodec;
 import io.streamnet.nn.online.OnlineLearner;
 import io.streamnet.nn.online.StreamExample;
@@ -21,20 +22,24 @@ import java.util.List;
  * optimizer slots, step, RNG), and the rest. {@link #writeRaw} puts both in one stream (the operator's raw state).
  * The rest, big-endian:
  * <pre>
- *   int magic "SNTS" | int format (3)
+ *   int magic "SNTS" | int format (4)
  *   long epoch | long version | UTF task name
  *   int n | n examples (the task's ExampleCodec): the events waiting for the next batch
  *   int length | the learner's state (its evaluation, per-user state, ...)
  *   the divergence guard | long applied count | long applied digest | long refused events | long rolled-back events
+ *   the drift monitor (ADWIN's histogram and the drift counts)
  * </pre>
- * Format 2, written by releases before tasks existed, is the sentiment task's form without the task name, with the
- * learner's state unframed and the guard without its loss deviation; it is still read.
+ * Format 3 is format 4 without the drift monitor (a trainer restored from it starts a fresh one). Format 2, written by
+ * releases before tasks existed, is the sentiment task's form without the task name, with the learner's state
+ * unframed and the guard without its loss deviation. Both are still read.
  */
 record TrainerState<E extends StreamExample>(long epoch, long version, byte[] model, List<E> pending,
                                              OnlineLearner<E> learner, DivergenceGuard guard, long appliedCount,
-                                             long appliedDigest, long refusedEvents, long rolledBackEvents) {
+                                             long appliedDigest, long refusedEvents, long rolledBackEvents,
+                                             DriftMonitor drift) {
   private static final int MAGIC = 0x534e5453; // "SNTS"
-  private static final int FORMAT = 3;
+  private static final int FORMAT = 4;
+  private static final int FORMAT_WITHOUT_DRIFT = 3;
   private static final int FORMAT_SENTIMENT_ONLY = 2;
   private static final int RAW_MAGIC = 0x534e5452; // "SNTR": raw operator state, state block then model block
   private static final int RAW_CHUNK = 1 << 20;
@@ -64,6 +69,7 @@ record TrainerState<E extends StreamExample>(long epoch, long version, byte[] mo
       out.writeLong(appliedDigest);
       out.writeLong(refusedEvents);
       out.writeLong(rolledBackEvents);
+      drift.write(out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -71,17 +77,18 @@ record TrainerState<E extends StreamExample>(long epoch, long version, byte[] mo
   }
 
   static <E extends StreamExample> TrainerState<E> decode(byte[] bytes, byte[] model, Task<?, E, ?, ?, ?> task,
-                                                          DivergenceGuard.Settings guardSettings) {
+                                                          DivergenceGuard.Settings guardSettings,
+                                                          DriftMonitor.Settings driftSettings) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
       int magic = in.readInt();
       int format = in.readInt();
-      if (magic != MAGIC || (format != FORMAT && format != FORMAT_SENTIMENT_ONLY)) {
+      if (magic != MAGIC || format < FORMAT_SENTIMENT_ONLY || format > FORMAT) {
         throw new IllegalStateException("trainer state: unknown format (magic " + Integer.toHexString(magic)
-            + ", format " + format + "; this release reads formats " + FORMAT_SENTIMENT_ONLY + " and " + FORMAT + ")");
+            + ", format " + format + "; this release reads formats " + FORMAT_SENTIMENT_ONLY + " to " + FORMAT + ")");
       }
       long epoch = in.readLong();
       long version = in.readLong();
-      String taskName = format == FORMAT ? in.readUTF() : "sentiment";
+      String taskName = format >= FORMAT_WITHOUT_DRIFT ? in.readUTF() : "sentiment";
       if (!taskName.equals(task.name())) {
         throw new IllegalStateException("trainer state: the checkpoint is of task '" + taskName + "', the job's task is '"
             + task.name() + "'");
@@ -93,7 +100,7 @@ record TrainerState<E extends StreamExample>(long epoch, long version, byte[] mo
         pending.add(codec.read(in));
       }
       OnlineLearner<E> learner;
-      if (format == FORMAT) {
+      if (format >= FORMAT_WITHOUT_DRIFT) {
         byte[] learnerState = new byte[in.readInt()];
         in.readFully(learnerState);
         learner = task.restoreLearner(model, new DataInputStream(new ByteArrayInputStream(learnerState)));
@@ -101,9 +108,14 @@ record TrainerState<E extends StreamExample>(long epoch, long version, byte[] mo
         learner = task.restoreLearner(model, in);
       }
       DivergenceGuard guard = new DivergenceGuard(guardSettings);
-      guard.read(in, format == FORMAT);
-      return new TrainerState<>(epoch, version, model, pending, learner, guard, in.readLong(), in.readLong(),
-          in.readLong(), in.readLong());
+      guard.read(in, format >= FORMAT_WITHOUT_DRIFT);
+      long appliedCount = in.readLong();
+      long appliedDigest = in.readLong();
+      long refusedEvents = in.readLong();
+      long rolledBackEvents = in.readLong();
+      DriftMonitor drift = format == FORMAT ? DriftMonitor.read(in, driftSettings) : new DriftMonitor(driftSettings);
+      return new TrainerState<>(epoch, version, model, pending, learner, guard, appliedCount, appliedDigest,
+          refusedEvents, rolledBackEvents, drift);
     } catch (IOException e) {
       throw new IllegalStateException("trainer state: truncated or corrupt (" + bytes.length + " bytes)", e);
     }
@@ -127,7 +139,8 @@ record TrainerState<E extends StreamExample>(long epoch, long version, byte[] mo
 
   /** Reads what {@link #writeRaw} wrote. */
   static <E extends StreamExample> TrainerState<E> readRaw(InputStream source, Task<?, E, ?, ?, ?> task,
-                                                           DivergenceGuard.Settings guardSettings)
+                                                           DivergenceGuard.Settings guardSettings,
+                                                           DriftMonitor.Settings driftSettings)
       throws IOException {
     DataInputStream in = new DataInputStream(source);
     int magic = in.readInt();
@@ -136,7 +149,7 @@ record TrainerState<E extends StreamExample>(long epoch, long version, byte[] mo
     }
     byte[] state = readBlock(in, "state");
     byte[] model = readBlock(in, "model");
-    return decode(state, model, task, guardSettings);
+    return decode(state, model, task, guardSettings, driftSettings);
   }
 
   private static byte[] readBlock(DataInputStream in, String what) throws IOException {

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code streamnet demo} in this JVM, as a user runs it: embedded broker, in-memory registry, the real job on a
- * MiniCluster, the first 1,000 UCI sentences replayed at a steady rate. Checks the summary line against counts
- * known independently of the job, and the report files.
+ * MiniCluster, the first 1,000 UCI sentences replayed at a steady rate (for four seconds: requests come both before
+ * and after the first model). Checks the summary line against counts known independently of the job, the served
+ * latency apart from the requests that waited for the first model, and the report files.
  */
 class DemoCommandIT {
   private static final int LIMIT = 1000;
@@ -38,7 +39,7 @@ class DemoCommandIT {
     int status = new DemoCommand(new PrintStream(out, true, StandardCharsets.UTF_8), errStream,
         new DemoProgress(errStream, false)).run(new String[] {"--dataset", "uci", "--limit", Integer.toString(LIMIT),
             "--seed", Integer.toString(SEED), "--request-fraction", Double.toString(REQUEST_FRACTION),
-            "--rate", "2000", "--timeout", "180", "--report", report.toString()});
+            "--rate", "250", "--timeout", "180", "--report", report.toString()});
 
     String stderr = err.toString(StandardCharsets.UTF_8);
     assertEquals(0, status, "exit status; stderr:\n" + stderr);
@@ -62,6 +63,12 @@ class DemoCommandIT {
     assertTrue(Long.parseLong(summary.get("model_version")) >= 1);
     assertTrue(Double.parseDouble(summary.get("score_p99_ms")) >= 0);
     assertEquals(0, Long.parseLong(summary.get("dlq")), "clean data leaves no dead letters");
+    long buffered = Long.parseLong(summary.get("buffered"));
+    assertTrue(buffered >= 0 && buffered < requests, "requests that waited for the first model, counted: " + buffered);
+    double p50 = Double.parseDouble(summary.get("score_p50_ms"));
+    assertTrue(p50 >= 0 && p50 <= Double.parseDouble(summary.get("score_p99_ms")), "served p50 " + p50);
+    double waitedMax = Double.parseDouble(summary.get("buffered_wait_max_ms"));
+    assertTrue(buffered == 0 ? Double.isNaN(waitedMax) : waitedMax >= 0, "longest wait " + waitedMax);
 
     assertEquals(DemoReport.CHART_WIDTH, ImageIO.read(report.resolve(DemoReport.CHART_FILE).toFile()).getWidth());
     JsonNode json = new ObjectMapper().readTree(report.resolve(DemoReport.SUMMARY_FILE).toFile());
@@ -70,5 +77,8 @@ class DemoCommandIT {
     assertTrue(json.get("curve").size() >= 2, "the learning curve has points: " + json.get("curve"));
     JsonNode last = json.get("curve").get(json.get("curve").size() - 1);
     assertEquals(LIMIT - requests, last.get("events").asLong(), "the curve ends at the last labeled event");
+    assertEquals(buffered, json.get("buffered_scored").asLong());
+    assertEquals(Double.parseDouble(summary.get("score_p99_ms")), json.get("score_p99_ms").asDouble(), 1e-3);
+    assertTrue(buffered == 0 || json.get("buffered_wait_p50_ms").asDouble() <= waitedMax, json.toString());
   }
 }

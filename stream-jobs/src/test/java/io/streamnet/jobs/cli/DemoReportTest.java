@@ -22,7 +22,7 @@ class DemoReportTest {
 
   static DemoSummary summary(List<CurvePoint> curve) {
     return new DemoSummary(List.of("uci", "imdb"), 2711, 289, 289, 289, 0.7551, 0.78, 0.84, 0.497, 1, 7, 412.0,
-        980.5, 1.25, 4.5, 0, 3.2, 10.2, curve);
+        980.5, new ScoreLatency(1.25, 4.5, 12, 850.0, 1210.5), 0, 3.2, 10.2, curve);
   }
 
   static List<CurvePoint> rising(int points) {
@@ -64,12 +64,14 @@ class DemoReportTest {
   @Test
   void missingFiguresAreNullAndAnEmptyCurveStillDraws() throws Exception {
     DemoSummary s = new DemoSummary(List.of("uci"), 10, 1, 1, 1, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-        1, 1, Double.NaN, Double.NaN, 2.0, 2.0, 0, 0.1, 1.0, List.of());
+        1, 1, Double.NaN, Double.NaN, ScoreLatency.UNKNOWN, 0, 0.1, 1.0, List.of());
     DemoReport.Written written = DemoReport.write(tmp, s, Map.of());
     assertEquals(DemoReport.CHART_WIDTH, ImageIO.read(written.chart().toFile()).getWidth());
     JsonNode json = new ObjectMapper().readTree(written.summary().toFile());
     assertTrue(json.get("accuracy").isNull());
     assertTrue(json.get("freshness_p50_ms").isNull());
+    assertTrue(json.get("score_p99_ms").isNull());
+    assertTrue(json.get("buffered_scored").isNull(), "an unknown count is null, not -1");
     assertEquals(0, json.get("curve").size());
   }
 

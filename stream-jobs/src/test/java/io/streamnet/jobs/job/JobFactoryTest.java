@@ -70,6 +70,18 @@ class JobFactoryTest {
     assertEquals(org.apache.flink.connector.base.DeliveryGuarantee.EXACTLY_ONCE, kafka.guarantee());
   }
 
+  @Test
+  void answersAreAtLeastOnceByDefaultExactlyOnceOnRequestAndNeverStrongerThanTheCheckpoints() {
+    var alo = org.apache.flink.connector.base.DeliveryGuarantee.AT_LEAST_ONCE;
+    var eo = org.apache.flink.connector.base.DeliveryGuarantee.EXACTLY_ONCE;
+    assertEquals(alo, KafkaPipelineIo.answersGuarantee(JobFactory.kafka(JobConfig.defaults(), false)));
+    JobConfig exactly = JobConfig.defaults().withOverrides(Map.of("scorer.delivery", "exactly_once"));
+    assertEquals(eo, KafkaPipelineIo.answersGuarantee(JobFactory.kafka(exactly, false)));
+    JobConfig weakCheckpoints = exactly.withOverrides(Map.of("checkpointing.mode", "at_least_once"));
+    assertEquals(alo, KafkaPipelineIo.answersGuarantee(JobFactory.kafka(weakCheckpoints, false)));
+    assertEquals(eo, JobFactory.kafka(JobConfig.defaults(), false).guarantee(), "the other sinks stay exactly-once");
+  }
+
   /** The model state the configured trainer starts from. */
   static byte[] initialState(JobConfig config) {
     var plan = JobFactory.plan(config);

@@ -88,6 +88,33 @@ final class PipelineFixture {
     TestKafka.produce(bootstrap(), records);
   }
 
+  /**
+   * Settings of a job on this environment: reading {@code labeled} and {@code requests}, writing to topics named
+   * after {@code run} (created here, the snapshot topic as the job's), checkpoints every second into
+   * {@code checkpoints}, restarts after 200 ms.
+   */
+  Map<String, String> jobSettings(String run, String labeled, String requests, Path checkpoints) {
+    Map<String, String> o = new java.util.HashMap<>();
+    o.put("kafka.bootstrap_servers", bootstrap());
+    o.put("registry.url", env.registryUrl());
+    o.put("kafka.group_id", "it-" + run);
+    o.put("kafka.starting_offsets", "earliest");
+    o.put("kafka.transaction_id_prefix", "it-" + run);
+    o.put("topics.labeled", labeled);
+    o.put("topics.requests", requests);
+    o.put("topics.scores", run + ".scores");
+    o.put("topics.snapshots", run + ".snapshots");
+    o.put("topics.dead_letters", run + ".dlq");
+    o.put("topics.metrics", run + ".metrics");
+    o.put("checkpointing.interval_ms", "1000");
+    o.put("checkpointing.directory", checkpoints.toUri().toString());
+    o.put("restart.strategy", "fixed_delay");
+    o.put("restart.delay_ms", "200");
+    createTopics(run + ".scores", run + ".dlq", run + ".metrics");
+    createSnapshotTopic(run + ".snapshots");
+    return o;
+  }
+
   static ReviewEvent review(String id, String text, Integer label) {
     return new ReviewEvent(id, text, label, Instant.ofEpochMilli(0), null);
   }

@@ -138,6 +138,7 @@ class RecommendationJobIT {
     o.put("restart.strategy", "fixed_delay");
     o.put("restart.delay_ms", "200");
     o.put("scorer.buffer_limit", String.valueOf(REQUESTS));
+    o.put("scorer.delivery", "exactly_once"); // what this test shows: each answer once, read_committed
     fx.createTopics(run + ".recommendations", run + ".dlq", run + ".metrics", run + ".feedback");
     o.put("feedback.topic", run + ".feedback");
     fx.createSnapshotTopic(run + ".snapshots");

@@ -107,27 +107,11 @@ class SentimentJobIT {
 
   /** A job configuration reading the shared inputs and writing to outputs of its own ({@code run}). */
   JobConfig config(String run, Map<String, String> more) {
-    Map<String, String> o = new HashMap<>();
-    o.put("kafka.bootstrap_servers", fx.bootstrap());
-    o.put("registry.url", env.registryUrl());
-    o.put("kafka.group_id", "it-" + run);
-    o.put("kafka.starting_offsets", "earliest");
-    o.put("kafka.transaction_id_prefix", "it-" + run);
-    o.put("topics.labeled", "in.labeled");
-    o.put("topics.requests", "in.requests");
-    o.put("topics.scores", run + ".scores");
-    o.put("topics.snapshots", run + ".snapshots");
-    o.put("topics.dead_letters", run + ".dlq");
-    o.put("topics.metrics", run + ".metrics");
-    o.put("checkpointing.interval_ms", "1000");
-    o.put("checkpointing.directory", tmp.resolve(run + "-checkpoints").toUri().toString());
+    Map<String, String> o = fx.jobSettings(run, "in.labeled", "in.requests", tmp.resolve(run + "-checkpoints"));
     o.put("snapshots.directory", tmp.resolve(run + "-models").toUri().toString());
-    o.put("restart.strategy", "fixed_delay");
-    o.put("restart.delay_ms", "200");
     o.put("scorer.buffer_limit", String.valueOf(REQUESTS));
+    o.put("scorer.delivery", "exactly_once"); // what this test shows: each answer once, read_committed
     o.putAll(more);
-    fx.createTopics(run + ".scores", run + ".dlq", run + ".metrics");
-    fx.createSnapshotTopic(run + ".snapshots");
     return JobConfig.defaults().withOverrides(o);
   }
 

@@ -20,9 +20,11 @@ import io.streamnet.schema.DeadLetter;
 import io.streamnet.schema.DeadLetterReason;
 import io.streamnet.schema.ReviewEvent;
 import io.streamnet.schema.SentimentScore;
+import io.streamnet.schema.TrainingMetrics;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.co.CoBroadcastWithNonKeyedOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -115,6 +117,34 @@ class ScorerFunctionTest {
       assertEquals(expected(net, "a fine film"), out.get(0).getProbability(), 1e-7);
       assertEquals(1L, out.get(0).getModelVersion());
     }
+  }
+
+  @Test
+  void requestsThatCameBeforeTheFirstModelAreCountedApartAndARecordSaysAtOnceWhenTheirCountIsFinal() throws Exception {
+    Network net = Network.build(spec());
+    try (var h = harness(scorer(10))) {
+      long early = System.currentTimeMillis() - 1;
+      h.processElement(new StreamRecord<>(request("a", "a fine film"), early)); // in the buffer
+      send(h, snapshot(net, 1, 1));
+      h.processElement(new StreamRecord<>(request("b", "dull"), early)); // queued in the input meanwhile
+      assertTrue(finalRecords(h).isEmpty(), "not final while requests from before the model come");
+      h.processElement(new StreamRecord<>(request("c", "long"), System.currentTimeMillis() + 1));
+      List<TrainingMetrics> last = finalRecords(h);
+      assertEquals(1, last.size(), "one record at once when the count is final");
+      Map<String, Double> m = last.get(0).getMetrics();
+      assertEquals(3.0, m.get("scorer.scored"));
+      assertEquals(2.0, m.get("scorer.buffered_scored"), "a from the buffer, b from the input");
+      assertTrue(m.get("scorer.buffered_wait_max_ms") >= 0);
+      assertTrue(m.get("scorer.latency_p99_ms") >= 0, "c is served: " + m);
+      assertEquals(3, h.extractOutputValues().size());
+    }
+  }
+
+  private static List<TrainingMetrics> finalRecords(
+      BroadcastOperatorTestHarness<ReviewEvent, ModelPart, SentimentScore> h) {
+    var records = h.getSideOutput(ScorerFunction.METRICS);
+    return records == null ? List.of() : records.stream().map(StreamRecord::getValue)
+        .filter(r -> r.getMetrics().getOrDefault("scorer.buffered_final", 0.0) == 1.0).toList();
   }
 
   @Test

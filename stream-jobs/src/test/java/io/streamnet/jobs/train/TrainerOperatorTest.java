@@ -15,6 +15,7 @@ import io.streamnet.jobs.task.sentiment.TextFeatures;
 import io.streamnet.nn.feature.TextHashingConfig;
 import io.streamnet.nn.network.Network;
 import io.streamnet.nn.online.DivergenceGuard;
+import io.streamnet.nn.online.DriftMonitor;
 import io.streamnet.nn.online.TextExample;
 import io.streamnet.nn.online.TextLearner;
 import io.streamnet.nn.random.Rng;
@@ -65,7 +66,7 @@ class TrainerOperatorTest {
 
   static TrainerSettings settings(int fullEvery, PublishedVersionLookup published, String modelDirectory) {
     return new TrainerSettings("test-model", task(), BATCH, 0, DivergenceGuard.Settings.defaults(),
-        5, 1_000_000, 0, fullEvery, modelDirectory, 2, 1_000_000, InitialModel.fresh(), published);
+        DriftMonitor.Settings.defaults(), 5, 1_000_000, 0, fullEvery, modelDirectory, 2, 1_000_000, InitialModel.fresh(), published);
   }
 
   @Test
@@ -160,6 +161,53 @@ class TrainerOperatorTest {
   }
 
   @Test
+  void aRiseOfThePrequentialLossIsReportedAtOnceAsADriftRecordAndCounted() throws Exception {
+    // Every fourth label wrong: a noisy concept the model learns, so that a flip is a rise, not a divergence.
+    List<TextExample> noisy = new ArrayList<>(events(0, 4_000, false));
+    for (int i = 0; i < noisy.size(); i += 4) {
+      TextExample e = noisy.get(i);
+      noisy.set(i, new TextExample(e.id, e.ids, 1 - e.label, e.ingestedAtMillis));
+    }
+    List<TextExample> flipped = new ArrayList<>();
+    for (TextExample e : noisy.subList(2_000, 4_000)) {
+      flipped.add(new TextExample(e.id + "-flipped", e.ids, 1 - e.label, e.ingestedAtMillis));
+    }
+    TrainerSettings base = settings(1, PublishedVersionLookup.none());
+    // ADWIN's usual confidence: this small model relearns the flipped labels within a few batches (the wiring is
+    // what is tested here; nn-core's DriftReplayTest holds the default on real data)
+    TrainerSettings sensitive = new TrainerSettings(base.modelId(), base.task(), base.batchSize(), 0, base.guard(),
+        new DriftMonitor.Settings(0.002, 1_000), 5, 1_000_000, 0, 1, null, 2, 1_000_000, base.initialModel(),
+        base.publishedVersions());
+    try (var h = harness(sensitive)) {
+      h.open();
+      feed(h, noisy.subList(0, 2_000));
+      assertEquals(List.of(), driftRecords(h), "no drift while the concept holds");
+      feed(h, flipped);
+      List<TrainingMetrics> drifts = driftRecords(h);
+      assertEquals(1, drifts.size(), "one drift record for one flip");
+      assertEquals(1.0, drifts.get(0).getMetrics().get("drift_detections"));
+      assertTrue(drifts.get(0).getExamplesSeen() > 2_000 && drifts.get(0).getExamplesSeen() <= 2_200,
+          "found soon after the flip: " + drifts.get(0).getExamplesSeen());
+      assertEquals(0, operator(h).refusedEvents(), "the guard let the flipped batches through");
+      assertEquals(1, operator(h).drift().drifts());
+    }
+  }
+
+  private static List<TrainingMetrics> driftRecords(
+      OneInputStreamOperatorTestHarness<TextExample, ModelSnapshot> h) {
+    List<TrainingMetrics> out = new ArrayList<>();
+    var records = h.getSideOutput(TrainerOperator.METRICS);
+    if (records != null) {
+      records.forEach(r -> {
+        if (r.getValue().getDriftDetected()) {
+          out.add(r.getValue());
+        }
+      });
+    }
+    return out;
+  }
+
+  @Test
   void restoringMidStreamContinuesBitIdenticallyToAnUninterruptedRun() throws Exception {
     List<TextExample> stream = events(0, 203, false);
     byte[] uninterrupted;
@@ -235,8 +283,8 @@ class TrainerOperatorTest {
   @Test
   void stepDueSnapshotsWaitForTheMinimumIntervalAndThenGoOutOnTheTick() throws Exception {
     TrainerSettings base = settings(1, PublishedVersionLookup.none());
-    TrainerSettings limited = new TrainerSettings(base.modelId(), base.task(), base.batchSize(), 0, base.guard(), 5,
-        1_000_000, 1_000, 1, null, 2, 1_000_000, base.initialModel(), base.publishedVersions());
+    TrainerSettings limited = new TrainerSettings(base.modelId(), base.task(), base.batchSize(), 0, base.guard(),
+        base.drift(), 5, 1_000_000, 1_000, 1, null, 2, 1_000_000, base.initialModel(), base.publishedVersions());
     try (var h = harness(limited)) {
       h.setProcessingTime(0);
       h.open();
@@ -284,7 +332,8 @@ class TrainerOperatorTest {
     Network model = Network.build(spec());
     byte[] encoded = ModelStateCodec.encode(model);
     TrainerState<TextExample> old = new TrainerState<>(3, 7, encoded, List.of(events(0, 1, false).get(0)),
-        task().newLearner(encoded), new DivergenceGuard(DivergenceGuard.Settings.defaults()), 41, 42, 0, 0);
+        task().newLearner(encoded), new DivergenceGuard(DivergenceGuard.Settings.defaults()), 41, 42, 0, 0,
+        new DriftMonitor(DriftMonitor.Settings.defaults()));
     OperatorSubtaskState state;
     try (var writer = new OneInputStreamOperatorTestHarness<>(new LegacyStateWriter(old), 1, 1, 0)) {
       writer.open();

@@ -13,6 +13,7 @@ import io.streamnet.nn.network.TrainResult;
 import io.streamnet.nn.network.TrainStatus;
 import io.streamnet.nn.online.BinaryEvaluator;
 import io.streamnet.nn.online.DivergenceGuard;
+import io.streamnet.nn.online.DriftMonitor;
 import io.streamnet.nn.online.TextExample;
 import io.streamnet.nn.online.TextLearner;
 import io.streamnet.nn.state.ModelStateCodec;
@@ -31,8 +32,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * Golden files of the trainer's raw operator state ({@link TrainerState#writeRaw}: frame "SNTR", then the state block
  * "SNTS", then the model block, nn-core's "SNNM" version 1): {@code golden/trainer-state-v2-raw.bin} beside this
- * class (state format 2, before tasks: still read) and {@code golden/trainer-state-v3-raw.bin} (format 3, today's:
- * the task's name, the learner's state framed, the guard's loss variance). It holds epoch/version, three pending examples, a prequential evaluator whose window (4) has wrapped, a
+ * class (state format 2, before tasks: still read), {@code golden/trainer-state-v3-raw.bin} (format 3: the task's
+ * name, the learner's state framed, the guard's loss variance; still read) and {@code golden/trainer-state-v4-raw.bin}
+ * (format 4, today's: format 3 and the drift monitor, which has found a drift). It holds epoch/version, three pending examples, a prequential evaluator whose window (4) has wrapped, a
  * divergence guard that accepted and refused batches, the applied-events count and digest, refused and rolled-back
  * counts, and {@link GoldenModel#build()} as the model. Its two blocks are also the two entries of the legacy list
  * state ({@link TrainerState#decode}), read here too. Every expectation is computed independently: the evaluator and
@@ -44,6 +46,10 @@ class TrainerStateGoldenTest {
 
   static final String RAW = "trainer-state-v2-raw.bin";
   static final String RAW_V3 = "trainer-state-v3-raw.bin";
+  static final String RAW_V4 = "trainer-state-v4-raw.bin";
+  static final DriftMonitor.Settings DRIFT = new DriftMonitor.Settings(0.01, 20);
+  /** Batch losses for the drift monitor: a low stretch, then a rise it reports, then a few more. */
+  static final double[] DRIFT_LOSSES = driftLosses();
   static final long EPOCH = 4;
   static final long VERSION = 23;
   static final List<TextExample> PENDING = List.of(
@@ -91,6 +97,22 @@ class TrainerStateGoldenTest {
     return g;
   }
 
+  private static double[] driftLosses() {
+    double[] losses = new double[140];
+    for (int i = 0; i < losses.length; i++) {
+      losses[i] = (i < 100 ? 0.3 : 0.9) + 0.01 * (i % 5);
+    }
+    return losses;
+  }
+
+  private static DriftMonitor drift() {
+    DriftMonitor m = new DriftMonitor(DRIFT);
+    for (double loss : DRIFT_LOSSES) {
+      m.record(loss);
+    }
+    return m;
+  }
+
   private static long appliedDigest() {
     long digest = 0;
     for (int i = 0; i < APPLIED; i++) {
@@ -102,20 +124,44 @@ class TrainerStateGoldenTest {
   @Test
   void theRawStateRestoresEveryPart() throws IOException {
     byte[] raw = GoldenFiles.read(getClass(), RAW);
-    assertIsTheGoldenState(TrainerState.readRaw(new ByteArrayInputStream(raw), TASK, GUARD));
+    assertIsTheGoldenState(TrainerState.readRaw(new ByteArrayInputStream(raw), TASK, GUARD, DRIFT));
   }
 
   @Test
   void theFormat3RawStateRestoresEveryPart() throws IOException {
-    byte[] raw = GoldenFiles.read(getClass(), RAW_V3);
+    TrainerState<TextExample> s = readGolden(RAW_V3, 3);
+    assertIsTheGoldenState(s);
+    assertEquals(guard().lossDeviation(), s.guard().lossDeviation(), "format 3 keeps the loss variance");
+    assertEquals(0, s.drift().drifts(), "format 3 has no drift monitor: a fresh one");
+    assertTrue(Double.isNaN(s.drift().windowLoss()));
+  }
+
+  @Test
+  void theFormat4RawStateRestoresEveryPartAndTheDriftMonitor() throws IOException {
+    TrainerState<TextExample> s = readGolden(RAW_V4, 4);
+    assertIsTheGoldenState(s);
+    DriftMonitor expected = drift();
+    assertEquals(1, expected.drifts(), "the golden losses hold one rise");
+    assertEquals(expected.drifts(), s.drift().drifts());
+    assertEquals(expected.falls(), s.drift().falls());
+    assertEquals(expected.windowLoss(), s.drift().windowLoss());
+    // decides alike on more batches: a second rise
+    for (int i = 0; i < 200; i++) {
+      double loss = 2.0 + 0.01 * (i % 5);
+      assertEquals(expected.record(loss), s.drift().record(loss), "batch " + i);
+    }
+    assertEquals(2, s.drift().drifts());
+  }
+
+  /** The raw golden state {@code file}, its frame and state block format checked on the way. */
+  private TrainerState<TextExample> readGolden(String file, int format) throws IOException {
+    byte[] raw = GoldenFiles.read(getClass(), file);
     DataInputStream in = new DataInputStream(new ByteArrayInputStream(raw));
     assertEquals(0x534e5452, in.readInt(), "SNTR");
     DataInputStream head = new DataInputStream(new ByteArrayInputStream(in.readNBytes(in.readInt())));
     assertEquals(0x534e5453, head.readInt(), "SNTS");
-    assertEquals(3, head.readInt(), "state block format");
-    TrainerState<TextExample> s = TrainerState.readRaw(new ByteArrayInputStream(raw), TASK, GUARD);
-    assertIsTheGoldenState(s);
-    assertEquals(guard().lossDeviation(), s.guard().lossDeviation(), "format 3 keeps the loss variance");
+    assertEquals(format, head.readInt(), "state block format");
+    return TrainerState.readRaw(new ByteArrayInputStream(raw), TASK, GUARD, DRIFT);
   }
 
   @Test
@@ -127,7 +173,7 @@ class TrainerStateGoldenTest {
     byte[] other = raw.clone();
     System.arraycopy("recommend".getBytes(StandardCharsets.US_ASCII), 0, other, at, 9);
     IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> TrainerState.readRaw(new ByteArrayInputStream(other), TASK, GUARD));
+        () -> TrainerState.readRaw(new ByteArrayInputStream(other), TASK, GUARD, DRIFT));
     assertTrue(e.getMessage().contains("'recommend'") && e.getMessage().contains("'sentiment'"), e.getMessage());
   }
 
@@ -142,15 +188,15 @@ class TrainerStateGoldenTest {
     DataInputStream head = new DataInputStream(new ByteArrayInputStream(state));
     assertEquals(0x534e5453, head.readInt(), "SNTS");
     assertEquals(2, head.readInt(), "state block format");
-    assertIsTheGoldenState(TrainerState.decode(state, model, TASK, GUARD));
+    assertIsTheGoldenState(TrainerState.decode(state, model, TASK, GUARD, DRIFT));
   }
 
   @Test
   void writingTheRestoredStateGivesTheGoldenBytes() throws IOException {
-    // format 3 is canonical: a changed writer fails here (a new format moves this check to its own file); format 2
-    // is read only
-    byte[] raw = GoldenFiles.read(getClass(), RAW_V3);
-    TrainerState<TextExample> s = TrainerState.readRaw(new ByteArrayInputStream(raw), TASK, GUARD);
+    // format 4 is canonical: a changed writer fails here (a new format moves this check to its own file); formats 2
+    // and 3 are read only
+    byte[] raw = GoldenFiles.read(getClass(), RAW_V4);
+    TrainerState<TextExample> s = TrainerState.readRaw(new ByteArrayInputStream(raw), TASK, GUARD, DRIFT);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     TrainerState.writeRaw(out, s.encodeWithoutModel(TASK), s.model());
     assertArrayEquals(raw, out.toByteArray());
@@ -163,10 +209,10 @@ class TrainerStateGoldenTest {
     byte[] model = ModelStateCodec.encode(net);
     TrainerState<TextExample> s = new TrainerState<>(EPOCH, VERSION, model, PENDING,
         new TextLearner(net, "tokens", evaluator()), guard(), APPLIED, appliedDigest(), REFUSED_EVENTS,
-        ROLLED_BACK_EVENTS);
+        ROLLED_BACK_EVENTS, drift());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     TrainerState.writeRaw(out, s.encodeWithoutModel(TASK), model);
-    GoldenFiles.writeOnce(getClass(), RAW_V3, out.toByteArray());
+    GoldenFiles.writeOnce(getClass(), RAW_V4, out.toByteArray());
   }
 
   private static void assertIsTheGoldenState(TrainerState<TextExample> s) {

@@ -24,7 +24,8 @@ final class BenchJob {
   /** Keys each run sets itself: its own topics, broker, registry, consumer group, transactions, checkpoints. */
   static final Set<String> OWNED_KEYS = Set.of("kafka.bootstrap_servers", "registry.url", "kafka.group_id",
       "kafka.transaction_id_prefix", "kafka.starting_offsets", "checkpointing.directory", "topics.labeled",
-      "topics.requests", "topics.scores", "topics.snapshots", "topics.dead_letters", "topics.metrics", "job.name");
+      "topics.requests", "topics.scores", "topics.snapshots", "topics.dead_letters", "topics.metrics", "job.name",
+      "scorer.delivery");
 
   private BenchJob() {}
 

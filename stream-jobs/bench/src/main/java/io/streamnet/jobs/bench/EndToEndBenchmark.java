@@ -161,7 +161,7 @@ public final class EndToEndBenchmark {
    * A full collection before each run (0.1-0.25 s), so that no run pays for the garbage that the runs before it left
    * in this JVM: the scoring phase follows the training phase's SST-2 and IMDB jobs, runner and broker traffic.
    */
-  private static void collectBetweenRuns() {
+  static void collectBetweenRuns() {
     long start = System.nanoTime();
     System.gc();
     LOG.info("full collection before the run: {} ms", (System.nanoTime() - start) / 1_000_000);

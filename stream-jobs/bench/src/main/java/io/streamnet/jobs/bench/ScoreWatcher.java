@@ -23,9 +23,13 @@ final class ScoreWatcher extends TopicFollower<byte[]> {
   private ModelVersion newest;
   private long foreign;
 
-  ScoreWatcher(BenchKafka kafka, String topic, boolean readCommitted) {
+  /**
+   * @param lazy fetch in large, late batches: for a read_committed reader of exactly-once scores, which arrive a
+   *             checkpoint at a time and are timed to the second; not for scores visible at once
+   */
+  ScoreWatcher(BenchKafka kafka, String topic, boolean readCommitted, boolean lazy) {
     super((readCommitted ? "committed-" : "live-") + "scores", kafka.consumer(
-        "bench-" + (readCommitted ? "committed" : "live") + "-scores", readCommitted, readCommitted), List.of(topic));
+        "bench-" + (readCommitted ? "committed" : "live") + "-scores", readCommitted, lazy), List.of(topic));
   }
 
   @Override

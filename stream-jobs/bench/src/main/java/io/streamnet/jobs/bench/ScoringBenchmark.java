@@ -1,11 +1,14 @@
 package io.streamnet.jobs.bench;
 
 import io.streamnet.jobs.config.JobConfig;
+import io.streamnet.jobs.config.Scorer;
 import io.streamnet.jobs.score.LatencyHistogram;
 import io.streamnet.nn.data.LabeledText;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,8 +33,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Figures over the window's requests: the in-job latency each score carries (request's Kafka timestamp to score
  * emission), the client-observed latency (send to arrival at a read_uncommitted consumer in this JVM), the visibility
- * latency of a read_committed consumer (bounded below by the checkpoint interval: the exactly-once sink commits on
- * checkpoints). Freshness over the window's labeled events, computed here ({@link Freshness}), and as the job's
+ * latency of a read_committed consumer (with {@code scorer.delivery: exactly_once} bounded below by the checkpoint
+ * interval, as the sink commits on checkpoints; with {@code at_least_once} the answers are visible once written).
+ * Each round runs the whole phase once per delivery mode ({@link #DELIVERY_PREFIXES}). Freshness over the window's
+ * labeled events, computed here ({@link Freshness}), and as the job's
  * scorer reports it (its metrics records: cumulative since the job started, warm-up included).
  */
 final class ScoringBenchmark {
@@ -40,6 +45,18 @@ final class ScoringBenchmark {
   static final String LABELED_PREFIX = "l-";
   /** A failure fails the run instead of skewing it. */
   static final Map<String, String> SETTINGS = Map.of("restart.strategy", "none");
+  /**
+   * The answers' delivery modes each round measures, one job each, in this order: exactly_once's figures under the
+   * plain keys (as in every run before the mode existed), at_least_once's prefixed {@code alo_}.
+   */
+  static final Map<String, String> DELIVERY_PREFIXES = deliveryPrefixes();
+
+  private static Map<String, String> deliveryPrefixes() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("exactly_once", "");
+    m.put("at_least_once", "alo_");
+    return java.util.Collections.unmodifiableMap(m);
+  }
   /**
    * The generators' producers: no compression (lz4 on batches of one or a few events costs the generator and the
    * broker more CPU than it saves on a local broker); a request leaves at once (linger 0), labeled events within 5 ms.
@@ -72,10 +89,27 @@ final class ScoringBenchmark {
     this.requestTexts = requestTexts;
   }
 
-  /** One measured run; {@code round} names its topics ("r1", "w1"). */
+  /**
+   * One measured run per answer delivery mode, side by side in one line; {@code round} names their topics ("r1",
+   * "w1").
+   */
   SummaryLine run(String round) throws Exception {
-    String run = round + "-live";
-    JobConfig config = BenchJob.config(run, kafka.bootstrap(), run + ".labeled", run + ".requests", work, SETTINGS,
+    SummaryLine line = new SummaryLine();
+    boolean first = true;
+    for (Map.Entry<String, String> mode : DELIVERY_PREFIXES.entrySet()) {
+      if (!first) {
+        EndToEndBenchmark.collectBetweenRuns();
+      }
+      first = false;
+      Map<String, String> settings = new HashMap<>(SETTINGS);
+      settings.put("scorer.delivery", mode.getKey());
+      line.putAll(mode.getValue(), runOnce(round + "-" + mode.getKey().replace("_", ""), settings));
+    }
+    return line;
+  }
+
+  private SummaryLine runOnce(String run, Map<String, String> settings) throws Exception {
+    JobConfig config = BenchJob.config(run, kafka.bootstrap(), run + ".labeled", run + ".requests", work, settings,
         options.overrides());
     List<String> topics = new ArrayList<>(BenchJob.outputs(config));
     topics.add(config.topics().labeled());
@@ -83,8 +117,9 @@ final class ScoringBenchmark {
     kafka.createTopics(topics, config.topics().snapshots());
     topics.add(config.topics().snapshots());
 
-    ScoreWatcher live = new ScoreWatcher(kafka, config.topics().scores(), false);
-    ScoreWatcher committed = new ScoreWatcher(kafka, config.topics().scores(), true);
+    ScoreWatcher live = new ScoreWatcher(kafka, config.topics().scores(), false, false);
+    boolean transactional = config.scorer().delivery() == Scorer.Delivery.EXACTLY_ONCE;
+    ScoreWatcher committed = new ScoreWatcher(kafka, config.topics().scores(), true, transactional);
     ModelWatcher models = new ModelWatcher(kafka, config.topics().snapshots(), config.topics().metrics());
     PacedSender labeled = new PacedSender("labeled", kafka.producer("bench-labeled", LABELED_PRODUCER),
         config.topics().labeled(), LABELED_PREFIX, options.labeledRate(), (n, id, now) -> {
