@@ -35,6 +35,8 @@ import java.util.Set;
  * allocation per call in the training or scoring loops once buffers have grown.
  */
 public final class Recommender {
+    /** Scored rows come in multiples of it (see {@link #scoreRows}). */
+    private static final int SCORE_STEP = 512;
     private final RowKernels kernels = RowKernels.get();
     private final RecommenderSpec spec;
     private final Rng rng;
@@ -247,10 +249,12 @@ public final class Recommender {
     /**
      * Scores of every item row for {@code m} user vectors ({@code users[p * dim ..]}): one matrix product with the
      * item table, then the bias. Row r of vector p lands in {@code out[p * stride + r]} for r in [1, stride), where
-     * the returned stride is the vocabulary's high-water mark; free rows get scores too (callers skip them).
+     * the returned stride covers every row in use; free rows get scores too (callers skip them).
      */
     int scoreRows(float[] users, int m, float[] out) {
-        int stride = items.highWater();
+        // The high-water mark rounded up: the product's shape then changes rarely, so the GEMM kernel's packing
+        // buffers stop growing instead of growing with every few new items.
+        int stride = Math.min(items.capacity(), (items.highWater() + SCORE_STEP - 1) / SCORE_STEP * SCORE_STEP);
         if (stride > 1) {
             Gemm.sgemm(false, true, m, stride - 1, dim, 1f, users, 0, dim, itemEmbedding.value(), dim, dim, 0f, out, 1,
                     stride);
