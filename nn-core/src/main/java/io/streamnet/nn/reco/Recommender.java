@@ -248,19 +248,17 @@ public final class Recommender {
 
     /**
      * Scores of every item row for {@code m} user vectors ({@code users[p * dim ..]}): one matrix product with the
-     * item table, then the bias. Row r of vector p lands in {@code out[p * stride + r]} for r in [1, stride), where
-     * the returned stride covers every row in use; free rows get scores too (callers skip them).
+     * item table, then the bias. Row r of vector p lands in {@code out[p * stride + r]} for r in [0, stride), where
+     * the returned stride covers every row in use; row 0 (the shared row) and free rows get scores too (callers skip
+     * free rows; row 0 is the score of an item without a row).
      */
     int scoreRows(float[] users, int m, float[] out) {
         // The high-water mark rounded up: the product's shape then changes rarely, so the GEMM kernel's packing
         // buffers stop growing instead of growing with every few new items.
         int stride = Math.min(items.capacity(), (items.highWater() + SCORE_STEP - 1) / SCORE_STEP * SCORE_STEP);
-        if (stride > 1) {
-            Gemm.sgemm(false, true, m, stride - 1, dim, 1f, users, 0, dim, itemEmbedding.value(), dim, dim, 0f, out, 1,
-                    stride);
-            for (int p = 0; p < m; p++) {
-                kernels.add(itemBias.value(), 1, out, p * stride + 1, stride - 1);
-            }
+        Gemm.sgemm(false, true, m, stride, dim, 1f, users, 0, dim, itemEmbedding.value(), 0, dim, 0f, out, 0, stride);
+        for (int p = 0; p < m; p++) {
+            kernels.add(itemBias.value(), 0, out, p * stride, stride);
         }
         return stride;
     }
@@ -270,32 +268,7 @@ public final class Recommender {
         return items.capacity();
     }
 
-    /**
-     * The exact 0-based rank of {@code itemId} among the item rows scored at {@code scores[off + row]} (row in
-     * [1, end)), leaving out the items the user had interacted with before the history had received
-     * {@code addedEnd} items; ties go to the lower item id. Counting stops at {@code limit} (an evaluation at K only
-     * needs to know a rank is at least K). {@link Integer#MAX_VALUE} for an item without a row or already interacted
-     * with.
-     */
-    int rankAmong(float[] scores, int off, int end, UserHistory history, long itemId, long addedEnd, int limit) {
-        int target = items.rowOf(itemId);
-        if (target == IdVocabulary.SHARED_ROW || (history != null && history.interactedBefore(itemId, addedEnd))) {
-            return Integer.MAX_VALUE;
-        }
-        float t = scores[off + target];
-        int rank = 0;
-        for (int row = 1; row < end; row++) {
-            long id = items.idAt(row);
-            // The set lookup only for the few rows that beat the target.
-            if (row != target && id != IdVocabulary.FREE && ranksBefore(scores[off + row], id, t, itemId)
-                    && (history == null || !history.interactedBefore(id, addedEnd)) && ++rank >= limit) {
-                return limit;
-            }
-        }
-        return rank;
-    }
-
-    /** Scores of every row in [1, highWater) into {@link #scores} for the user vector {@link #u}. */
+    /** Scores of every row in [0, highWater) into {@link #scores} for the user vector {@link #u}. */
     private int scoreAllRows() {
         return scoreRows(u, 1, scores);
     }
@@ -321,11 +294,11 @@ public final class Recommender {
             if (id == IdVocabulary.FREE || Float.isNaN(s)) {
                 continue;
             }
-            if (found == k && !ranksBefore(s, id, outScores[k - 1], outItemIds[k - 1])) {
+            if (found == k && !ExactRank.ranksBefore(s, id, outScores[k - 1], outItemIds[k - 1])) {
                 continue;
             }
             int at = found < k ? found++ : k - 1;
-            while (at > 0 && ranksBefore(s, id, outScores[at - 1], outItemIds[at - 1])) {
+            while (at > 0 && ExactRank.ranksBefore(s, id, outScores[at - 1], outItemIds[at - 1])) {
                 outScores[at] = outScores[at - 1];
                 outItemIds[at] = outItemIds[at - 1];
                 at--;
@@ -334,10 +307,6 @@ public final class Recommender {
             outItemIds[at] = id;
         }
         return found;
-    }
-
-    private static boolean ranksBefore(float s, long id, float otherScore, long otherId) {
-        return s > otherScore || (s == otherScore && id < otherId);
     }
 
     /** Marks the rows of the user's interacted items with NaN in {@link #scores} (skipped by the ranking loops). */
@@ -373,12 +342,15 @@ public final class Recommender {
      * row or the user has interacted with it already (the model cannot recommend it: a miss).
      */
     public int rankOf(UserHistory history, long userId, long itemId) {
-        if (items.rowOf(itemId) == IdVocabulary.SHARED_ROW || (history != null && history.hasInteracted(itemId))) {
-            return Integer.MAX_VALUE;
-        }
+        return rankOf(history, userId, itemId, Integer.MAX_VALUE, null);
+    }
+
+    /** {@link #rankOf} counted up to {@code limit}, among the catalogue's items too if one is given (ExactRank). */
+    int rankOf(UserHistory history, long userId, long itemId, int limit, long[] catalogue) {
         represent(history, userId);
         int end = scoreAllRows();
-        return rankAmong(scores, 0, end, history, itemId, history == null ? 0 : history.added(), Integer.MAX_VALUE);
+        return ExactRank.of(items, scores, 0, end, history, itemId, history == null ? 0 : history.added(), limit,
+                catalogue);
     }
 
     /** The predicted rating, clipped to the rating scale (history unused by today's head). */
