@@ -12,8 +12,8 @@ import java.util.List;
  * Prequential recommendation on MovieLens under the protocol of {@code ../shared/peers/reco_baselines.py}: ratings
  * in stream order (time, user, movie); in minibatches, each event is first scored by the model as it was before the
  * batch (a positive, rating >= 4, ranked exactly among every item of the dataset the user has not interacted with;
- * a rating predicted), then learned from ({@link RecoLearner}). The POP, RPOP and IKNN baselines run on the same stream in
- * the same pass ({@link StreamBaselines}). Ratings become events at {@code timestamp * 1000} ms.
+ * a rating predicted), then learned from ({@link RecoLearner}). The POP, RPOP and IKNN baselines run on the same
+ * stream in the same pass ({@link StreamBaselines}). Ratings become events at {@code timestamp * 1000} ms.
  */
 public final class RecoPrequentialRunner {
     private final RecoRunnerSpec spec;

@@ -49,8 +49,8 @@ class ExactRankTest {
         assertTrue(checked == 1800);
     }
 
-    private static int bruteForce(IdVocabulary items, float[] scores, int off, UserHistory h, long target, long addedEnd,
-                                  long[] catalogue) {
+    private static int bruteForce(IdVocabulary items, float[] scores, int off, UserHistory h, long target,
+                                  long addedEnd, long[] catalogue) {
         if (h.interactedBefore(target, addedEnd)) {
             return Integer.MAX_VALUE;
         }

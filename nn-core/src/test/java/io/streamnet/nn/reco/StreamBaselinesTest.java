@@ -101,7 +101,8 @@ class StreamBaselinesTest {
             }
             int rank = 0;
             for (int i = 0; i < scores.length; i++) {
-                boolean before = scores[i] > scores[target] || (scores[i] == scores[target] && ids.get(i) < ids.get(target));
+                boolean before = scores[i] > scores[target]
+                        || (scores[i] == scores[target] && ids.get(i) < ids.get(target));
                 if (i != target && !excluded.contains(i) && before) {
                     rank++;
                 }
