@@ -43,7 +43,8 @@ final class StateReader {
         byte[] computed = Sha256.of(bytes, 0, end);
         if (!MessageDigest.isEqual(stored, computed)) {
             throw new StateFormatException(what + " checksum mismatch (SHA-256): stored "
-                    + HexFormat.of().formatHex(stored) + ", computed " + HexFormat.of().formatHex(computed) + "; the state is corrupted");
+                    + HexFormat.of().formatHex(stored) + ", computed " + HexFormat.of().formatHex(computed)
+                    + "; the state is corrupted");
         }
         ByteBuffer buf = ByteBuffer.wrap(bytes, 0, end);
         buf.position(4);
