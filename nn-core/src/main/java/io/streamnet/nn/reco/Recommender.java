@@ -3,7 +3,6 @@ package io.streamnet.nn.reco;
 import io.streamnet.nn.init.Initializers;
 import io.streamnet.nn.kernel.Gemm;
 import io.streamnet.nn.layer.Parameter;
-import io.streamnet.nn.layer.SparseRowGradient;
 import io.streamnet.nn.network.Components;
 import io.streamnet.nn.optim.Optimizer;
 import io.streamnet.nn.random.Rng;
@@ -50,34 +49,27 @@ public final class Recommender {
     private final List<Parameter> params;
     private final Optimizer optimizer;
     private final PopularitySampler sampler;
+    private final RankingTrainer rankingTrainer;
     private final int dim;
     // Scratch, reused by every call.
     private final long[] contextIds;
     private final int[] contextRows;
     private final float[] u;
-    private final float[] gradU;
     private final float[] scores;
-    private final int[] candidates;
-    private final float[] logits;
-    private final float[] gradLogits;
     private int[] userRows = new int[0];
     private int[] itemRows = new int[0];
     private int[] ratedUserRows = new int[0];
     private int[] ratedItemRows = new int[0];
     private float[] ratingValues = new float[0];
-    /** The current batch's ranking examples: event index, candidate rows (positive first), candidate count. */
-    private int[] exampleEvents = new int[0];
-    private int[] exampleCandidates = new int[0];
-    private int[] exampleSizes = new int[0];
-    private int examples;
-    // Counters (state; COUNTERS of them, in the order of counters()).
+    /** Indexes of the model's counters (state, encoded in this order). */
+    static final int RANKING_STEPS = 0;
+    static final int RANKING_EXAMPLES = 1;
+    static final int REFUSED_RANKING_STEPS = 2;
+    static final int REFUSED_RATING_STEPS = 3;
+    static final int NEGATIVES_DRAWN = 4;
+    static final int NEGATIVES_REJECTED = 5;
     static final int COUNTERS = 6;
-    private long rankingSteps;
-    private long rankingExamples;
-    private long rejectedRankingSteps;
-    private long negativesDrawn;
-    private long negativesRejected;
-    private long rejectedRatingSteps;
+    private final long[] counters = new long[COUNTERS];
 
     private Recommender(RecommenderSpec spec, boolean trainable, IdVocabulary items, IdVocabulary users,
                         RatingHead ratingHead) {
@@ -105,12 +97,9 @@ public final class Recommender {
         this.contextIds = new long[length];
         this.contextRows = new int[length];
         this.u = new float[dim];
-        this.gradU = new float[dim];
+        this.rankingTrainer = optimizer == null ? null : new RankingTrainer(spec, items, itemEmbedding, itemBias, tower,
+                rankingParams, optimizer, sampler, rng, counters);
         this.scores = new float[spec.items().capacity()];
-        int maxCandidates = 1 + spec.negatives().count();
-        this.candidates = new int[maxCandidates];
-        this.logits = new float[maxCandidates];
-        this.gradLogits = new float[maxCandidates];
         if (trainable) {
             items.setExpiryListener((row, id) -> resetItemRow(row));
             users.setExpiryListener((row, id) -> resetUserRow(row));
@@ -372,7 +361,7 @@ public final class Recommender {
         }
         observeRows(batch);
         trainRatings(batch);
-        boolean trained = trainRanking(batch);
+        boolean trained = rankingTrainer.step(batch, userRows, itemRows);
         for (int i = 0; i < batch.size(); i++) {
             if (batch.positive(i)) {
                 sampler.increment(itemRows[i]); // after the draws: this batch's negatives came from before it
@@ -393,78 +382,8 @@ public final class Recommender {
             }
         }
         if (rated > 0 && !ratingHead.train(ratedUserRows, ratedItemRows, ratingValues, rated).trained()) {
-            rejectedRatingSteps++;
+            counters[REFUSED_RATING_STEPS]++;
         }
-    }
-
-    /** The ranking step on the batch's positives with a row; false if there were none or the step was refused. */
-    private boolean trainRanking(TrainingBatch batch) {
-        if (prepareRanking(batch) == 0) {
-            return false;
-        }
-        double loss = rankingLossAndGradients(batch);
-        double norm = Double.isFinite(loss) ? optimizer.gradientNorm() : Double.NaN;
-        if (!Double.isFinite(norm)) {
-            rejectedRankingSteps++;
-            return false;
-        }
-        optimizer.step(norm);
-        rankingSteps++;
-        rankingExamples += examples;
-        return true;
-    }
-
-    /**
-     * Chooses the batch's ranking examples (positives whose item has a row) and draws their negatives; an example
-     * that gets no negative is dropped (except with BCE, which can learn from the positive alone). Returns how many.
-     */
-    int prepareRanking(TrainingBatch batch) {
-        int width = 1 + spec.negatives().count();
-        if (exampleEvents.length < batch.size()) {
-            exampleEvents = new int[batch.size()];
-            exampleSizes = new int[batch.size()];
-            exampleCandidates = new int[batch.size() * width];
-        }
-        examples = 0;
-        for (int i = 0; i < batch.size(); i++) {
-            if (!batch.positive(i) || itemRows[i] == IdVocabulary.SHARED_ROW) {
-                continue;
-            }
-            int negatives = drawNegatives(itemRows[i], batch.history(i));
-            if (negatives == 0 && spec.loss() != RankingLoss.BCE) {
-                continue; // nothing to rank the positive against
-            }
-            candidates[0] = itemRows[i];
-            System.arraycopy(candidates, 0, exampleCandidates, examples * width, negatives + 1);
-            exampleEvents[examples] = i;
-            exampleSizes[examples++] = negatives + 1;
-        }
-        return examples;
-    }
-
-    /**
-     * The mean ranking loss of the prepared examples, with every ranking parameter's gradient of it (the weights are
-     * not changed): a pure function of the weights once the negatives are drawn, which the gradient checks use.
-     */
-    double rankingLossAndGradients(TrainingBatch batch) {
-        clearGradients();
-        int width = 1 + spec.negatives().count();
-        float scale = 1f / examples; // the loss is the mean over the batch's examples
-        double loss = 0;
-        long[] context = batch.context();
-        for (int e = 0; e < examples; e++) {
-            int i = exampleEvents[e];
-            int off = batch.contextOffset(i);
-            int count = batch.contextCount(i);
-            for (int k = 0; k < count; k++) {
-                contextRows[k] = items.rowOf(context[off + k]);
-            }
-            tower.forward(contextRows, count, userRows[i], u, 0);
-            System.arraycopy(exampleCandidates, e * width, candidates, 0, exampleSizes[e]);
-            loss += exampleLossAndGradients(exampleSizes[e] - 1, scale);
-            tower.backward(gradU);
-        }
-        return loss * scale;
     }
 
     /** Counts the batch's users and items in the vocabularies (admitting, expiring), keeping their rows. */
@@ -483,82 +402,19 @@ public final class Recommender {
         }
     }
 
-    /** The batch index of the event behind prepared example {@code e}. */
-    int exampleEvent(int e) {
-        return exampleEvents[e];
+    /** The ranking trainer, for tests that inspect its examples and gradients. */
+    RankingTrainer rankingTrainer() {
+        return rankingTrainer;
     }
 
-    /** Negative rows of prepared example {@code e} (for tests: none may be an item the user interacted with). */
-    int[] negativesOf(int e) {
-        int width = 1 + spec.negatives().count();
-        return Arrays.copyOfRange(exampleCandidates, e * width + 1, e * width + exampleSizes[e]);
+    /** {@link RankingTrainer#prepare} on the rows of the last {@link #observeRows}. */
+    int prepareRanking(TrainingBatch batch) {
+        return rankingTrainer.prepare(batch, itemRows);
     }
 
-    /**
-     * Loss of {@code candidates[0]} (the positive) against {@code candidates[1..negatives]} for the user vector
-     * {@link #u}; adds the item rows' and biases' gradients (times {@code scale}) and leaves dLoss/du in
-     * {@link #gradU}.
-     */
-    private double exampleLossAndGradients(int negatives, float scale) {
-        int n = negatives + 1;
-        float[] q = itemEmbedding.value();
-        float[] b = itemBias.value();
-        boolean logQ = spec.logQ();
-        for (int j = 0; j < n; j++) {
-            int row = candidates[j];
-            logits[j] = VectorMath.dot(u, 0, q, row * dim, dim) + b[row];
-            if (logQ && j > 0) {
-                // Importance weight of a sampled negative in the partition function: 1 / (negatives * q(row)).
-                logits[j] -= (float) StrictMath.log(negatives * sampler.probability(row));
-            }
-        }
-        double loss = spec.loss().lossAndGradient(logits, n, gradLogits);
-        Arrays.fill(gradU, 0f);
-        SparseRowGradient gq = itemEmbedding.sparseGrad();
-        SparseRowGradient gb = itemBias.sparseGrad();
-        for (int j = 0; j < n; j++) {
-            int row = candidates[j];
-            float g = gradLogits[j] * scale;
-            int off = gq.offsetOf(row);
-            kernels.axpy(g, u, 0, gq.values(), off, dim);
-            int boff = gb.offsetOf(row);
-            gb.values()[boff] += g;
-            kernels.axpy(g, q, row * dim, gradU, 0, dim);
-        }
-        return loss;
-    }
-
-    /**
-     * Draws up to {@code count} negatives into {@code candidates[1..]}, rejecting the positive and items the user has
-     * interacted with; gives up after {@code count * max_tries} draws. Returns how many were drawn.
-     */
-    private int drawNegatives(int target, UserHistory history) {
-        if (sampler.isEmpty()) {
-            return 0;
-        }
-        int want = spec.negatives().count();
-        int tries = want * spec.negatives().maxTries();
-        int m = 0;
-        for (int t = 0; t < tries && m < want; t++) {
-            int row = sampler.draw(rng);
-            negativesDrawn++;
-            if (row == target || history.hasInteracted(items.idAt(row))) {
-                negativesRejected++;
-                continue;
-            }
-            candidates[++m] = row;
-        }
-        return m;
-    }
-
-    private void clearGradients() {
-        for (Parameter p : rankingParams) {
-            if (p.isSparse()) {
-                p.sparseGrad().clear();
-            } else {
-                Arrays.fill(p.grad(), 0f);
-            }
-        }
+    /** {@link RankingTrainer#lossAndGradients} on the rows of the last {@link #observeRows}. */
+    double rankingLossAndGradients(TrainingBatch batch) {
+        return rankingTrainer.lossAndGradients(batch, userRows);
     }
 
     // ---------------------------------------------------------------- state
@@ -582,17 +438,11 @@ public final class Recommender {
     }
 
     long[] counters() {
-        return new long[] {rankingSteps, rankingExamples, rejectedRankingSteps, rejectedRatingSteps, negativesDrawn,
-                negativesRejected};
+        return counters.clone();
     }
 
     void restoreCounters(long[] c) {
-        rankingSteps = c[0];
-        rankingExamples = c[1];
-        rejectedRankingSteps = c[2];
-        rejectedRatingSteps = c[3];
-        negativesDrawn = c[4];
-        negativesRejected = c[5];
+        System.arraycopy(c, 0, counters, 0, COUNTERS);
     }
 
     List<Parameter> rankingParameters() {
@@ -613,26 +463,26 @@ public final class Recommender {
 
     /** Ranking steps applied so far. */
     public long rankingSteps() {
-        return rankingSteps;
+        return counters[RANKING_STEPS];
     }
 
     /** Ranking steps refused (non-finite loss or gradient) so far. */
     public long refusedRankingSteps() {
-        return rejectedRankingSteps;
+        return counters[REFUSED_RANKING_STEPS];
     }
 
     /** Rating-head steps refused (non-finite loss or gradient) so far. */
     public long refusedRatingSteps() {
-        return rejectedRatingSteps;
+        return counters[REFUSED_RATING_STEPS];
     }
 
     /** Negatives drawn, and of them rejected (the positive itself or an item the user interacted with), so far. */
     public long negativesDrawn() {
-        return negativesDrawn;
+        return counters[NEGATIVES_DRAWN];
     }
 
     public long negativesRejected() {
-        return negativesRejected;
+        return counters[NEGATIVES_REJECTED];
     }
 
     // ---------------------------------------------------------------- access

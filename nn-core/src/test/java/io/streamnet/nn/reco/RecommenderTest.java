@@ -128,9 +128,9 @@ class RecommenderTest {
             m.observeRows(batch);
             int examples = m.prepareRanking(batch);
             for (int e = 0; e < examples; e++) {
-                int i = m.exampleEvent(e);
+                int i = m.rankingTrainer().exampleEvent(e);
                 assertTrue(batch.positive(i));
-                for (int row : m.negativesOf(e)) {
+                for (int row : m.rankingTrainer().negativesOf(e)) {
                     assertFalse(batch.history(i).hasInteracted(m.items().idAt(row)), "negative " + row);
                     assertNotEquals(IdVocabulary.SHARED_ROW, row);
                     assertNotEquals(m.items().rowOf(batch.item(i)), row);
