@@ -79,6 +79,11 @@ public final class RecoLearner {
     /** Scores every event of the batch (model before the batch), counts the figures, then trains on the batch. */
     public void step(List<InteractionEvent> events) {
         RatingScale scale = spec.model().ratings();
+        if (events.size() > spec.maxUsers()) {
+            // The batch keeps each event's history: no user of the batch may be forgotten before it ends.
+            throw new IllegalArgumentException("a batch of " + events.size() + " events is larger than max_users "
+                    + spec.maxUsers());
+        }
         for (int i = 0; i < events.size(); i++) {
             events.get(i).check(scale, i);
         }
