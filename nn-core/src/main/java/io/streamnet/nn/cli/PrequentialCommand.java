@@ -44,7 +44,8 @@ public final class PrequentialCommand {
 
     private static void announce(PrequentialOptions o, PrintStream err, int batch, String defaultResource) {
         err.println("streamnet prequential: dataset=" + o.dataset().cliName() + " seed=" + o.seed() + " batch=" + batch
-                + " spec=" + (o.spec() != null ? o.spec() : defaultResource) + (o.limit() > 0 ? " limit=" + o.limit() : ""));
+                + " spec=" + (o.spec() != null ? o.spec() : defaultResource)
+                + (o.limit() > 0 ? " limit=" + o.limit() : ""));
     }
 
     /** Runs the command; returns the exit status. */

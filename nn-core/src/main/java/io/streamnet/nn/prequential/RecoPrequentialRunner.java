@@ -11,9 +11,9 @@ import java.util.List;
 /**
  * Prequential recommendation on MovieLens under the protocol of {@code ../shared/peers/reco_baselines.py}: ratings
  * in stream order (time, user, movie); in minibatches, each event is first scored by the model as it was before the
- * batch (a positive, rating >= 4, ranked exactly among every item the user has not interacted with; a rating
- * predicted), then learned from ({@link RecoLearner}). The POP, RPOP and IKNN baselines run on the same stream in
- * the same pass ({@link StreamBaselines}). Ratings become events at {@code timestamp * 1000} ms.
+ * batch (a positive, rating >= 4, ranked exactly among every item of the dataset the user has not interacted with;
+ * a rating predicted), then learned from ({@link RecoLearner}). The POP, RPOP and IKNN baselines run on the same
+ * stream in the same pass ({@link StreamBaselines}). Ratings become events at {@code timestamp * 1000} ms.
  */
 public final class RecoPrequentialRunner {
     private final RecoRunnerSpec spec;
@@ -27,8 +27,11 @@ public final class RecoPrequentialRunner {
     public MetricsLine run(List<Rating> stream) {
         long start = System.nanoTime();
         RecoLearner learner = new RecoLearner(spec.learner());
+        // The peers rank among every item of the dataset, known up front: so do the model and the baselines.
+        long[] catalogue = stream.stream().mapToLong(Rating::movieId).distinct().toArray();
+        learner.rankAmongCatalogue(catalogue);
         StreamBaselines baselines = new StreamBaselines(spec.learner().topK(), spec.baselineHistory(),
-                spec.baselineHalfLife());
+                spec.baselineHalfLife(), catalogue);
         float positiveAt = spec.learner().model().ratings().positiveAt();
         List<InteractionEvent> batch = new ArrayList<>(spec.batchSize());
         long learnerNanos = 0;

@@ -40,7 +40,8 @@ public record RecoRunnerSpec(int batchSize, RecoLearnerSpec learner, int baselin
     public static RecoRunnerSpec defaults() {
         try (InputStream in = RecoRunnerSpec.class.getResourceAsStream(DEFAULT_RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("default spec resource " + DEFAULT_RESOURCE + " missing from the class path");
+                throw new IllegalStateException("default spec resource " + DEFAULT_RESOURCE
+                        + " missing from the class path");
             }
             return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), false, DEFAULT_RESOURCE);
         } catch (IOException e) {
@@ -53,7 +54,7 @@ public record RecoRunnerSpec(int batchSize, RecoLearnerSpec learner, int baselin
         return parse(read(file), file.getFileName().toString().endsWith(".json"), file.toString());
     }
 
-    /** Whether {@code file} holds a recommender spec (a top-level {@code model:} key) rather than a {@link RunnerSpec}. */
+    /** Whether {@code file} holds a recommender spec (a top-level {@code model:} key), not a {@link RunnerSpec}. */
     public static boolean isRecommenderSpec(Path file) {
         JsonNode root = tree(read(file), file.getFileName().toString().endsWith(".json"), file.toString());
         return root != null && root.has("model");

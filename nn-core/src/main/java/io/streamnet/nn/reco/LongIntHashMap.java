@@ -3,8 +3,8 @@ package io.streamnet.nn.reco;
 import java.util.Arrays;
 
 /**
- * A map from long keys to non-negative int values, open addressing with linear probing and backward-shift deletion, so that
- * lookups, inserts and removals allocate nothing (a {@code HashMap<Long, Integer>} boxes on every call of the
+ * A map from long keys to non-negative int values, open addressing with linear probing and backward-shift deletion,
+ * so that lookups, inserts and removals allocate nothing (a {@code HashMap<Long, Integer>} boxes on every call of the
  * per-event paths). It grows by doubling when more than half full; with {@code maxSize} given up front it never
  * grows. {@link #NO_KEY} ({@code Long.MIN_VALUE}) marks empty slots and cannot be a key.
  *

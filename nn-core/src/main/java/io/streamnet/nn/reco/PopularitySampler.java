@@ -14,6 +14,8 @@ final class PopularitySampler {
     private static final double SCALE = 1024;
 
     private final double exponent;
+    /** Weights by count, computed once each (pow is the costliest part of an update); grows with the top count. */
+    private long[] weightOfCount = new long[1 << 10];
     private final int[] counts;
     private final long[] weights;
     /** Fenwick tree over weights, 1-based: tree[i] sums weights of rows (i - lowbit(i), i] shifted by one. */
@@ -27,6 +29,14 @@ final class PopularitySampler {
         this.weights = new long[rows];
         this.tree = new long[rows + 1];
         this.topBit = Integer.highestOneBit(rows);
+        tabulate(1);
+    }
+
+    /** Fills the weights of the counts from {@code from} to the table's end. */
+    private void tabulate(int from) {
+        for (int c = from; c < weightOfCount.length; c++) {
+            weightOfCount[c] = (long) (StrictMath.pow(c, exponent) * SCALE);
+        }
     }
 
     /** One more positive for {@code row}. */
@@ -48,7 +58,12 @@ final class PopularitySampler {
 
     private void setCount(int row, int count) {
         counts[row] = count;
-        long w = count == 0 ? 0 : (long) (StrictMath.pow(count, exponent) * SCALE);
+        if (count >= weightOfCount.length) {
+            int from = weightOfCount.length;
+            weightOfCount = java.util.Arrays.copyOf(weightOfCount, Math.max(count + 1, 2 * from));
+            tabulate(from);
+        }
+        long w = weightOfCount[count];
         long delta = w - weights[row];
         weights[row] = w;
         total += delta;

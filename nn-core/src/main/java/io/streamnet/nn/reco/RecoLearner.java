@@ -49,6 +49,8 @@ public final class RecoLearner {
     private long[] pendingAdded = new long[0];
     private float[] userVectors = new float[0];
     private float[] scores = new float[0];
+    /** Every item id of the stream, sorted, when known up front (the peers' protocol ranks among them); or null. */
+    private long[] catalogue;
     private long events;
     private long steps;
     private long trainedEvents;
@@ -67,6 +69,23 @@ public final class RecoLearner {
         this.dim = spec.model().dim();
     }
 
+    /**
+     * From now on, ranks each positive among every item of {@code itemIds} (plus any item with a row), as the peers'
+     * protocol does with the dataset's items known up front; an item without a row scores as the shared row. Without
+     * it (a stream whose items are not known up front) positives are ranked among the items with a row, and a
+     * positive on an item without one is a miss. The catalogue must hold every item id the stream will bring.
+     */
+    public void rankAmongCatalogue(long[] itemIds) {
+        long[] sorted = itemIds.clone();
+        java.util.Arrays.sort(sorted);
+        for (int i = 1; i < sorted.length; i++) {
+            if (sorted[i] == sorted[i - 1]) {
+                throw new IllegalArgumentException("catalogue lists item " + sorted[i] + " twice");
+            }
+        }
+        this.catalogue = sorted;
+    }
+
     /** Scores every event of the batch (model before the batch), counts the figures, then trains on the batch. */
     public void step(List<InteractionEvent> events) {
         step(events, Double.POSITIVE_INFINITY);
@@ -81,6 +100,11 @@ public final class RecoLearner {
      */
     public TrainResult step(List<InteractionEvent> events, double maxLoss) {
         RatingScale scale = spec.model().ratings();
+        if (events.size() > spec.maxUsers()) {
+            // The batch keeps each event's history: no user of the batch may be forgotten before it ends.
+            throw new IllegalArgumentException("a batch of " + events.size() + " events is larger than max_users "
+                    + spec.maxUsers());
+        }
         for (int i = 0; i < events.size(); i++) {
             events.get(i).check(scale, i);
         }
@@ -108,7 +132,7 @@ public final class RecoLearner {
                     model.userVector(h, e.userId(), userVectors, deferred * dim);
                     deferred++;
                 } else {
-                    ranks[i] = model.rankOf(h, e.userId(), e.itemId());
+                    ranks[i] = model.rankOf(h, e.userId(), e.itemId(), spec.topK(), catalogue);
                 }
             }
             batch.add(e, positive, h);
@@ -118,8 +142,8 @@ public final class RecoLearner {
             int stride = model.scoreRows(userVectors, deferred, scores);
             for (int p = 0; p < deferred; p++) {
                 InteractionEvent e = events.get(pendingEvent[p]);
-                ranks[pendingEvent[p]] = model.rankAmong(scores, p * stride, stride, histories.get(e.userId()),
-                        e.itemId(), pendingAdded[p], spec.topK());
+                ranks[pendingEvent[p]] = ExactRank.of(model.items(), scores, p * stride, stride,
+                        histories.get(e.userId()), e.itemId(), pendingAdded[p], spec.topK(), catalogue);
             }
         }
         for (int i = 0; i < n; i++) {
@@ -158,6 +182,7 @@ public final class RecoLearner {
      * <pre>
      *   header   "SNRL" | int version = 1
      *   content  int max_users | int top_k | long rmse_warm_up | long events | long steps
+     *            int catalogue size (-1: none) | its item ids, ascending
      *            the recommender's training state (RecommenderCodec's content, without its header and trailer)
      *            histories: long evictions | users index (as a vocabulary's index) | per user, least recently active
      *                       first: int length | byte positives only | int max_interacted | int recent count |
@@ -173,6 +198,10 @@ public final class RecoLearner {
     public byte[] encode() {
         StateWriter out = new StateWriter(MAGIC, VERSION);
         out.putInt(spec.maxUsers()).putInt(spec.topK()).putLong(spec.rmseWarmUp()).putLong(events).putLong(steps);
+        out.putInt(catalogue == null ? -1 : catalogue.length);
+        if (catalogue != null) {
+            out.putLongs(catalogue, catalogue.length);
+        }
         RecommenderCodec.writeTo(model, out, true);
         histories.writeTo(out);
         evaluator.writeTo(out);
@@ -187,6 +216,17 @@ public final class RecoLearner {
         long warmUp = in.getLong("rmse_warm_up");
         long events = in.getLong("events");
         long steps = in.getLong("steps");
+        int catalogueSize = in.getInt("catalogue size", -1, Integer.MAX_VALUE);
+        long[] catalogue = null;
+        if (catalogueSize >= 0) {
+            catalogue = new long[catalogueSize];
+            in.getLongs("catalogue", catalogue, catalogueSize);
+            for (int i = 1; i < catalogueSize; i++) {
+                if (catalogue[i] <= catalogue[i - 1]) {
+                    throw in.invalid("catalogue", "not strictly ascending at index " + i);
+                }
+            }
+        }
         Recommender model = RecommenderCodec.readFrom(in);
         if (!model.trainable()) {
             throw in.invalid("recommender", "a learner state must hold the optimizer");
@@ -202,6 +242,7 @@ public final class RecoLearner {
         RecoLearner learner = new RecoLearner(spec, model, histories, evaluator);
         learner.events = events;
         learner.steps = steps;
+        learner.catalogue = catalogue;
         return learner;
     }
 

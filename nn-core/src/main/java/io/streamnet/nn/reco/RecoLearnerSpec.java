@@ -15,7 +15,7 @@ public record RecoLearnerSpec(RecommenderSpec model, int maxUsers, int topK, lon
 
     public RecoLearnerSpec {
         if (maxUsers < MIN_USERS) {
-            // A batch must never evict a user it still refers to: far more users than any batch holds.
+            // Room for far more users than a batch holds (RecoLearner.step refuses a batch larger than max_users).
             throw new IllegalArgumentException("max_users must be >= " + MIN_USERS + ", got " + maxUsers);
         }
         if (topK < 1 || rmseWarmUp < 0) {

@@ -3,7 +3,6 @@ package io.streamnet.nn.reco;
 import io.streamnet.nn.init.Initializers;
 import io.streamnet.nn.kernel.Gemm;
 import io.streamnet.nn.layer.Parameter;
-import io.streamnet.nn.layer.SparseRowGradient;
 import io.streamnet.nn.network.Components;
 import io.streamnet.nn.network.TrainResult;
 import io.streamnet.nn.network.TrainStatus;
@@ -39,6 +38,8 @@ import java.util.Set;
  * allocation per call in the training or scoring loops once buffers have grown.
  */
 public final class Recommender implements ModelContent {
+    /** Scored rows come in multiples of it (see {@link #scoreRows}). */
+    private static final int SCORE_STEP = 512;
     private final RowKernels kernels = RowKernels.get();
     private final RecommenderSpec spec;
     private final Rng rng;
@@ -53,34 +54,27 @@ public final class Recommender implements ModelContent {
     private final List<IdTable> idTables;
     private final Optimizer optimizer;
     private final PopularitySampler sampler;
+    private final RankingTrainer rankingTrainer;
     private final int dim;
     // Scratch, reused by every call.
     private final long[] contextIds;
     private final int[] contextRows;
     private final float[] u;
-    private final float[] gradU;
     private final float[] scores;
-    private final int[] candidates;
-    private final float[] logits;
-    private final float[] gradLogits;
     private int[] userRows = new int[0];
     private int[] itemRows = new int[0];
     private int[] ratedUserRows = new int[0];
     private int[] ratedItemRows = new int[0];
     private float[] ratingValues = new float[0];
-    /** The current batch's ranking examples: event index, candidate rows (positive first), candidate count. */
-    private int[] exampleEvents = new int[0];
-    private int[] exampleCandidates = new int[0];
-    private int[] exampleSizes = new int[0];
-    private int examples;
-    // Counters (state; COUNTERS of them, in the order of counters()).
+    /** Indexes of the model's counters (state, encoded in this order). */
+    static final int RANKING_STEPS = 0;
+    static final int RANKING_EXAMPLES = 1;
+    static final int REFUSED_RANKING_STEPS = 2;
+    static final int REFUSED_RATING_STEPS = 3;
+    static final int NEGATIVES_DRAWN = 4;
+    static final int NEGATIVES_REJECTED = 5;
     static final int COUNTERS = 6;
-    private long rankingSteps;
-    private long rankingExamples;
-    private long rejectedRankingSteps;
-    private long negativesDrawn;
-    private long negativesRejected;
-    private long rejectedRatingSteps;
+    private final long[] counters = new long[COUNTERS];
 
     private Recommender(RecommenderSpec spec, boolean trainable, IdVocabulary items, IdVocabulary users,
                         RatingHead ratingHead) {
@@ -109,12 +103,9 @@ public final class Recommender implements ModelContent {
         this.contextIds = new long[length];
         this.contextRows = new int[length];
         this.u = new float[dim];
-        this.gradU = new float[dim];
+        this.rankingTrainer = optimizer == null ? null : new RankingTrainer(spec, items, itemEmbedding, itemBias, tower,
+                rankingParams, optimizer, sampler, rng, counters);
         this.scores = new float[spec.items().capacity()];
-        int maxCandidates = 1 + spec.negatives().count();
-        this.candidates = new int[maxCandidates];
-        this.logits = new float[maxCandidates];
-        this.gradLogits = new float[maxCandidates];
         if (trainable) {
             items.setExpiryListener((row, id) -> resetItemRow(row));
             users.setExpiryListener((row, id) -> resetUserRow(row));
@@ -252,17 +243,17 @@ public final class Recommender implements ModelContent {
 
     /**
      * Scores of every item row for {@code m} user vectors ({@code users[p * dim ..]}): one matrix product with the
-     * item table, then the bias. Row r of vector p lands in {@code out[p * stride + r]} for r in [1, stride), where
-     * the returned stride is the vocabulary's high-water mark; free rows get scores too (callers skip them).
+     * item table, then the bias. Row r of vector p lands in {@code out[p * stride + r]} for r in [0, stride), where
+     * the returned stride covers every row in use; row 0 (the shared row) and free rows get scores too (callers skip
+     * free rows; row 0 is the score of an item without a row).
      */
     int scoreRows(float[] users, int m, float[] out) {
-        int stride = items.highWater();
-        if (stride > 1) {
-            Gemm.sgemm(false, true, m, stride - 1, dim, 1f, users, 0, dim, itemEmbedding.value(), dim, dim, 0f, out, 1,
-                    stride);
-            for (int p = 0; p < m; p++) {
-                kernels.add(itemBias.value(), 1, out, p * stride + 1, stride - 1);
-            }
+        // The high-water mark rounded up: the product's shape then changes rarely, so the GEMM kernel's packing
+        // buffers stop growing instead of growing with every few new items.
+        int stride = Math.min(items.capacity(), (items.highWater() + SCORE_STEP - 1) / SCORE_STEP * SCORE_STEP);
+        Gemm.sgemm(false, true, m, stride, dim, 1f, users, 0, dim, itemEmbedding.value(), 0, dim, 0f, out, 0, stride);
+        for (int p = 0; p < m; p++) {
+            kernels.add(itemBias.value(), 0, out, p * stride, stride);
         }
         return stride;
     }
@@ -272,32 +263,7 @@ public final class Recommender implements ModelContent {
         return items.capacity();
     }
 
-    /**
-     * The exact 0-based rank of {@code itemId} among the item rows scored at {@code scores[off + row]} (row in
-     * [1, end)), leaving out the items the user had interacted with before the history had received
-     * {@code addedEnd} items; ties go to the lower item id. Counting stops at {@code limit} (an evaluation at K only
-     * needs to know a rank is at least K). {@link Integer#MAX_VALUE} for an item without a row or already interacted
-     * with.
-     */
-    int rankAmong(float[] scores, int off, int end, UserHistory history, long itemId, long addedEnd, int limit) {
-        int target = items.rowOf(itemId);
-        if (target == IdVocabulary.SHARED_ROW || (history != null && history.interactedBefore(itemId, addedEnd))) {
-            return Integer.MAX_VALUE;
-        }
-        float t = scores[off + target];
-        int rank = 0;
-        for (int row = 1; row < end; row++) {
-            long id = items.idAt(row);
-            // The set lookup only for the few rows that beat the target.
-            if (row != target && id != IdVocabulary.FREE && ranksBefore(scores[off + row], id, t, itemId)
-                    && (history == null || !history.interactedBefore(id, addedEnd)) && ++rank >= limit) {
-                return limit;
-            }
-        }
-        return rank;
-    }
-
-    /** Scores of every row in [1, highWater) into {@link #scores} for the user vector {@link #u}. */
+    /** Scores of every row in [0, highWater) into {@link #scores} for the user vector {@link #u}. */
     private int scoreAllRows() {
         return scoreRows(u, 1, scores);
     }
@@ -323,11 +289,11 @@ public final class Recommender implements ModelContent {
             if (id == IdVocabulary.FREE || Float.isNaN(s)) {
                 continue;
             }
-            if (found == k && !ranksBefore(s, id, outScores[k - 1], outItemIds[k - 1])) {
+            if (found == k && !ExactRank.ranksBefore(s, id, outScores[k - 1], outItemIds[k - 1])) {
                 continue;
             }
             int at = found < k ? found++ : k - 1;
-            while (at > 0 && ranksBefore(s, id, outScores[at - 1], outItemIds[at - 1])) {
+            while (at > 0 && ExactRank.ranksBefore(s, id, outScores[at - 1], outItemIds[at - 1])) {
                 outScores[at] = outScores[at - 1];
                 outItemIds[at] = outItemIds[at - 1];
                 at--;
@@ -336,10 +302,6 @@ public final class Recommender implements ModelContent {
             outItemIds[at] = id;
         }
         return found;
-    }
-
-    private static boolean ranksBefore(float s, long id, float otherScore, long otherId) {
-        return s > otherScore || (s == otherScore && id < otherId);
     }
 
     /** Marks the rows of the user's interacted items with NaN in {@link #scores} (skipped by the ranking loops). */
@@ -375,12 +337,15 @@ public final class Recommender implements ModelContent {
      * row or the user has interacted with it already (the model cannot recommend it: a miss).
      */
     public int rankOf(UserHistory history, long userId, long itemId) {
-        if (items.rowOf(itemId) == IdVocabulary.SHARED_ROW || (history != null && history.hasInteracted(itemId))) {
-            return Integer.MAX_VALUE;
-        }
+        return rankOf(history, userId, itemId, Integer.MAX_VALUE, null);
+    }
+
+    /** {@link #rankOf} counted up to {@code limit}, among the catalogue's items too if one is given (ExactRank). */
+    int rankOf(UserHistory history, long userId, long itemId, int limit, long[] catalogue) {
         represent(history, userId);
         int end = scoreAllRows();
-        return rankAmong(scores, 0, end, history, itemId, history == null ? 0 : history.added(), Integer.MAX_VALUE);
+        return ExactRank.of(items, scores, 0, end, history, itemId, history == null ? 0 : history.added(), limit,
+                catalogue);
     }
 
     /** The predicted rating, clipped to the rating scale (history unused by today's head). */
@@ -397,7 +362,8 @@ public final class Recommender implements ModelContent {
      * @return whether the ranking step was applied (false when it was refused or had no examples)
      */
     public boolean train(TrainingBatch batch) {
-        return train(batch, Double.POSITIVE_INFINITY).trained() && rankingExamplesOfLastStep() > 0;
+        TrainResult r = train(batch, Double.POSITIVE_INFINITY);
+        return r.trained() && !Double.isNaN(r.loss());
     }
 
     /**
@@ -411,25 +377,20 @@ public final class Recommender implements ModelContent {
             throw new IllegalStateException("this recommender was built for scoring only");
         }
         observeRows(batch);
-        int ranked = prepareRanking(batch);
-        double loss = ranked == 0 ? Double.NaN : rankingLossAndGradients(batch);
+        int ranked = rankingTrainer.prepare(batch, itemRows);
+        double loss = ranked == 0 ? Double.NaN : rankingTrainer.lossAndGradients(batch, userRows);
+        long steps = rankingSteps();
         if (ranked > 0 && Double.isFinite(loss) && loss > maxLoss) {
-            examples = 0;
-            return new TrainResult(TrainStatus.REJECTED_LOSS_ABOVE_LIMIT, loss, Double.NaN, rankingSteps, batch.size());
+            return new TrainResult(TrainStatus.REJECTED_LOSS_ABOVE_LIMIT, loss, Double.NaN, steps, batch.size());
         }
         trainRatings(batch);
-        TrainStatus status = ranked == 0 ? TrainStatus.TRAINED : applyRanking(loss);
+        TrainStatus status = ranked == 0 ? TrainStatus.TRAINED : rankingTrainer.apply(loss);
         for (int i = 0; i < batch.size(); i++) {
             if (batch.positive(i)) {
                 sampler.increment(itemRows[i]); // after the draws: this batch's negatives came from before it
             }
         }
-        return new TrainResult(status, loss, Double.NaN, rankingSteps, batch.size());
-    }
-
-    /** Ranking examples the last training step learned from (0 when it had none or was refused). */
-    int rankingExamplesOfLastStep() {
-        return examples;
+        return new TrainResult(status, loss, Double.NaN, rankingSteps(), batch.size());
     }
 
     /** The rating head's step on the batch's rated events; they are compacted to the front of the row arrays. */
@@ -444,80 +405,8 @@ public final class Recommender implements ModelContent {
             }
         }
         if (rated > 0 && !ratingHead.train(ratedUserRows, ratedItemRows, ratingValues, rated).trained()) {
-            rejectedRatingSteps++;
+            counters[REFUSED_RATING_STEPS]++;
         }
-    }
-
-    /** Applies the prepared ranking gradients of {@code loss}, unless the loss or the gradient is not finite. */
-    private TrainStatus applyRanking(double loss) {
-        if (!Double.isFinite(loss)) {
-            rejectedRankingSteps++;
-            examples = 0;
-            return TrainStatus.REJECTED_NONFINITE_LOSS;
-        }
-        double norm = optimizer.gradientNorm();
-        if (!Double.isFinite(norm)) {
-            rejectedRankingSteps++;
-            examples = 0;
-            return TrainStatus.REJECTED_NONFINITE_GRADIENT;
-        }
-        optimizer.step(norm);
-        rankingSteps++;
-        rankingExamples += examples;
-        return TrainStatus.TRAINED;
-    }
-
-    /**
-     * Chooses the batch's ranking examples (positives whose item has a row) and draws their negatives; an example
-     * that gets no negative is dropped (except with BCE, which can learn from the positive alone). Returns how many.
-     */
-    int prepareRanking(TrainingBatch batch) {
-        int width = 1 + spec.negatives().count();
-        if (exampleEvents.length < batch.size()) {
-            exampleEvents = new int[batch.size()];
-            exampleSizes = new int[batch.size()];
-            exampleCandidates = new int[batch.size() * width];
-        }
-        examples = 0;
-        for (int i = 0; i < batch.size(); i++) {
-            if (!batch.positive(i) || itemRows[i] == IdVocabulary.SHARED_ROW) {
-                continue;
-            }
-            int negatives = drawNegatives(itemRows[i], batch.history(i));
-            if (negatives == 0 && spec.loss() != RankingLoss.BCE) {
-                continue; // nothing to rank the positive against
-            }
-            candidates[0] = itemRows[i];
-            System.arraycopy(candidates, 0, exampleCandidates, examples * width, negatives + 1);
-            exampleEvents[examples] = i;
-            exampleSizes[examples++] = negatives + 1;
-        }
-        return examples;
-    }
-
-    /**
-     * The mean ranking loss of the prepared examples, with every ranking parameter's gradient of it (the weights are
-     * not changed): a pure function of the weights once the negatives are drawn, which the gradient checks use.
-     */
-    double rankingLossAndGradients(TrainingBatch batch) {
-        clearGradients();
-        int width = 1 + spec.negatives().count();
-        float scale = 1f / examples; // the loss is the mean over the batch's examples
-        double loss = 0;
-        long[] context = batch.context();
-        for (int e = 0; e < examples; e++) {
-            int i = exampleEvents[e];
-            int off = batch.contextOffset(i);
-            int count = batch.contextCount(i);
-            for (int k = 0; k < count; k++) {
-                contextRows[k] = items.rowOf(context[off + k]);
-            }
-            tower.forward(contextRows, count, userRows[i], u, 0);
-            System.arraycopy(exampleCandidates, e * width, candidates, 0, exampleSizes[e]);
-            loss += exampleLossAndGradients(exampleSizes[e] - 1, scale);
-            tower.backward(gradU);
-        }
-        return loss * scale;
     }
 
     /** Counts the batch's users and items in the vocabularies (admitting, expiring), keeping their rows. */
@@ -536,82 +425,19 @@ public final class Recommender implements ModelContent {
         }
     }
 
-    /** The batch index of the event behind prepared example {@code e}. */
-    int exampleEvent(int e) {
-        return exampleEvents[e];
+    /** The ranking trainer, for tests that inspect its examples and gradients. */
+    RankingTrainer rankingTrainer() {
+        return rankingTrainer;
     }
 
-    /** Negative rows of prepared example {@code e} (for tests: none may be an item the user interacted with). */
-    int[] negativesOf(int e) {
-        int width = 1 + spec.negatives().count();
-        return Arrays.copyOfRange(exampleCandidates, e * width + 1, e * width + exampleSizes[e]);
+    /** {@link RankingTrainer#prepare} on the rows of the last {@link #observeRows}. */
+    int prepareRanking(TrainingBatch batch) {
+        return rankingTrainer.prepare(batch, itemRows);
     }
 
-    /**
-     * Loss of {@code candidates[0]} (the positive) against {@code candidates[1..negatives]} for the user vector
-     * {@link #u}; adds the item rows' and biases' gradients (times {@code scale}) and leaves dLoss/du in
-     * {@link #gradU}.
-     */
-    private double exampleLossAndGradients(int negatives, float scale) {
-        int n = negatives + 1;
-        float[] q = itemEmbedding.value();
-        float[] b = itemBias.value();
-        boolean logQ = spec.logQ();
-        for (int j = 0; j < n; j++) {
-            int row = candidates[j];
-            logits[j] = VectorMath.dot(u, 0, q, row * dim, dim) + b[row];
-            if (logQ && j > 0) {
-                // Importance weight of a sampled negative in the partition function: 1 / (negatives * q(row)).
-                logits[j] -= (float) StrictMath.log(negatives * sampler.probability(row));
-            }
-        }
-        double loss = spec.loss().lossAndGradient(logits, n, gradLogits);
-        Arrays.fill(gradU, 0f);
-        SparseRowGradient gq = itemEmbedding.sparseGrad();
-        SparseRowGradient gb = itemBias.sparseGrad();
-        for (int j = 0; j < n; j++) {
-            int row = candidates[j];
-            float g = gradLogits[j] * scale;
-            int off = gq.offsetOf(row);
-            kernels.axpy(g, u, 0, gq.values(), off, dim);
-            int boff = gb.offsetOf(row);
-            gb.values()[boff] += g;
-            kernels.axpy(g, q, row * dim, gradU, 0, dim);
-        }
-        return loss;
-    }
-
-    /**
-     * Draws up to {@code count} negatives into {@code candidates[1..]}, rejecting the positive and items the user has
-     * interacted with; gives up after {@code count * max_tries} draws. Returns how many were drawn.
-     */
-    private int drawNegatives(int target, UserHistory history) {
-        if (sampler.isEmpty()) {
-            return 0;
-        }
-        int want = spec.negatives().count();
-        int tries = want * spec.negatives().maxTries();
-        int m = 0;
-        for (int t = 0; t < tries && m < want; t++) {
-            int row = sampler.draw(rng);
-            negativesDrawn++;
-            if (row == target || history.hasInteracted(items.idAt(row))) {
-                negativesRejected++;
-                continue;
-            }
-            candidates[++m] = row;
-        }
-        return m;
-    }
-
-    private void clearGradients() {
-        for (Parameter p : rankingParams) {
-            if (p.isSparse()) {
-                p.sparseGrad().clear();
-            } else {
-                Arrays.fill(p.grad(), 0f);
-            }
-        }
+    /** {@link RankingTrainer#lossAndGradients} on the rows of the last {@link #observeRows}. */
+    double rankingLossAndGradients(TrainingBatch batch) {
+        return rankingTrainer.lossAndGradients(batch, userRows);
     }
 
     // ---------------------------------------------------------------- state
@@ -635,17 +461,11 @@ public final class Recommender implements ModelContent {
     }
 
     long[] counters() {
-        return new long[] {rankingSteps, rankingExamples, rejectedRankingSteps, rejectedRatingSteps, negativesDrawn,
-                negativesRejected};
+        return counters.clone();
     }
 
     void restoreCounters(long[] c) {
-        rankingSteps = c[0];
-        rankingExamples = c[1];
-        rejectedRankingSteps = c[2];
-        rejectedRatingSteps = c[3];
-        negativesDrawn = c[4];
-        negativesRejected = c[5];
+        System.arraycopy(c, 0, counters, 0, COUNTERS);
     }
 
     List<Parameter> rankingParameters() {
@@ -666,26 +486,26 @@ public final class Recommender implements ModelContent {
 
     /** Ranking steps applied so far. */
     public long rankingSteps() {
-        return rankingSteps;
+        return counters[RANKING_STEPS];
     }
 
     /** Ranking steps refused (non-finite loss or gradient) so far. */
     public long refusedRankingSteps() {
-        return rejectedRankingSteps;
+        return counters[REFUSED_RANKING_STEPS];
     }
 
     /** Rating-head steps refused (non-finite loss or gradient) so far. */
     public long refusedRatingSteps() {
-        return rejectedRatingSteps;
+        return counters[REFUSED_RATING_STEPS];
     }
 
     /** Negatives drawn, and of them rejected (the positive itself or an item the user interacted with), so far. */
     public long negativesDrawn() {
-        return negativesDrawn;
+        return counters[NEGATIVES_DRAWN];
     }
 
     public long negativesRejected() {
-        return negativesRejected;
+        return counters[NEGATIVES_REJECTED];
     }
 
     // ---------------------------------------------------------------- access

@@ -141,7 +141,8 @@ final class RecommenderCodec {
             }
             for (int p = 0; p < params.size(); p++) {
                 for (int s = 0; s < names.length; s++) {
-                    in.getFloats("slot " + names[s] + " of " + params.get(p).name(), opt.slot(p, s), params.get(p).size());
+                    Parameter param = params.get(p);
+                    in.getFloats("slot " + names[s] + " of " + param.name(), opt.slot(p, s), param.size());
                 }
             }
             m.sampler().readFrom(in);

@@ -83,7 +83,8 @@ public record RecommenderSpec(long seed, int dim, double initStd, RatingScale ra
     static RecommenderSpec defaults(NetworkSpec ratingHead) {
         return new RecommenderSpec(42, 128, 0.1, new RatingScale(0.5f, 5f, 4f),
                 new VocabularySpec(1 << 15, 1, 1_000_000, 0, 0), new VocabularySpec(1 << 13, 1, 1_000_000, 0, 0),
-                new HistorySpec(20, false, 10_000), new Tower(true, false, 0.7, true, "none"), new Negatives(64, 0.75, 4),
+                new HistorySpec(20, false, 10_000), new Tower(true, false, 0.7, true, "none"),
+                new Negatives(64, 0.75, 4),
                 RankingLoss.SAMPLED_SOFTMAX, true, OptimizerSpec.adagrad(0.1), ratingHead);
     }
 
@@ -116,10 +117,12 @@ public record RecommenderSpec(long seed, int dim, double initStd, RatingScale ra
         t.finish();
         SpecNode g = n.child("negatives");
         Negatives negatives = new Negatives(g.integer("count", d.negatives().count(), 1, 1 << 16),
-                g.real("exponent", d.negatives().exponent(), 0, 4), g.integer("max_tries", d.negatives().maxTries(), 1, 1000));
+                g.real("exponent", d.negatives().exponent(), 0, 4),
+                g.integer("max_tries", d.negatives().maxTries(), 1, 1000));
         g.finish();
         SpecNode l = n.child("loss");
-        RankingLoss loss = RankingLoss.bySpecName(l.choice("type", d.loss().specName(), "sampled_softmax", "bpr", "bce"));
+        RankingLoss loss = RankingLoss.bySpecName(
+                l.choice("type", d.loss().specName(), "sampled_softmax", "bpr", "bce"));
         boolean logQ = l.bool("logq", d.logQ());
         l.finish();
         JsonNode opt = n.get("optimizer");
@@ -128,7 +131,8 @@ public record RecommenderSpec(long seed, int dim, double initStd, RatingScale ra
             try {
                 optimizer = OptimizerSpec.fromJson(opt);
             } catch (SpecException e) {
-                throw new SpecException(n.location() + "." + e.location(), e.getMessage().substring(e.location().length() + 2), e);
+                throw new SpecException(n.location() + "." + e.location(),
+                        e.getMessage().substring(e.location().length() + 2), e);
             }
         }
         n.finish();

@@ -35,15 +35,16 @@ final class StateReader {
         }
         if (!Arrays.equals(bytes, 0, 4, magic, 0, 4)) {
             throw new StateFormatException("not a " + what + " (magic bytes " + HexFormat.of().formatHex(bytes, 0, 4)
-                    + ", expected " + HexFormat.of().formatHex(magic) + " \"" + new String(magic, StandardCharsets.US_ASCII)
-                    + "\")");
+                    + ", expected " + HexFormat.of().formatHex(magic) + " \""
+                    + new String(magic, StandardCharsets.US_ASCII) + "\")");
         }
         int end = bytes.length - DIGEST;
         byte[] stored = Arrays.copyOfRange(bytes, end, bytes.length);
         byte[] computed = Sha256.of(bytes, 0, end);
         if (!MessageDigest.isEqual(stored, computed)) {
-            throw new StateFormatException(what + " checksum mismatch (SHA-256): stored " + HexFormat.of().formatHex(stored)
-                    + ", computed " + HexFormat.of().formatHex(computed) + "; the state is corrupted");
+            throw new StateFormatException(what + " checksum mismatch (SHA-256): stored "
+                    + HexFormat.of().formatHex(stored) + ", computed " + HexFormat.of().formatHex(computed)
+                    + "; the state is corrupted");
         }
         ByteBuffer buf = ByteBuffer.wrap(bytes, 0, end);
         buf.position(4);

@@ -13,10 +13,10 @@ import java.util.Arrays;
  *       candidate i, {@code co(j, i) / sqrt(pop(j) max(pop(i), 1))}, summed, plus {@code 1e-3 rpop(i) / max rpop}
  *       to break ties.</li>
  * </ul>
- * Ranks are exact with ties to the lower item id (the peer's order among tied items is numpy's). The peer ranks all
- * items of the dataset, known up front; items not seen yet score 0 there, so they only matter while fewer than K
- * items beat the positive, at the very start of the stream. Memory grows with the items and the co-occurrences: this
- * is an evaluation tool, not a streaming component.
+ * Ranks are exact with ties to the lower item id (the peer's order among tied items is numpy's). Given the dataset's
+ * items up front (as the peer), every one of them competes from the start, scoring 0 until it has positives;
+ * otherwise the items seen so far compete. Memory grows with the items and the co-occurrences: this is an evaluation
+ * tool, not a streaming component.
  */
 public final class StreamBaselines {
     private final int historyLength;
@@ -57,6 +57,11 @@ public final class StreamBaselines {
      * @param halfLife      RPOP's half-life in positives (the peer's H)
      */
     public StreamBaselines(int k, int historyLength, double halfLife) {
+        this(k, historyLength, halfLife, new long[0]);
+    }
+
+    /** @param catalogue every item id of the stream, known up front (the peer's protocol) */
+    public StreamBaselines(int k, int historyLength, double halfLife, long[] catalogue) {
         if (historyLength < 1 || !(halfLife > 0)) {
             throw new IllegalArgumentException("history length must be >= 1 and half-life > 0");
         }
@@ -66,6 +71,11 @@ public final class StreamBaselines {
         this.popCounts = new RankingCounts(k);
         this.rpopCounts = new RankingCounts(k);
         this.knnCounts = new RankingCounts(k);
+        long[] sorted = catalogue.clone();
+        java.util.Arrays.sort(sorted);
+        for (long id : sorted) {
+            indexOf(id);
+        }
     }
 
     /** One event: a positive is ranked by each baseline, then every baseline learns from the event. */

@@ -144,7 +144,8 @@ public final class SpecNode {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!seen.contains(k)) {
-                throw new SpecException(location, "unknown key '" + k + "' (known keys here: " + new TreeSet<>(seen) + ")");
+                throw new SpecException(location, "unknown key '" + k + "' (known keys here: " + new TreeSet<>(seen)
+                        + ")");
             }
         }
     }

@@ -71,7 +71,8 @@ class RecoLearnerTest {
         }
         l.step(dislikes);
         for (int p = 0; p < ranking.size(); p++) {
-            assertArrayEquals(ranking.get(p), m.rankingParameters().get(p).value(), m.rankingParameters().get(p).name());
+            Parameter param = m.rankingParameters().get(p);
+            assertArrayEquals(ranking.get(p), param.value(), param.name());
         }
         assertFalse(Arrays.equals(head, m.parameters().get(m.rankingParameters().size()).value()));
         assertTrue(l.histories().get(10_003).hasInteracted(70_015));

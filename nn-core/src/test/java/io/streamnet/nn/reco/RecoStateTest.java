@@ -35,7 +35,8 @@ class RecoStateTest {
                         + "\"max_candidates\":0}",
                         "\"items\":{\"capacity\":24,\"min_count\":2,\"max_idle_events\":60,\"max_idle_ms\":0,"
                         + "\"max_candidates\":8}")
-                .replace("{\"name\":\"item\",\"type\":\"ids\",\"vocab\":32", "{\"name\":\"item\",\"type\":\"ids\",\"vocab\":24"));
+                .replace("{\"name\":\"item\",\"type\":\"ids\",\"vocab\":32",
+                        "{\"name\":\"item\",\"type\":\"ids\",\"vocab\":24"));
         return new RecoLearnerSpec(spec, 1024, 5, 20);
     }
 

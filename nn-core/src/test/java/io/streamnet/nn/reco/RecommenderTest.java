@@ -32,7 +32,8 @@ class RecommenderTest {
         Recommender a = trained(spec, 40).model();
         Recommender b = trained(spec, 40).model();
         for (int p = 0; p < a.parameters().size(); p++) {
-            assertArrayEquals(a.parameters().get(p).value(), b.parameters().get(p).value(), a.parameters().get(p).name());
+            Parameter param = a.parameters().get(p);
+            assertArrayEquals(param.value(), b.parameters().get(p).value(), param.name());
         }
         assertArrayEquals(a.encode(), b.encode());
         Recommender other = trained(TinySpecs.parse(spec.toJson().replace("\"seed\":11", "\"seed\":12")), 40).model();
@@ -127,9 +128,9 @@ class RecommenderTest {
             m.observeRows(batch);
             int examples = m.prepareRanking(batch);
             for (int e = 0; e < examples; e++) {
-                int i = m.exampleEvent(e);
+                int i = m.rankingTrainer().exampleEvent(e);
                 assertTrue(batch.positive(i));
-                for (int row : m.negativesOf(e)) {
+                for (int row : m.rankingTrainer().negativesOf(e)) {
                     assertFalse(batch.history(i).hasInteracted(m.items().idAt(row)), "negative " + row);
                     assertNotEquals(IdVocabulary.SHARED_ROW, row);
                     assertNotEquals(m.items().rowOf(batch.item(i)), row);

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The baselines against a direct transcription of {@code ../shared/peers/reco_knn.py} (dense score arrays, every item
- * scored, exclusion by setting scores to minus infinity), ranking among the items seen so far with ties to the lower
- * item id as the baselines do.
+ * scored, exclusion by setting scores to minus infinity), with ties to the lower item id as the baselines break them;
+ * among the items seen so far, and among a catalogue known up front.
  */
 class StreamBaselinesTest {
     private static final int K = 10;
@@ -34,18 +34,25 @@ class StreamBaselinesTest {
         final RankingCounts rpopCounts = new RankingCounts(K);
         final RankingCounts knnCounts = new RankingCounts(K);
 
-        Reference(int historyLength, double halfLife) {
+        Reference(int historyLength, double halfLife, long[] catalogue) {
             this.historyLength = historyLength;
             this.decay = StrictMath.pow(0.5, 1 / halfLife);
+            for (long id : catalogue) {
+                indexOf(id);
+            }
         }
 
-        void process(long user, long item, boolean positive) {
-            int ik = index.computeIfAbsent(item, i -> {
+        int indexOf(long item) {
+            return index.computeIfAbsent(item, i -> {
                 ids.add(i);
                 pop.add(0.0);
                 rpop.add(0.0);
                 return ids.size() - 1;
             });
+        }
+
+        void process(long user, long item, boolean positive) {
+            int ik = indexOf(item);
             Set<Integer> s = seen.computeIfAbsent(user, u -> new HashSet<>());
             List<Integer> h = hist.computeIfAbsent(user, u -> new ArrayList<>());
             if (positive) {
@@ -94,7 +101,8 @@ class StreamBaselinesTest {
             }
             int rank = 0;
             for (int i = 0; i < scores.length; i++) {
-                boolean before = scores[i] > scores[target] || (scores[i] == scores[target] && ids.get(i) < ids.get(target));
+                boolean before = scores[i] > scores[target]
+                        || (scores[i] == scores[target] && ids.get(i) < ids.get(target));
                 if (i != target && !excluded.contains(i) && before) {
                     rank++;
                 }
@@ -105,8 +113,24 @@ class StreamBaselinesTest {
 
     @Test
     void popRecencyPopAndItemKnnMatchTheTranscribedPeer() {
-        StreamBaselines baselines = new StreamBaselines(K, 5, 30);
-        Reference reference = new Reference(5, 30);
+        compare(new long[0]);
+    }
+
+    /** With the items known up front, as the peer: every item competes from the start. */
+    @Test
+    void withTheCatalogueUpFront() {
+        long[] catalogue = new long[150];
+        for (int i = 0; i < catalogue.length; i++) {
+            catalogue[i] = 70_000 + (i * 7L) % 150; // not in id order: the baselines sort it
+        }
+        compare(catalogue);
+    }
+
+    private static void compare(long[] catalogue) {
+        StreamBaselines baselines = new StreamBaselines(K, 5, 30, catalogue);
+        long[] sorted = catalogue.clone();
+        java.util.Arrays.sort(sorted);
+        Reference reference = new Reference(5, 30, sorted);
         for (List<InteractionEvent> batch : StreamFixture.batches(17, 200, 20, 30, 150)) {
             for (InteractionEvent e : batch) {
                 baselines.process(e.userId(), e.itemId(), e.isPositive(4f));
