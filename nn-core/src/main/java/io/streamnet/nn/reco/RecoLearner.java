@@ -54,6 +54,8 @@ public final class RecoLearner {
     private long events;
     private long steps;
     private long trainedEvents;
+    /** Events of the last step (their ranks stay in {@link #ranks} until the next). */
+    private int lastBatch;
 
     public RecoLearner(RecoLearnerSpec spec) {
         this(spec, Recommender.build(spec.model()), new UserHistories(spec.model().history(), spec.maxUsers()),
@@ -157,6 +159,7 @@ public final class RecoLearner {
         }
         TrainResult result = model.train(batch, maxLoss);
         batch.clear();
+        lastBatch = n;
         this.events += n;
         if (result.trained()) {
             trainedEvents += n;
@@ -313,6 +316,20 @@ public final class RecoLearner {
         m.put("ndcg_at_" + spec.topK(), evaluator.ndcg());
         m.put("rmse", evaluator.rmse());
         m.put("mae", evaluator.mae());
+        return m;
+    }
+
+    /**
+     * The last step's prequential error of each positive it ranked, in order, for a drift monitor: 1 when the item
+     * missed the top K, else 0 (the complement of HR@K's hit); returns how many. Other events have none.
+     */
+    public int lastExampleLosses(double[] out) {
+        int m = 0;
+        for (int i = 0; i < lastBatch; i++) {
+            if (ranks[i] >= 0) {
+                out[m++] = ranks[i] < spec.topK() ? 0 : 1;
+            }
+        }
         return m;
     }
 

@@ -176,7 +176,7 @@ class RecoStateTest {
         return bytes;
     }
 
-    private static byte[] resource(String name) throws IOException {
+    static byte[] resource(String name) throws IOException {
         try (InputStream in = RecoStateTest.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IOException(name + " missing: run RecoStateTest.main to write the golden files");

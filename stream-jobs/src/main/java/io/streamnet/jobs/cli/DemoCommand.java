@@ -165,7 +165,7 @@ public final class DemoCommand {
       resources.add(0, cluster);
       EmbeddedKafkaBroker broker = brokerStart.join();
       config = DemoConfig.withBroker(config, broker.bootstrapServers());
-      createTopics(broker.bootstrapServers(), config.topics());
+      createTopics(broker.bootstrapServers(), config);
 
       StreamExecutionEnvironment env = new StreamExecutionEnvironment(flink);
       JobLauncher.build(config, env);
@@ -286,9 +286,9 @@ public final class DemoCommand {
   }
 
   /** Creates the job's topics on the embedded broker, one partition each, with the configs StreamNet needs. */
-  private static void createTopics(String bootstrap, Topics t) {
+  private static void createTopics(String bootstrap, JobConfig c) {
     try (TopicAdmin admin = TopicAdmin.connect(bootstrap)) {
-      admin.ensure(JobTopics.specs(t, 1, (short) 1));
+      admin.ensure(JobTopics.specs(c, 1, (short) 1));
     }
   }
 

@@ -3,7 +3,9 @@ package io.streamnet.jobs.cli;
 import io.streamnet.connect.admin.StreamNetTopics;
 import io.streamnet.connect.admin.TopicAdmin;
 import io.streamnet.connect.admin.TopicSpec;
+import io.streamnet.jobs.config.JobConfig;
 import io.streamnet.jobs.config.Topics;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,22 +15,30 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
-/** The six topics of a job configuration: checking that Kafka answers and has them, and creating them. */
+/**
+ * The topics of a job configuration (six, and the feedback topic of a recommendation job with its feedback loop):
+ * checking that Kafka answers and has them, and creating them.
+ */
 final class JobTopics {
   /** A broker that does not answer within this is reported as unreachable (clients would wait 60 s per call). */
   private static final long ANSWER_MS = 15_000;
 
   private JobTopics() {}
 
-  /** Every topic of {@code t}, each with the topic configs its role needs (the snapshots topic compacted, ...). */
-  static List<TopicSpec> specs(Topics t, int partitions, short replicationFactor) {
-    return List.of(
+  /** Every topic of {@code c}, each with the topic configs its role needs (the snapshots topic compacted, ...). */
+  static List<TopicSpec> specs(JobConfig c, int partitions, short replicationFactor) {
+    Topics t = c.topics();
+    List<TopicSpec> specs = new ArrayList<>(List.of(
         spec(t.labeled(), StreamNetTopics.SENTIMENT_LABELED, partitions, replicationFactor),
         spec(t.requests(), StreamNetTopics.SENTIMENT_REQUESTS, partitions, replicationFactor),
         spec(t.scores(), StreamNetTopics.SENTIMENT_SCORES, partitions, replicationFactor),
         spec(t.snapshots(), StreamNetTopics.MODEL_SNAPSHOTS, partitions, replicationFactor),
         spec(t.deadLetters(), StreamNetTopics.DLQ, partitions, replicationFactor),
-        spec(t.metrics(), StreamNetTopics.METRICS, partitions, replicationFactor));
+        spec(t.metrics(), StreamNetTopics.METRICS, partitions, replicationFactor)));
+    if (c.feedback().enabled()) {
+      specs.add(spec(c.feedback().topic(), StreamNetTopics.RECO_INTERACTIONS, partitions, replicationFactor));
+    }
+    return specs;
   }
 
   private static TopicSpec spec(String name, String role, int partitions, short replicationFactor) {
@@ -41,7 +51,7 @@ final class JobTopics {
    *
    * @throws IllegalStateException naming the servers, or the missing topics
    */
-  static void check(Map<String, Object> clientProps, Topics topics, boolean create) {
+  static void check(Map<String, Object> clientProps, JobConfig topics, boolean create) {
     Map<String, Object> conf = new java.util.HashMap<>(clientProps);
     conf.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ANSWER_MS);
     conf.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) ANSWER_MS);

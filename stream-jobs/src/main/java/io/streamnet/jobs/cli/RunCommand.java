@@ -98,7 +98,7 @@ public final class RunCommand {
     try {
       Map<String, Object> clientProps = new HashMap<>();
       config.kafkaProperties().forEach((k, v) -> clientProps.put(k.toString(), v));
-      JobTopics.check(clientProps, config.topics(), o.createTopics());
+      JobTopics.check(clientProps, config, o.createTopics());
       SchemaRegistries.connect(config.registryConfig()).verifyReachable();
 
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(

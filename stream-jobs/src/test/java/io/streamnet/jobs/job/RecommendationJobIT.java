@@ -122,6 +122,9 @@ class RecommendationJobIT {
   JobConfig config(String run, Map<String, String> more) {
     Map<String, String> o = new HashMap<>(more);
     o.put("job.task", "recommendation");
+    // The default recommender with narrower vectors: every checkpoint holds the model and its optimizer slots, and
+    // this test shows the plumbing (exactly once, recovery, feedback), not the model's quality.
+    o.put("model.model.dim", "32");
     o.put("kafka.bootstrap_servers", fx.bootstrap());
     o.put("registry.url", env.registryUrl());
     o.put("kafka.group_id", "it-" + run);

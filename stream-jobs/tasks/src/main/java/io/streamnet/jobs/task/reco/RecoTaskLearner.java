@@ -34,6 +34,11 @@ final class RecoTaskLearner implements OnlineLearner<RecoExample> {
   }
 
   @Override
+  public int lastExampleLosses(double[] out) {
+    return learner.lastExampleLosses(out);
+  }
+
+  @Override
   public Map<String, Double> metrics() {
     return learner.metrics();
   }
