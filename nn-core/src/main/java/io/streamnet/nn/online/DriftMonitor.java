@@ -18,9 +18,9 @@ import java.io.Serializable;
  * a rise is a drift here (the window ADWIN keeps after the cut has a higher mean than the whole window had), falls
  * are counted apart. After a change ADWIN cuts its window again and again while it still holds values from before
  * the change: a cut whose window reaches back before the last reported change of the same direction continues that
- * change and is not counted again, and no rise counts before the settings' warm-up. Refused batches are not fed: the divergence guard judged them not to be the
- * stream's. Its state is part of the trainer's checkpoint, so a recovered trainer finds the same drifts at the same
- * batches as an uninterrupted one.
+ * change and is not counted again, and no rise counts before the settings' warm-up. Refused batches are not fed:
+ * the divergence guard judged them not to be the stream's. Its state is part of the trainer's checkpoint, so a
+ * recovered trainer finds the same drifts at the same batches as an uninterrupted one.
  */
 public final class DriftMonitor {
 

@@ -28,9 +28,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Follows the job's output topics (scores, metrics, dead letters) from their beginning on a thread of its own, and
- * tallies what it reads. With {@code read_committed} it sees only what the job's sinks committed (the exactly-once
- * ones at each checkpoint; answers delivered at least once as soon as they are written): the demo's final figures. With {@code read_uncommitted} it sees records as soon as they are
- * written: the live progress line.
+ * tallies what it reads. With {@code read_committed} it sees only what the job's sinks committed (the exactly-once ones
+ * at each checkpoint; answers delivered at least once as soon as they are written): the demo's final figures. With
+ * {@code read_uncommitted} it sees records as soon as they are written: the live progress line.
  */
 final class OutputObserver implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(OutputObserver.class);

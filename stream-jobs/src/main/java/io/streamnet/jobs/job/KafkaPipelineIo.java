@@ -23,11 +23,12 @@ import org.apache.flink.util.function.SerializableFunction;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /**
- * The job's sources and sinks on Kafka, in the Confluent wire format against a schema registry. Sources
- * read with {@code read_committed}; every sink is exactly-once (transactional, committed with each checkpoint) unless
- * the delivery guarantee says otherwise, and the answers' sink may be at-least-once on its own (answers are keyed by
- * request id, so one written again after a failure replaces its twin: low latency at no cost in meaning). The snapshot topic is keyed by {@code modelId:KIND}, so compaction keeps
- * the last FULL and the last DELTA of each model: enough to warm-start from the topic.
+ * The job's sources and sinks on Kafka, in the Confluent wire format against a schema registry. Sources read with
+ * {@code read_committed}; every sink is exactly-once (transactional, committed with each checkpoint) unless the
+ * delivery guarantee says otherwise, and the answers' sink may be at-least-once on its own (answers are keyed by
+ * request id, so one written again after a failure replaces its twin: low latency at no cost in meaning). The snapshot
+ * topic is keyed by {@code modelId:KIND}, so compaction keeps the last FULL and the last DELTA of each model: enough to
+ * warm-start from the topic.
  */
 public final class KafkaPipelineIo {
 

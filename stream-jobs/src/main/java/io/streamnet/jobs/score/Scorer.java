@@ -23,9 +23,12 @@ final class Scorer<R extends SpecificRecordBase, C, O extends SpecificRecordBase
   private final Answerer<R, C, O> answerer;
   private final ServingStamp stamp = new ServingStamp();
   private final ScorerMetrics metrics;
-  /** When the first model was served (received, or restored); requests that came earlier waited for it. -1: none. */
-  private long firstModelAtMillis = -1;
-  /** Whether a request that came after the first model has been answered: the waiting ones are all counted. */
+  /**
+   * Requests that came before this waited for the first model: when it was served (received or restored), then the
+   * answer time of the last such request (those that came meanwhile queued behind them). -1: no model yet.
+   */
+  private long waitedUntilMillis = -1;
+  /** Whether a request that did not wait has been answered: the waiting ones are all counted. */
   private boolean waitingCounted;
 
   Scorer(String modelId, Task<?, ?, R, C, O> task, long now) {
@@ -38,7 +41,7 @@ final class Scorer<R extends SpecificRecordBase, C, O extends SpecificRecordBase
   void restore(ReadOnlyBroadcastState<String, ModelPart> state) throws Exception {
     store.restore(state);
     if (ready()) {
-      firstModelAtMillis = System.currentTimeMillis();
+      waitedUntilMillis = System.currentTimeMillis();
     }
   }
 
@@ -47,8 +50,8 @@ final class Scorer<R extends SpecificRecordBase, C, O extends SpecificRecordBase
     boolean completed = store.accept(part, state);
     if (completed) {
       metrics.learned(part.learned());
-      if (firstModelAtMillis < 0) {
-        firstModelAtMillis = System.currentTimeMillis();
+      if (waitedUntilMillis < 0) {
+        waitedUntilMillis = System.currentTimeMillis();
       }
     }
     return completed;
@@ -64,15 +67,17 @@ final class Scorer<R extends SpecificRecordBase, C, O extends SpecificRecordBase
   }
 
   /**
-   * The answer by the served model to a request; then the back copy catches up by one part. A request that came
-   * before the first model was served (it queued in the input while the model was being received) is counted with
-   * the buffered ones: it waited for the model too.
+   * The answer by the served model to a request; then the back copy catches up by one part. Until the first request
+   * that did not wait, a request that came before the first model was served (it queued in the input while the model
+   * was being received), or before the last such request was answered (it queued behind them), is counted with the
+   * buffered ones: it waited for the model too.
    */
   O answer(R request, C context, long receivedAtMillis) {
     O out = answerer.answer(request, context, store.models().front(), stamp.start(modelId, served(),
         receivedAtMillis));
-    if (receivedAtMillis < firstModelAtMillis) {
+    if (!waitingCounted && receivedAtMillis < waitedUntilMillis) {
       metrics.servedFromBuffer(stamp.latencyMicros(), stamp.scoredAtMillis());
+      waitedUntilMillis = Math.max(waitedUntilMillis, stamp.scoredAtMillis());
     } else {
       metrics.served(stamp.latencyMicros(), stamp.scoredAtMillis());
       waitingCounted = true;
@@ -86,6 +91,7 @@ final class Scorer<R extends SpecificRecordBase, C, O extends SpecificRecordBase
     O out = answerer.answer(request, context, store.models().front(), stamp.start(modelId, served(),
         receivedAtMillis));
     metrics.servedFromBuffer(stamp.latencyMicros(), stamp.scoredAtMillis());
+    waitedUntilMillis = Math.max(waitedUntilMillis, stamp.scoredAtMillis());
     return out;
   }
 

@@ -11,8 +11,8 @@ import org.apache.flink.metrics.MetricGroup;
 
 /**
  * The scorer's figures. Latency (a request's Kafka timestamp to its answer) counts the requests served by a model as
- * they came; requests that arrived before the first model and waited for it (in the buffer, or in the input while the
- * model was being received) are counted apart (how many, how long they waited), so that the served latency is not
+ * they came; requests that arrived before the first model and waited for it (in the buffer, in the input while the
+ * model was being received, or behind those) are counted apart (how many, how long they waited), so that the served latency is not
  * the time the first model took to arrive. Freshness: an event's
  * Kafka timestamp to the first answer by a model that learned from it (each version's last part carries quantiles of
  * the ingestion times of the events it is the first to include). Every metrics interval a {@link TrainingMetrics}

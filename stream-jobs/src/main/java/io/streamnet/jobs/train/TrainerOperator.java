@@ -42,9 +42,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Exactly once: the model, the learner's state, the drift monitor, the events waiting for the next batch and the
  * accounting of applied events are operator state, part of every checkpoint; the source's offsets are in the same
- * checkpoint, so after a failure every event is applied exactly once (and every drift found once). With {@code maxWaitMillis = 0} batches form by count only,
- * and a recovery produces bit-identical weights to an uninterrupted run; with a maximum wait, batch boundaries depend
- * on timing but every event is still applied exactly once.
+ * checkpoint, so after a failure every event is applied exactly once (and every drift found once). With {@code
+ * maxWaitMillis = 0} batches form by count only, and a recovery produces bit-identical weights to an uninterrupted run;
+ * with a maximum wait, batch boundaries depend on timing but every event is still applied exactly once.
  *
  * <p>Versions: {@code (epoch, version)} grows strictly. Each start (and each restore) opens a new epoch above the
  * checkpointed one and above the newest published version, so versions published after the checkpoint and then

@@ -40,8 +40,8 @@ class JobConfigTest {
   void defaultsAreTheDocumentedValues() {
     JobConfig c = JobConfig.defaults();
     assertEquals(new Job("streamnet-sentiment", "sentiment", 1, "sentiment"), c.job());
-    assertEquals(new Trainer(32, 0, new Trainer.Divergence(20.0, 0.0, 50, 0.99, 3, 24.0), new Trainer.Drift(1e-4, 1_000),
-        new Trainer.Prequential(10_000)), c.trainer());
+    assertEquals(new Trainer(32, 0, new Trainer.Divergence(20.0, 0.0, 50, 0.99, 3, 24.0),
+        new Trainer.Drift(1e-4, 1_000), new Trainer.Prequential(10_000)), c.trainer());
     assertEquals(new Snapshots(100, 1000, 500, 10, null, 5), c.snapshots());
     assertEquals(new Scorer(10_000, 1, Scorer.Delivery.AT_LEAST_ONCE), c.scorer());
     assertEquals(new Metrics(1000), c.metrics());

@@ -66,7 +66,8 @@ class TrainerOperatorTest {
 
   static TrainerSettings settings(int fullEvery, PublishedVersionLookup published, String modelDirectory) {
     return new TrainerSettings("test-model", task(), BATCH, 0, DivergenceGuard.Settings.defaults(),
-        DriftMonitor.Settings.defaults(), 5, 1_000_000, 0, fullEvery, modelDirectory, 2, 1_000_000, InitialModel.fresh(), published);
+        DriftMonitor.Settings.defaults(), 5, 1_000_000, 0, fullEvery, modelDirectory, 2, 1_000_000,
+        InitialModel.fresh(), published);
   }
 
   @Test

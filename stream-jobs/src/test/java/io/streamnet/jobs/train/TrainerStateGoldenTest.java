@@ -31,16 +31,17 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Golden files of the trainer's raw operator state ({@link TrainerState#writeRaw}: frame "SNTR", then the state block
- * "SNTS", then the model block, nn-core's "SNNM" version 1): {@code golden/trainer-state-v2-raw.bin} beside this
- * class (state format 2, before tasks: still read), {@code golden/trainer-state-v3-raw.bin} (format 3: the task's
- * name, the learner's state framed, the guard's loss variance; still read) and {@code golden/trainer-state-v4-raw.bin}
- * (format 4, today's: format 3 and the drift monitor, which has found a drift). It holds epoch/version, three pending examples, a prequential evaluator whose window (4) has wrapped, a
- * divergence guard that accepted and refused batches, the applied-events count and digest, refused and rolled-back
- * counts, and {@link GoldenModel#build()} as the model. Its two blocks are also the two entries of the legacy list
- * state ({@link TrainerState#decode}), read here too. Every expectation is computed independently: the evaluator and
- * guard are fed the same inputs, the digest is summed from the ids. Written once by {@link #writeGoldenFiles}
- * ({@code -Dstreamnet.golden.write=true}, never overwriting). Never regenerate it: checkpoints hold these bytes. A new
- * format gets a new file beside this one, which must keep being read.
+ * "SNTS", then the model block, nn-core's "SNNM" version 1): {@code golden/trainer-state-v2-raw.bin} beside this class
+ * (state format 2, before tasks: still read), {@code golden/trainer-state-v3-raw.bin} (format 3: the task's name, the
+ * learner's state framed, the guard's loss variance; still read) and {@code golden/trainer-state-v4-raw.bin} (format 4,
+ * today's: format 3 and the drift monitor, which has found a drift). It holds epoch/version, three pending examples, a
+ * prequential evaluator whose window (4) has wrapped, a divergence guard that accepted and refused batches, the
+ * applied-events count and digest, refused and rolled-back counts, and {@link GoldenModel#build()} as the model. Its
+ * two blocks are also the two entries of the legacy list state ({@link TrainerState#decode}), read here too. Every
+ * expectation is computed independently: the evaluator and guard are fed the same inputs, the digest is summed from the
+ * ids. Written once by {@link #writeGoldenFiles} ({@code -Dstreamnet.golden.write=true}, never overwriting). Never
+ * regenerate it: checkpoints hold these bytes. A new format gets a new file beside this one, which must keep being
+ * read.
  */
 class TrainerStateGoldenTest {
 
