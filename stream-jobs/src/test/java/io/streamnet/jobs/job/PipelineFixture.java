@@ -171,12 +171,27 @@ final class PipelineFixture {
 
   /** Waits for {@code condition}, polling; fails with {@code what} after the deadline. */
   static void await(String what, BooleanSupplier condition) {
+    await(what, condition, Duration.ofMillis(20));
+  }
+
+  /**
+   * Waits for {@code condition}, checking it every {@code interval}: a condition that reads a whole topic of model
+   * snapshots (tens of MB) checked every 20 ms would take the CPU from the job it waits for.
+   */
+  static void await(String what, BooleanSupplier condition, Duration interval) {
+    await(what, condition, () -> "", interval);
+  }
+
+  /** As {@link #await(String, BooleanSupplier, Duration)}, the failure naming what {@code state} last saw. */
+  static void await(String what, BooleanSupplier condition, java.util.function.Supplier<String> state,
+                    Duration interval) {
     long deadline = System.nanoTime() + DEADLINE.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
+        String seen = state.get();
+        throw new AssertionError("timed out waiting for " + what + (seen.isEmpty() ? "" : " (" + seen + ")"));
       }
-      java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L); // poll interval between checks
+      java.util.concurrent.locks.LockSupport.parkNanos(interval.toNanos());
     }
   }
 
