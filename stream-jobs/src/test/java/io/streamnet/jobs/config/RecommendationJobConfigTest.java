@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streamnet.nn.prequential.RecoRunnerSpec;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -88,6 +89,17 @@ class RecommendationJobConfigTest {
         "sentiment has no feedback loop");
     assertTrue(error("job: {task: recommendation}\nfeedback: {idle_ms: 0}").getMessage()
         .startsWith("job.yaml: feedback.idle_ms: must be between 1 and "));
+  }
+
+  @Test
+  void theOpsExampleParsesToTheDefaultsPlusItsDirectories() {
+    JobConfig c = JobConfig.load(Path.of("..", "ops", "jobs", "recommendation-job.yaml"));
+    assertEquals("recommendation", c.job().task());
+    assertEquals(RECO.model(), c.model());
+    assertEquals(RECO.topics(), c.topics());
+    assertEquals(RECO.feedback(), c.feedback());
+    assertEquals("file:///tmp/streamnet/reco-models", c.snapshots().directory());
+    assertEquals("127.0.0.1:9092", c.kafka().bootstrapServers());
   }
 
   @Test
