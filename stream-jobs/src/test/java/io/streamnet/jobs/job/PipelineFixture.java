@@ -10,6 +10,7 @@ import io.streamnet.connect.serde.AvroSerdeConfig;
 import io.streamnet.connect.serde.SpecificRecordDecoder;
 import io.streamnet.connect.testing.KafkaRegistryEnvironment;
 import io.streamnet.connect.testing.TestKafka;
+import io.streamnet.nn.snapshot.ModelVersion;
 import io.streamnet.schema.ModelSnapshot;
 import io.streamnet.schema.ReviewEvent;
 import java.nio.file.Files;
@@ -212,5 +213,23 @@ final class PipelineFixture {
   static Optional<Path> latestCheckpoint(Path checkpointRoot) {
     List<Path> all = completedCheckpoints(checkpointRoot);
     return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+  }
+
+  /**
+   * The versions on a snapshot topic only increase, and the last one is above {@code lastOfA} in epoch and version:
+   * a job restored from run A's checkpoint continued above everything run A published.
+   */
+  static void assertVersionsIncreaseAndContinueAbove(List<ModelSnapshot> all, ModelSnapshot lastOfA) {
+    ModelVersion previous = null;
+    for (ModelSnapshot s : all) {
+      ModelVersion v = new ModelVersion(s.getEpoch(), s.getVersion());
+      if (previous != null) {
+        org.junit.jupiter.api.Assertions.assertTrue(v.compareTo(previous) > 0, "version " + v + " after " + previous);
+      }
+      previous = v;
+    }
+    org.junit.jupiter.api.Assertions.assertTrue(previous != null && previous.epoch() > lastOfA.getEpoch()
+        && previous.version() > lastOfA.getVersion(), "the restarted job continued above run A's last version "
+        + lastOfA.getEpoch() + "/" + lastOfA.getVersion() + ": " + previous);
   }
 }

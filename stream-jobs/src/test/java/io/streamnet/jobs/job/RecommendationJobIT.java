@@ -19,7 +19,6 @@ import io.streamnet.nn.reco.InteractionEvent;
 import io.streamnet.nn.reco.RecoLearner;
 import io.streamnet.nn.reco.Recommender;
 import io.streamnet.nn.reco.RecommenderSpec;
-import io.streamnet.nn.snapshot.ModelVersion;
 import io.streamnet.nn.snapshot.SnapshotPayload;
 import io.streamnet.schema.Interaction;
 import io.streamnet.schema.ModelSnapshot;
@@ -272,18 +271,8 @@ class RecommendationJobIT {
     assertArrayEquals(PipelineFixture.bytes(ref.getParameters()), SnapshotPayload.full(recovered),
         "final weights and rows after failures and a restart equal the uninterrupted run's");
 
-    List<ModelSnapshot> all = fx.readAll("chaos.snapshots", ModelSnapshot.class);
-    ModelVersion previous = null;
-    for (ModelSnapshot s : all) {
-      ModelVersion v = new ModelVersion(s.getEpoch(), s.getVersion());
-      if (previous != null) {
-        assertTrue(v.compareTo(previous) > 0, "version " + v + " after " + previous);
-      }
-      previous = v;
-    }
-    ModelSnapshot lastOfA = afterA.get(afterA.size() - 1);
-    assertTrue(previous.epoch() > lastOfA.getEpoch() && previous.version() > lastOfA.getVersion(),
-        "the restarted job continued above run A's last version");
+    PipelineFixture.assertVersionsIncreaseAndContinueAbove(fx.readAll("chaos.snapshots", ModelSnapshot.class),
+        afterA.get(afterA.size() - 1));
   }
 
   @Test
