@@ -24,16 +24,17 @@ final class DemoConfig {
   /**
    * The demo's settings over any configuration: the last partial batch is trained after 200 ms (otherwise the
    * stream's tail never is), the learning curve gets a point every 250 ms with a windowed accuracy over the last
-   * 500 events, and output is committed (visible to read_committed readers) every 2 s, with at least 1 s between
-   * checkpoints: each one copies the whole model on the trainer's thread, so back-to-back checkpoints would starve
-   * training on a small machine. The sources read the demo's topics from their beginning.
+   * 500 events, and checkpoints (which commit the metrics and snapshots; answers go out at once) come every 5 s, with
+   * at least 1 s between them: each one encodes the whole model on the trainer's thread and compresses the trainer's
+   * and the scorer's state, CPU that a two-core machine takes from the scorer (docs/BENCHMARKS.md, "The demo's
+   * scoring latency"). The sources read the demo's topics from their beginning.
    */
   static Map<String, String> demoSettings() {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("trainer.max_wait_ms", "200");
     m.put("metrics.interval_ms", "250");
     m.put("trainer.prequential.auc_window", "500");
-    m.put("checkpointing.interval_ms", "2000");
+    m.put("checkpointing.interval_ms", "5000");
     m.put("checkpointing.min_pause_ms", "1000");
     m.put("kafka.starting_offsets", "earliest");
     m.put("kafka.group_id", "streamnet-demo");

@@ -24,7 +24,7 @@ class DemoConfigTest {
     assertEquals(200, c.trainer().maxWaitMs());
     assertEquals(250, c.metrics().intervalMs());
     assertEquals(500, c.trainer().prequential().aucWindow());
-    assertEquals(2000, c.checkpointing().intervalMs());
+    assertEquals(5000, c.checkpointing().intervalMs());
     assertEquals(1000, c.checkpointing().minPauseMs());
     assertEquals(Kafka.StartingOffsets.EARLIEST, c.kafka().startingOffsets());
     assertEquals(DemoConfig.REGISTRY_URL, c.registry().url());
