@@ -15,7 +15,7 @@ JAR="stream-jobs/bench/target/streamnet-bench.jar"
 cd "$ROOT"
 
 stale_inputs=(pom.xml)
-for m in nn-core schemas connectors stream-jobs stream-jobs/bench; do stale_inputs+=("$m/pom.xml" "$m/src/main"); done
+for m in nn-core schemas connectors stream-jobs/tasks stream-jobs stream-jobs/bench; do stale_inputs+=("$m/pom.xml" "$m/src/main"); done
 if [ ! -f "$JAR" ] || [ -n "$(find "${stale_inputs[@]}" -newer "$JAR" -print -quit 2>/dev/null)" ]; then
   echo "run-e2e: building stream-jobs/bench (jar missing or older than its sources) ..." >&2
   mvn -q -B -DskipTests -Dquarkus.build.skip=true -pl stream-jobs/bench -am package >&2

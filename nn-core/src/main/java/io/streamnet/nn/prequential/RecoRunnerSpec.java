@@ -56,7 +56,12 @@ public record RecoRunnerSpec(int batchSize, RecoLearnerSpec learner, int baselin
 
     /** Whether {@code file} holds a recommender spec (a top-level {@code model:} key), not a {@link RunnerSpec}. */
     public static boolean isRecommenderSpec(Path file) {
-        JsonNode root = tree(read(file), file.getFileName().toString().endsWith(".json"), file.toString());
+        return isRecommenderSpec(read(file), file.getFileName().toString().endsWith(".json"), file.toString());
+    }
+
+    /** Whether spec text holds a recommender spec (a top-level {@code model:} key); malformed text is an error. */
+    public static boolean isRecommenderSpec(String text, boolean json, String source) {
+        JsonNode root = tree(text, json, source);
         return root != null && root.has("model");
     }
 

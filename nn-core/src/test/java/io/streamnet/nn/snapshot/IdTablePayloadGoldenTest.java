@@ -99,11 +99,7 @@ class IdTablePayloadGoldenTest {
     live.items().assign(11, 8);
     byte[] delta = tracker.delta();
     assertArrayEquals(GoldenFiles.read(getClass(), DELTA), delta);
-    List<byte[]> parts = PayloadParts.split(delta, PART_ROW_BYTES);
-    assertEquals(PARTS, parts.size());
-    for (int i = 0; i < PARTS; i++) {
-      assertArrayEquals(GoldenFiles.read(getClass(), part(i)), parts.get(i), part(i));
-    }
+    GoldenParts.assertSplitAsGolden(getClass(), delta, PART_ROW_BYTES, PARTS, i -> part(i));
   }
 
   @Test

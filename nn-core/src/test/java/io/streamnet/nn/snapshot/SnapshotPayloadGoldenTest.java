@@ -95,11 +95,7 @@ class SnapshotPayloadGoldenTest {
     assertArrayEquals(full, tracker.full());
     SnapshotPayload.apply(delta, live);
     assertArrayEquals(delta, tracker.delta());
-    List<byte[]> parts = PayloadParts.split(delta, PART_ROW_BYTES);
-    assertEquals(PARTS, parts.size());
-    for (int i = 0; i < PARTS; i++) {
-      assertArrayEquals(GoldenFiles.read(getClass(), part(i)), parts.get(i), part(i));
-    }
+    GoldenParts.assertSplitAsGolden(getClass(), delta, PART_ROW_BYTES, PARTS, i -> part(i));
   }
 
   @Test

@@ -80,8 +80,8 @@ public final class RunCommand {
         out.println(RunOptions.USAGE);
         return 0;
       }
-      if (parsed.printConfig()) {
-        out.print(JobConfig.defaultYaml());
+      if (parsed.printConfig() != null) {
+        out.print(JobConfig.defaultYaml(parsed.printConfig()));
         out.flush();
         return 0;
       }

@@ -1,5 +1,6 @@
 package io.streamnet.jobs.cli;
 
+import io.streamnet.jobs.config.Job;
 import io.streamnet.nn.cli.OptionValues;
 import io.streamnet.nn.cli.UsageException;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ public record RunOptions(Path config, Map<String, String> overrides, String rest
 
   public static final String USAGE = String.join("\n",
       "usage: streamnet run --config job.yaml [--set KEY=VALUE ...] [--from-checkpoint PATH] [--create-topics]",
-      "       streamnet run --print-config > job.yaml",
+      "       streamnet run --print-config [sentiment|recommendation] > job.yaml",
       "Runs the online learner against the Kafka brokers and the schema registry of the configuration, on a",
       "Flink MiniCluster in this process, until Ctrl-C cancels it (the last checkpoint is retained).",
       "  --config           job configuration (YAML): network, features, topics, Kafka, registry, checkpoints",
@@ -30,7 +31,8 @@ public record RunOptions(Path config, Map<String, String> overrides, String rest
       "  --create-topics    create the job's missing topics (one partition each: the job reads with parallelism 1;",
       "                     replication factor up to 3) and set the configs StreamNet needs on existing ones;",
       "                     without it, a missing topic is an error",
-      "  --print-config     print the default configuration, every key with what it means, and exit",
+      "  --print-config     print the default configuration of a task (default sentiment), every key with what it",
+      "                     means, and exit",
       "The same jar runs on a Flink cluster: flink run stream-jobs/target/streamnet-jobs-cli.jar run --config ...");
 
   public RunOptions {
@@ -48,14 +50,19 @@ public record RunOptions(Path config, Map<String, String> overrides, String rest
       String a = args[i];
       switch (a) {
         case "-h", "--help" -> {
-          return new Parsed(null, true, false);
+          return new Parsed(null, true, null);
         }
         case "--config" -> config = ConfigFiles.existingFile(args, ++i, a);
         case "--set" -> ConfigFiles.addOverride(overrides, args, ++i, a);
         case "--from-checkpoint" -> restoreFrom = OptionValues.value(args, ++i, a);
         case "--create-topics" -> createTopics = true;
         case "--print-config" -> {
-          return new Parsed(null, false, true);
+          String task = i + 1 < args.length && !args[i + 1].startsWith("-") ? args[++i] : Job.SENTIMENT;
+          if (!task.equals(Job.SENTIMENT) && !task.equals(Job.RECOMMENDATION)) {
+            throw new UsageException("--print-config takes " + Job.SENTIMENT + " or " + Job.RECOMMENDATION
+                + ", got '" + task + "'");
+          }
+          return new Parsed(null, false, task);
         }
         default -> throw new UsageException("unknown option '" + a + "'");
       }
@@ -63,9 +70,13 @@ public record RunOptions(Path config, Map<String, String> overrides, String rest
     if (config == null) {
       throw new UsageException("--config FILE is required: the job configuration (YAML)");
     }
-    return new Parsed(new RunOptions(config, overrides, restoreFrom, createTopics), false, false);
+    return new Parsed(new RunOptions(config, overrides, restoreFrom, createTopics), false, null);
   }
 
-  /** Parse outcome: options to run, or a request for help or for the default configuration. */
-  public record Parsed(RunOptions options, boolean help, boolean printConfig) {}
+  /**
+   * Parse outcome: options to run, or a request for help or for the default configuration.
+   *
+   * @param printConfig the task whose default configuration to print, or null
+   */
+  public record Parsed(RunOptions options, boolean help, String printConfig) {}
 }

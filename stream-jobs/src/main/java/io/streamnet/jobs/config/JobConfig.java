@@ -22,10 +22,11 @@ import java.util.Properties;
 import java.util.regex.Pattern;
 
 /**
- * The configuration of the sentiment job: one YAML (or JSON) file, every key optional with a default. The bundled
- * default, {@value #DEFAULT_RESOURCE}, lists every key with what it means:
+ * The configuration of the online-learning job: one YAML (or JSON) file, every key optional with a default that
+ * follows {@code job.task} (sentiment or recommendation). The bundled default, {@value #DEFAULT_RESOURCE}, lists every
+ * key with what it means ({@value #RECOMMENDATION_RESOURCE} the recommendation job's own):
  * <pre>
- * job:         {name, model_id, parallelism}
+ * job:         {task, name, model_id, parallelism}
  * model:       {features, network} inline, or {spec: file}; default: the streaming default model
  * trainer:     {batch_size, max_wait_ms, divergence: {...}, drift: {delta}, prequential: {auc_window}}
  * snapshots:   {every_steps, every_ms, full_every, directory, retain}
@@ -49,6 +50,8 @@ public record JobConfig(Job job, ModelSection model, Trainer trainer, Snapshots 
 
   /** The class-path resource of the default configuration. */
   public static final String DEFAULT_RESOURCE = "io/streamnet/jobs/config/sentiment-job.yaml";
+  /** The class-path resource of the recommendation job's default configuration. */
+  public static final String RECOMMENDATION_RESOURCE = "io/streamnet/jobs/config/recommendation-job.yaml";
   /** The class-path resource of the default model (a runner spec). */
   public static final String DEFAULT_MODEL_RESOURCE = "io/streamnet/jobs/config/sentiment-model.yaml";
 
@@ -105,13 +108,29 @@ public record JobConfig(Job job, ModelSection model, Trainer trainer, Snapshots 
 
   /** The bundled default configuration's text, comments included (a starting point for a job file). */
   public static String defaultYaml() {
-    try (InputStream in = JobConfig.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE)) {
+    return resourceText(DEFAULT_RESOURCE);
+  }
+
+  /**
+   * The bundled default configuration of {@code task} ({@link Job#SENTIMENT} or {@link Job#RECOMMENDATION}),
+   * comments included; the recommendation file lists the keys whose defaults or meaning are its own.
+   */
+  public static String defaultYaml(String task) {
+    return switch (task) {
+      case Job.SENTIMENT -> defaultYaml();
+      case Job.RECOMMENDATION -> resourceText(RECOMMENDATION_RESOURCE);
+      default -> throw new IllegalArgumentException("no task '" + task + "'");
+    };
+  }
+
+  private static String resourceText(String resource) {
+    try (InputStream in = JobConfig.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("resource " + DEFAULT_RESOURCE + " missing from the class path");
+        throw new IllegalStateException("resource " + resource + " missing from the class path");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read resource " + DEFAULT_RESOURCE, e);
+      throw new UncheckedIOException("cannot read resource " + resource, e);
     }
   }
 

@@ -4,14 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.streamnet.nn.prequential.RecoRunnerSpec;
 import io.streamnet.nn.prequential.RunnerSpec;
 import io.streamnet.nn.spec.SpecException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /**
@@ -42,10 +41,11 @@ final class ModelSectionReader {
 
   /** The streaming default model. */
   static Resolved defaultModel() {
-    RunnerSpec spec = classpathSpec(DEFAULT_MODEL.substring(CLASSPATH.length()));
-    if (spec == null) {
+    String text = classpathText(JobConfig.DEFAULT_MODEL_RESOURCE);
+    if (text == null) {
       throw new IllegalStateException("default model resource " + DEFAULT_MODEL + " missing from the class path");
     }
+    RunnerSpec spec = RunnerSpec.parse(text, false, DEFAULT_MODEL);
     return new Resolved(ModelSection.of(spec), spec.batchSize());
   }
 
@@ -114,35 +114,20 @@ final class ModelSectionReader {
   }
 
   private static Resolved fromSpecFile(ConfigNode n, String spec, Path baseDir) {
-    RunnerSpec runnerSpec;
+    SpecText text = SpecText.read(n, spec, baseDir);
     try {
-      if (spec.startsWith(CLASSPATH)) {
-        runnerSpec = classpathSpec(spec.substring(CLASSPATH.length()));
-        if (runnerSpec == null) {
-          throw n.fail("spec", "no class-path resource '" + spec.substring(CLASSPATH.length()) + "'");
-        }
-      } else {
-        Path file = baseDir == null ? Path.of(spec) : baseDir.resolve(spec);
-        if (!Files.isRegularFile(file)) {
-          throw n.fail("spec", "no such file: " + file.toAbsolutePath().normalize());
-        }
-        runnerSpec = RunnerSpec.load(file);
+      if (RecoRunnerSpec.isRecommenderSpec(text.text(), text.json(), text.source())) {
+        throw n.fail("spec", text.source() + " is a recommender spec (a top-level model:): it is for"
+            + " job.task: recommendation");
       }
+      RunnerSpec runnerSpec = RunnerSpec.parse(text.text(), text.json(), text.source());
       return new Resolved(ModelSection.of(runnerSpec), runnerSpec.batchSize());
     } catch (ConfigException e) {
       throw e;
-    } catch (InvalidPathException | UncheckedIOException e) {
-      throw n.fail("spec", "cannot read '" + spec + "': " + e.getMessage());
     } catch (IllegalArgumentException e) {
       // a SpecException names the spec file and the key inside it; ModelSection.of refuses non-text features
       throw n.fail("spec", e.getMessage().startsWith("features:") ? spec + ": " + e.getMessage() : e.getMessage());
     }
-  }
-
-  /** The runner spec resource {@code name}, or null if the class path has no such resource. */
-  private static RunnerSpec classpathSpec(String name) {
-    String text = classpathText(name);
-    return text == null ? null : RunnerSpec.parse(text, name.endsWith(".json"), CLASSPATH + resourceName(name));
   }
 
   /** The text of class-path resource {@code name}, or null if there is no such resource. */

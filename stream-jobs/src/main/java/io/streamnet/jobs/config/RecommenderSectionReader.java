@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.streamnet.nn.prequential.RecoRunnerSpec;
 import io.streamnet.nn.spec.SpecException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /**
@@ -64,24 +62,15 @@ final class RecommenderSectionReader {
   }
 
   private static RecoRunnerSpec fromSpec(ConfigNode n, String spec, Path baseDir) {
+    SpecText text = SpecText.read(n, spec, baseDir);
     try {
-      if (spec.startsWith(ModelSectionReader.CLASSPATH)) {
-        String name = spec.substring(ModelSectionReader.CLASSPATH.length());
-        String text = ModelSectionReader.classpathText(name);
-        if (text == null) {
-          throw n.fail("spec", "no class-path resource '" + name + "'");
-        }
-        return RecoRunnerSpec.parse(text, name.endsWith(".json"), spec);
+      if (!RecoRunnerSpec.isRecommenderSpec(text.text(), text.json(), text.source())) {
+        throw n.fail("spec", text.source() + " is not a recommender spec (no top-level model:); a network spec is"
+            + " for job.task: sentiment");
       }
-      Path file = baseDir == null ? Path.of(spec) : baseDir.resolve(spec);
-      if (!Files.isRegularFile(file)) {
-        throw n.fail("spec", "no such file: " + file.toAbsolutePath().normalize());
-      }
-      return RecoRunnerSpec.load(file);
+      return RecoRunnerSpec.parse(text.text(), text.json(), text.source());
     } catch (ConfigException e) {
       throw e;
-    } catch (InvalidPathException | UncheckedIOException e) {
-      throw n.fail("spec", "cannot read '" + spec + "': " + e.getMessage());
     } catch (IllegalArgumentException e) {
       throw n.fail("spec", e.getMessage());
     }

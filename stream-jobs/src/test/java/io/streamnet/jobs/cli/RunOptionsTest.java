@@ -54,7 +54,12 @@ class RunOptionsTest {
   void helpAndPrintConfigNeedNoConfig() throws UsageException {
     assertTrue(RunOptions.parse(new String[] {"--help"}).help());
     RunOptions.Parsed print = RunOptions.parse(new String[] {"--print-config"});
-    assertTrue(print.printConfig());
+    assertEquals("sentiment", print.printConfig());
+    assertEquals("recommendation",
+        RunOptions.parse(new String[] {"--print-config", "recommendation"}).printConfig());
+    UsageException e = assertThrows(UsageException.class,
+        () -> RunOptions.parse(new String[] {"--print-config", "ranking"}));
+    assertTrue(e.getMessage().contains("'ranking'"), e.getMessage());
     assertNull(print.options());
   }
 

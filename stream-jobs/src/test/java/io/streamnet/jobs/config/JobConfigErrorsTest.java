@@ -143,7 +143,7 @@ class JobConfigErrorsTest {
             + " loss_factor, min_ceiling, warmup_batches, average_decay, rollback_after, loss_deviations)"),
         Arguments.of("trainer: {prequential: {window: 100}}",
             "job.yaml: trainer.prequential: unknown key 'window' (known: auc_window)"),
-        Arguments.of("job: {id: x}", "job.yaml: job: unknown key 'id' (known: name, model_id, parallelism)"),
+        Arguments.of("job: {id: x}", "job.yaml: job: unknown key 'id' (known: task, name, model_id, parallelism)"),
         Arguments.of("checkpointing: {interval: 100}", "job.yaml: checkpointing: unknown key 'interval' (known:"
             + " interval_ms, mode, directory, timeout_ms, min_pause_ms, retain_on_cancel, tolerable_failures, aligned_timeout_ms)"),
         Arguments.of("warm_start: {form: topic}", "job.yaml: warm_start: unknown key 'form' (known: from)"),

@@ -225,8 +225,8 @@ class JobConfigTest {
 
     ConfigException e = assertThrows(ConfigException.class, () -> JobConfig.parse(
         "model: {spec: 'classpath:io/streamnet/nn/prequential/movielens.yaml'}", "j.yaml"));
-    assertEquals("j.yaml: model.spec: classpath:io/streamnet/nn/prequential/movielens.yaml: features: type must be"
-        + " text_hashing (the sentiment job learns from text), got user_item", e.getMessage());
+    assertEquals("j.yaml: model.spec: classpath:io/streamnet/nn/prequential/movielens.yaml is a recommender spec (a"
+        + " top-level model:): it is for job.task: recommendation", e.getMessage());
   }
 
   @Test

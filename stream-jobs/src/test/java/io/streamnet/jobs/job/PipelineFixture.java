@@ -10,6 +10,7 @@ import io.streamnet.connect.serde.AvroSerdeConfig;
 import io.streamnet.connect.serde.SpecificRecordDecoder;
 import io.streamnet.connect.testing.KafkaRegistryEnvironment;
 import io.streamnet.connect.testing.TestKafka;
+import io.streamnet.nn.snapshot.ModelVersion;
 import io.streamnet.schema.ModelSnapshot;
 import io.streamnet.schema.ReviewEvent;
 import java.nio.file.Files;
@@ -171,12 +172,27 @@ final class PipelineFixture {
 
   /** Waits for {@code condition}, polling; fails with {@code what} after the deadline. */
   static void await(String what, BooleanSupplier condition) {
+    await(what, condition, Duration.ofMillis(20));
+  }
+
+  /**
+   * Waits for {@code condition}, checking it every {@code interval}: a condition that reads a whole topic of model
+   * snapshots (tens of MB) checked every 20 ms would take the CPU from the job it waits for.
+   */
+  static void await(String what, BooleanSupplier condition, Duration interval) {
+    await(what, condition, () -> "", interval);
+  }
+
+  /** As {@link #await(String, BooleanSupplier, Duration)}, the failure naming what {@code state} last saw. */
+  static void await(String what, BooleanSupplier condition, java.util.function.Supplier<String> state,
+                    Duration interval) {
     long deadline = System.nanoTime() + DEADLINE.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
+        String seen = state.get();
+        throw new AssertionError("timed out waiting for " + what + (seen.isEmpty() ? "" : " (" + seen + ")"));
       }
-      java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L); // poll interval between checks
+      java.util.concurrent.locks.LockSupport.parkNanos(interval.toNanos());
     }
   }
 
@@ -197,5 +213,23 @@ final class PipelineFixture {
   static Optional<Path> latestCheckpoint(Path checkpointRoot) {
     List<Path> all = completedCheckpoints(checkpointRoot);
     return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+  }
+
+  /**
+   * The versions on a snapshot topic only increase, and the last one is above {@code lastOfA} in epoch and version:
+   * a job restored from run A's checkpoint continued above everything run A published.
+   */
+  static void assertVersionsIncreaseAndContinueAbove(List<ModelSnapshot> all, ModelSnapshot lastOfA) {
+    ModelVersion previous = null;
+    for (ModelSnapshot s : all) {
+      ModelVersion v = new ModelVersion(s.getEpoch(), s.getVersion());
+      if (previous != null) {
+        org.junit.jupiter.api.Assertions.assertTrue(v.compareTo(previous) > 0, "version " + v + " after " + previous);
+      }
+      previous = v;
+    }
+    org.junit.jupiter.api.Assertions.assertTrue(previous != null && previous.epoch() > lastOfA.getEpoch()
+        && previous.version() > lastOfA.getVersion(), "the restarted job continued above run A's last version "
+        + lastOfA.getEpoch() + "/" + lastOfA.getVersion() + ": " + previous);
   }
 }

@@ -19,13 +19,13 @@ import io.streamnet.nn.reco.InteractionEvent;
 import io.streamnet.nn.reco.RecoLearner;
 import io.streamnet.nn.reco.Recommender;
 import io.streamnet.nn.reco.RecommenderSpec;
-import io.streamnet.nn.snapshot.ModelVersion;
 import io.streamnet.nn.snapshot.SnapshotPayload;
 import io.streamnet.schema.Interaction;
 import io.streamnet.schema.ModelSnapshot;
 import io.streamnet.schema.RecoRequest;
 import io.streamnet.schema.Recommendation;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,6 +63,8 @@ class RecommendationJobIT {
   static final int EVENTS = 24_000;
   static final int REQUESTS = 1_000;
   static final long UNKNOWN_USER = 999_999_999L;
+  /** How often a wait reads a topic of snapshots or answers again. */
+  static final Duration SNAPSHOT_POLL = Duration.ofSeconds(1);
 
   @TempDir
   Path tmp;
@@ -120,7 +122,7 @@ class RecommendationJobIT {
   }
 
   JobConfig config(String run, Map<String, String> more) {
-    Map<String, String> o = new HashMap<>(more);
+    Map<String, String> o = new HashMap<>();
     o.put("job.task", "recommendation");
     // The default recommender with narrower vectors: every checkpoint holds the model and its optimizer slots, and
     // this test shows the plumbing (exactly once, recovery, feedback), not the model's quality.
@@ -146,6 +148,7 @@ class RecommendationJobIT {
     fx.createTopics(run + ".recommendations", run + ".dlq", run + ".metrics", run + ".feedback");
     o.put("feedback.topic", run + ".feedback");
     fx.createSnapshotTopic(run + ".snapshots");
+    o.putAll(more); // last: a test's own settings win over the shared ones
     return JobConfig.parse("job: {task: recommendation}", "test").withOverrides(o);
   }
 
@@ -229,8 +232,9 @@ class RecommendationJobIT {
         KafkaPipelineIo.labeledDecoder(settings, JobFactory.recommendation(config)),
         Set.of((long) n / 5, (long) n * 2 / 5), -1)), null);
     PipelineFixture.await("the first part applied through two injected failures, and committed",
-        () -> FailureInjectingDecoder.FAILURES.get() == 2 && latestPublished().isPresent()
-            && appliedOf(latestPublished().orElseThrow()) == firstPart);
+        () -> FailureInjectingDecoder.FAILURES.get() == 2 && appliedOfLatest() == firstPart,
+        () -> "failures " + FailureInjectingDecoder.FAILURES.get() + ", applied " + appliedOfLatest(),
+        SNAPSHOT_POLL);
     a.cancel().get(2, TimeUnit.MINUTES);
     Path retained = PipelineFixture.latestCheckpoint(checkpoints).orElseThrow();
     List<ModelSnapshot> afterA = fx.readAll("chaos.snapshots", ModelSnapshot.class);
@@ -241,10 +245,11 @@ class RecommendationJobIT {
     JobClient b = start(config, withLabeledDecoder(kafka, settings, new FailureInjectingDecoder<>(
         KafkaPipelineIo.labeledDecoder(settings, JobFactory.recommendation(config)), Set.of((long) n * 4 / 5),
         -1)), retained.toUri().toString());
-    PipelineFixture.await("every event applied and published", () -> latestPublished().isPresent()
-        && appliedOf(latestPublished().orElseThrow()) == n);
+    PipelineFixture.await("every event applied and published", () -> appliedOfLatest() == n,
+        () -> "failures " + FailureInjectingDecoder.FAILURES.get() + ", applied " + appliedOfLatest(),
+        SNAPSHOT_POLL);
     PipelineFixture.await("every request answered",
-        () -> fx.readAll("chaos.recommendations", Recommendation.class).size() >= REQUESTS);
+        () -> fx.readAll("chaos.recommendations", Recommendation.class).size() >= REQUESTS, SNAPSHOT_POLL);
     b.cancel().get(2, TimeUnit.MINUTES);
     assertEquals(3, FailureInjectingDecoder.FAILURES.get(), "injected failures");
 
@@ -266,18 +271,8 @@ class RecommendationJobIT {
     assertArrayEquals(PipelineFixture.bytes(ref.getParameters()), SnapshotPayload.full(recovered),
         "final weights and rows after failures and a restart equal the uninterrupted run's");
 
-    List<ModelSnapshot> all = fx.readAll("chaos.snapshots", ModelSnapshot.class);
-    ModelVersion previous = null;
-    for (ModelSnapshot s : all) {
-      ModelVersion v = new ModelVersion(s.getEpoch(), s.getVersion());
-      if (previous != null) {
-        assertTrue(v.compareTo(previous) > 0, "version " + v + " after " + previous);
-      }
-      previous = v;
-    }
-    ModelSnapshot lastOfA = afterA.get(afterA.size() - 1);
-    assertTrue(previous.epoch() > lastOfA.getEpoch() && previous.version() > lastOfA.getVersion(),
-        "the restarted job continued above run A's last version");
+    PipelineFixture.assertVersionsIncreaseAndContinueAbove(fx.readAll("chaos.snapshots", ModelSnapshot.class),
+        afterA.get(afterA.size() - 1));
   }
 
   @Test
@@ -297,12 +292,13 @@ class RecommendationJobIT {
         "feedback.allowed_lateness_ms", "0", "feedback.out_of_orderness_ms", "1000", "feedback.idle_ms", "1000"));
     JobClient job = start(config, kafkaIo(config, false), null);
     PipelineFixture.await("ignored impressions written back", () -> !fx.readAll("fb.feedback",
-        Interaction.class).isEmpty());
+        Interaction.class).isEmpty(), () -> "answers " + fx.readAll("fb.recommendations", Recommendation.class).size()
+        + ", snapshots " + fx.readAll("fb.snapshots", ModelSnapshot.class).size(), SNAPSHOT_POLL);
     PipelineFixture.await("and learned from", () -> {
       List<ModelSnapshot> published = fx.readAll("fb.snapshots", ModelSnapshot.class);
       return !published.isEmpty()
           && published.get(published.size() - 1).getMetrics().getOrDefault("applied_events", 0.0) > EVENTS;
-    });
+    }, SNAPSHOT_POLL);
     job.cancel().get(2, TimeUnit.MINUTES);
     List<Interaction> negatives = fx.readAll("fb.feedback", Interaction.class);
     Map<String, Set<Long>> served = new HashMap<>();
@@ -320,6 +316,11 @@ class RecommendationJobIT {
 
   java.util.Optional<PublishedModel> latestPublished() {
     return PublishedVersions.latestModel(fx.kafkaProperties(), "chaos.snapshots", "recommendation", fx.registry);
+  }
+
+  /** Events applied by the latest published model of the chaos run, -1 before the first. */
+  long appliedOfLatest() {
+    return latestPublished().map(RecommendationJobIT::appliedOf).orElse(-1L);
   }
 
   static long appliedOf(PublishedModel m) {

@@ -20,7 +20,6 @@ import io.streamnet.nn.network.Network;
 import io.streamnet.nn.prequential.MetricsLine;
 import io.streamnet.nn.prequential.ProgressReporter;
 import io.streamnet.nn.prequential.TextPrequentialRunner;
-import io.streamnet.nn.snapshot.ModelVersion;
 import io.streamnet.nn.snapshot.SnapshotPayload;
 import io.streamnet.nn.spec.NetworkSpec;
 import io.streamnet.schema.DeadLetter;
@@ -213,19 +212,8 @@ class SentimentJobIT {
         "final weights after failures and a restart equal the uninterrupted run's");
 
     // Versions never decrease on the topic; the restarted job continued above run A's versions.
-    List<ModelSnapshot> all = fx.readAll("chaos.snapshots", ModelSnapshot.class);
-    ModelVersion previous = null;
-    for (ModelSnapshot s : all) {
-      ModelVersion v = new ModelVersion(s.getEpoch(), s.getVersion());
-      if (previous != null) {
-        assertTrue(v.compareTo(previous) > 0, "version " + v + " after " + previous);
-      }
-      previous = v;
-    }
-    ModelSnapshot lastOfA = afterA.get(afterA.size() - 1);
-    last = all.get(all.size() - 1);
-    assertTrue(last.getEpoch() > lastOfA.getEpoch() && last.getVersion() > lastOfA.getVersion(),
-        "the restarted job continued above run A's last version " + lastOfA.getEpoch() + "/" + lastOfA.getVersion());
+    PipelineFixture.assertVersionsIncreaseAndContinueAbove(fx.readAll("chaos.snapshots", ModelSnapshot.class),
+        afterA.get(afterA.size() - 1));
   }
 
   @Test
