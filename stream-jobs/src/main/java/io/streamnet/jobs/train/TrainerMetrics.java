@@ -11,8 +11,8 @@ import org.apache.flink.metrics.MetricGroup;
 
 /**
  * The trainer's figures: a {@link TrainingMetrics} record every metrics interval (the learner's prequential figures,
- * throughput, the applied events' count and digest, refusals, drifts, snapshot sizes), at once when a drift is found, and Flink gauges of the same. Counts
- * the current interval's batches.
+ * throughput, the applied events' count and digest, refusals, drifts, snapshot sizes), at once when a drift is
+ * found, and Flink gauges of the same. Counts the current interval's batches.
  */
 final class TrainerMetrics {
   private final String modelId;
