@@ -27,7 +27,8 @@ final class LearningCurveChart {
   static final Color REFERENCE = new Color(0xff, 0x7f, 0x0e);
   private static final Color GRID = new Color(0xe4, 0xe4, 0xe4);
   private static final int LEFT = 72;
-  private static final int RIGHT = 24;
+  /** Room for half the last x tick's label ("100,000"), which is centred on the plot's right edge. */
+  private static final int RIGHT = 40;
   private static final int TOP = 44;
   private static final int BOTTOM = 58;
 
