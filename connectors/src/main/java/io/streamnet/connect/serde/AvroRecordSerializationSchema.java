@@ -27,17 +27,35 @@ public final class AvroRecordSerializationSchema<T extends SpecificRecordBase> i
   private final Class<T> type;
   private final AvroSerdeConfig config;
   private final SerializableFunction<T, byte[]> key;
+  private final boolean stampedWhenSent;
   private transient SpecificRecordEncoder encoder;
 
   /**
+   * Records carry their Flink timestamps as Kafka timestamps.
+   *
    * @param key the Kafka key of an element, or null for no key
    */
   public AvroRecordSerializationSchema(String topic, Class<T> type, AvroSerdeConfig config,
                                        SerializableFunction<T, byte[]> key) {
+    this(topic, type, config, key, false);
+  }
+
+  private AvroRecordSerializationSchema(String topic, Class<T> type, AvroSerdeConfig config,
+                                        SerializableFunction<T, byte[]> key, boolean stampedWhenSent) {
     this.topic = Objects.requireNonNull(topic, "topic");
     this.type = Objects.requireNonNull(type, "type");
     this.config = Objects.requireNonNull(config, "config");
     this.key = key;
+    this.stampedWhenSent = stampedWhenSent;
+  }
+
+  /**
+   * The same serialization, with the producer's time of sending as each record's Kafka timestamp instead of its Flink
+   * timestamp: for records whose Flink timestamp is an event time (emitted by an event-time timer) while readers of
+   * the topic take the Kafka timestamp for when the record entered the stream.
+   */
+  public AvroRecordSerializationSchema<T> stampedWhenSent() {
+    return new AvroRecordSerializationSchema<>(topic, type, config, key, true);
   }
 
   /** Dead letters to the DLQ topic, keyed by the original record's key. */
@@ -59,6 +77,8 @@ public final class AvroRecordSerializationSchema<T extends SpecificRecordBase> i
       throw new IllegalStateException("AvroRecordSerializationSchema used before open()");
     }
     byte[] keyBytes = key == null ? null : key.apply(element);
-    return new ProducerRecord<>(topic, null, timestamp, keyBytes, encoder.encode(topic, element));
+    // A null timestamp: the producer stamps the record when it is sent.
+    return new ProducerRecord<>(topic, null, stampedWhenSent ? null : timestamp, keyBytes,
+        encoder.encode(topic, element));
   }
 }

@@ -145,6 +145,22 @@ class FlinkSchemasTest {
   };
 
   @Test
+  void aSinkStampedWhenSentLeavesTheTimestampToTheProducerAndKeepsTheRest() throws Exception {
+    AvroRecordSerializationSchema<ReviewEvent> sink = roundTripThroughJavaSerialization(
+        new AvroRecordSerializationSchema<>("sentiment.labeled", ReviewEvent.class, AvroSerdeConfig.of(registry),
+            r -> r.getId().getBytes(StandardCharsets.UTF_8)).stampedWhenSent());
+    sink.open(sinkContext(), SINK);
+    ProducerRecord<byte[], byte[]> produced = sink.serialize(ContractSamples.review(), SINK, 1_234L);
+    assertNull(produced.timestamp(), "the producer stamps it when sending, not with the Flink timestamp");
+    assertArrayEquals("uci-amazon-0".getBytes(StandardCharsets.UTF_8), produced.key());
+    DecodingDeserializationSchema<ReviewEvent> source = DecodingDeserializationSchema.of(ReviewEvent.class, registry);
+    source.open(sourceContext());
+    List<Either<DeadLetter, ReviewEvent>> out = new ArrayList<>();
+    source.deserialize(consumed(0, produced.value()), new ListCollector<>(out));
+    assertEquals(ContractSamples.review(), out.get(0).right());
+  }
+
+  @Test
   void sinkThenSourceRoundTripWithDeadLettersOnTheSide() throws Exception {
     AvroRecordSerializationSchema<ReviewEvent> sink = roundTripThroughJavaSerialization(new AvroRecordSerializationSchema<>(
         "sentiment.labeled", ReviewEvent.class, AvroSerdeConfig.of(registry),

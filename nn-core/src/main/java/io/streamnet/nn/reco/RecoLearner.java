@@ -29,6 +29,8 @@ import java.util.Map;
  * <p>The whole state ({@link #encode}) round-trips bit for bit: a restored learner continues exactly.
  */
 public final class RecoLearner {
+    /** The {@link #metrics()} key of the count of positives ranked. */
+    public static final String POSITIVES_METRIC = "positives";
     static final byte[] MAGIC = {'S', 'N', 'R', 'L'};
     static final int VERSION = 1;
     static final byte[] STATE_MAGIC = {'S', 'N', 'R', 'S'};
@@ -309,13 +311,17 @@ public final class RecoLearner {
         return learner;
     }
 
-    /** The prequential figures by name: hr_at_K, ndcg_at_K, rmse, mae (NaN while undefined). */
+    /**
+     * The prequential figures by name: hr_at_K, ndcg_at_K, rmse, mae (NaN while undefined), and positives, the
+     * positives ranked so far (HR@K's denominator: a baseline on the same stream is compared after as many).
+     */
     public Map<String, Double> metrics() {
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("hr_at_" + spec.topK(), evaluator.hitRate());
         m.put("ndcg_at_" + spec.topK(), evaluator.ndcg());
         m.put("rmse", evaluator.rmse());
         m.put("mae", evaluator.mae());
+        m.put(POSITIVES_METRIC, (double) evaluator.positives());
         return m;
     }
 

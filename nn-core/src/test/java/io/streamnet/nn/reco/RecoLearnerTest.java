@@ -51,6 +51,7 @@ class RecoLearnerTest {
         l.step(List.of(InteractionEvent.clicked(1, 2, true, 0), InteractionEvent.clicked(1, 3, false, 0),
                 InteractionEvent.clicked(2, 2, true, 0)));
         assertEquals(2, l.evaluator().positives());
+        assertEquals(2.0, l.metrics().get(RecoLearner.POSITIVES_METRIC), "HR@K's denominator, among the figures");
         assertEquals(0, l.evaluator().ratingsScored());
         assertTrue(l.histories().get(1).hasInteracted(3));
     }

@@ -1,10 +1,10 @@
 package io.streamnet.jobs.cli;
 
 /**
- * One point of the learning curve, from one trainer metrics record.
+ * One point of a learning curve, from one trainer metrics record.
  *
- * @param events         labeled events scored test-then-train so far
- * @param accuracy       prequential accuracy over all of them
- * @param windowAccuracy prequential accuracy over the trainer's recent window (NaN when not reported)
+ * @param events    labeled events replayed up to this point (each scored before it is learned from)
+ * @param value     the trainer's prequential figure over all of them (e.g. accuracy, HR@10)
+ * @param reference what the curve draws beside it at the same point (NaN when not known)
  */
-public record CurvePoint(long events, double accuracy, double windowAccuracy) {}
+public record CurvePoint(long events, double value, double reference) {}

@@ -4,6 +4,7 @@ import io.streamnet.connect.admin.TopicAdmin;
 import io.streamnet.connect.kafka.EmbeddedKafkaBroker;
 import io.streamnet.connect.registry.SchemaRegistries;
 import io.streamnet.connect.replay.ProducerSettings;
+import io.streamnet.connect.replay.ReplayEvent;
 import io.streamnet.connect.replay.ReplayProgress;
 import io.streamnet.connect.replay.ReplayResult;
 import io.streamnet.connect.replay.ReplayTopics;
@@ -13,6 +14,9 @@ import io.streamnet.connect.serde.AvroSerdeConfig;
 import io.streamnet.jobs.config.ConfigException;
 import io.streamnet.jobs.config.JobConfig;
 import io.streamnet.jobs.config.Topics;
+import io.streamnet.jobs.job.FlinkTask;
+import io.streamnet.jobs.job.JobFactory;
+import io.streamnet.jobs.train.AppliedEvents;
 import io.streamnet.nn.cli.UsageException;
 import io.streamnet.nn.data.MalformedDataException;
 import java.io.IOException;
@@ -46,10 +50,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code streamnet demo}: the online learner end to end in one process (see {@link DemoOptions#USAGE}). An embedded
- * Kafka broker, an in-memory registry and a Flink MiniCluster run the real job; the chosen datasets are replayed
- * at a steady rate with a share held back as scoring requests. The demo ends once every labeled event has been
- * applied by the trainer and every request has a committed score, both read from the job's output with
- * read_committed; then it cancels the job, stops the broker and writes the report.
+ * Kafka broker, an in-memory registry and a Flink MiniCluster run the real job, of the task the datasets call for
+ * (sentiment, or recommendation on MovieLens); the chosen datasets are replayed at a steady rate with a share held
+ * back as requests. The demo ends once the trainer has applied every labeled event (and what the feedback loop fed
+ * back, if any) and every request has a committed answer, both read from the job's output with read_committed; then
+ * it cancels the job, stops the broker, computes the task's figures ({@link DemoTask}) and writes the report.
  *
  * <p>Exit status 0 on success, 1 when the demo fails (data not found, the job failed, the timeout passed), 2 on a
  * usage or configuration error, 130 when stopped (Ctrl-C).
@@ -124,15 +129,17 @@ public final class DemoCommand {
       work = Files.createTempDirectory("streamnet-demo-");
       JobConfig config;
       try {
-        config = DemoConfig.resolve(o.config(), o.overrides(), work.resolve("checkpoints"));
+        config = DemoConfig.resolve(o.config(), o.overrides(), work.resolve("checkpoints"), o.datasets().task());
       } catch (ConfigException | UsageException e) {
         err.println("streamnet demo: " + e.getMessage());
         return 2;
       }
-      DemoEvents events = DemoEvents.read(o.datasets(), o.data(), o.limit(), o.seed(), o.requestFraction(),
+      // A recommendation request asks for as many items as the trainer's HR@K ranks.
+      int requestK = config.model().recommendation() ? config.model().recommender().topK() : 1;
+      DemoEvents events = DemoEvents.read(o.datasets(), o.data(), o.limit(), o.seed(), o.requestFraction(), requestK,
           System::currentTimeMillis);
-      err.printf(Locale.ROOT, "streamnet demo: replaying %s: %,d events at %s, %.3g held back as scoring"
-              + " requests, seed %d%n", String.join(" + ", events.names()), events.size(),
+      err.printf(Locale.ROOT, "streamnet demo: replaying %s to the %s job: %,d events at %s, %.3g held back as"
+              + " requests, seed %d%n", String.join(" + ", events.names()), config.job().task(), events.size(),
           o.rate() > 0 ? String.format(Locale.ROOT, "%,.0f events/s", o.rate()) : "full speed", o.requestFraction(),
           o.seed());
       return runWith(o, config, events);
@@ -153,6 +160,11 @@ public final class DemoCommand {
   private int runWith(DemoOptions o, JobConfig config, DemoEvents events) {
     List<AutoCloseable> resources = new ArrayList<>();
     JobClient job = null;
+    DemoTask task = DemoTask.of(config);
+    FlinkTask<?, ?, ?, ?, ?> flinkTask = JobFactory.task(config);
+    // The labeled events' ids, as the trainer will account them: computed while broker and cluster start.
+    CompletableFuture<AppliedEvents> labeledIds = CompletableFuture.supplyAsync(
+        () -> labeledIds(events, TrainingIds.of(flinkTask)));
     // Broker and MiniCluster start side by side: each takes seconds, mostly waiting.
     CompletableFuture<EmbeddedKafkaBroker> brokerStart = CompletableFuture.supplyAsync(EmbeddedKafkaBroker::start);
     resources.add(new Closer("embedded Kafka broker", () -> {
@@ -177,15 +189,20 @@ public final class DemoCommand {
       Map<String, Object> clientProps = new HashMap<>();
       clientProps.put("bootstrap.servers", broker.bootstrapServers());
       Topics t = config.topics();
-      OutputObserver.Topics outputs = new OutputObserver.Topics(t.scores(), t.metrics(), t.deadLetters());
-      OutputObserver live = new OutputObserver("live", clientProps, config.registryConfig(), outputs, false);
+      // Only the final figures need what the feedback loop fed back: the committed reader follows its topic.
+      OutputObserver<?> live = new OutputObserver<>("live", clientProps, config.registryConfig(),
+          new OutputObserver.Topics(t.scores(), t.metrics(), t.deadLetters(), null), AnswerReader.of(flinkTask), null,
+          false);
       resources.add(0, live);
-      OutputObserver committed = new OutputObserver("committed", clientProps, config.registryConfig(), outputs, true);
+      boolean feedback = config.feedback().enabled();
+      OutputObserver<?> committed = new OutputObserver<>("committed", clientProps, config.registryConfig(),
+          new OutputObserver.Topics(t.scores(), t.metrics(), t.deadLetters(), feedback ? config.feedback().topic()
+              : null), AnswerReader.of(flinkTask), feedback ? TrainingIds.of(flinkTask) : null, true);
       resources.add(0, committed);
       live.start();
       committed.start();
 
-      DemoWatch watch = new DemoWatch(progress, () -> stopRequested, job, live, committed);
+      DemoWatch watch = new DemoWatch(progress, () -> stopRequested, job, live, committed, task);
       String failure = watch.awaitTrainer();
       if (failure != null) {
         return fail(failure);
@@ -219,7 +236,7 @@ public final class DemoCommand {
       sender.setDaemon(true);
       sender.start();
 
-      DemoWatch.Outcome outcome = watch.awaitEnd(events, replay, o.timeout(), start);
+      DemoWatch.Outcome outcome = watch.awaitEnd(events, labeledIds, replay, o.timeout(), start);
       progress.finish();
       if (outcome.error() != null) {
         return fail(outcome.error());
@@ -228,14 +245,15 @@ public final class DemoCommand {
         err.println("streamnet demo: stopped");
         return 130;
       }
-      DemoSummary summary = summarize(events, outcome, committed);
+      ScoreLatency latency = committed.scoreLatency(DemoWatch.bufferedCount(outcome.committed()));
       boolean cancelled = JobLauncher.cancel(job, CANCEL_WAIT);
       job = null;
       if (!cancelled) {
         LOG.warn("The job did not end within {} s of its cancellation", CANCEL_WAIT.toSeconds());
       }
       closeAll(resources);
-      return report(o, summary);
+      // After the job: the task's figures may take seconds (the recommendation baselines), on a machine now idle.
+      return report(o, summarize(task, events, outcome, latency));
     } catch (Exception e) {
       progress.finish();
       if (e instanceof InterruptedException) {
@@ -251,14 +269,26 @@ public final class DemoCommand {
     }
   }
 
-  private static DemoSummary summarize(DemoEvents events, DemoWatch.Outcome outcome, OutputObserver committed) {
+  private static DemoSummary summarize(DemoTask task, DemoEvents events, DemoWatch.Outcome outcome,
+                                       ScoreLatency latency) {
     OutputObserver.Observation c = outcome.committed();
     ReplayResult r = outcome.replay();
-    return new DemoSummary(events.names(), r.labeled(), r.requests(), c.distinctScored(), c.scoreRecords(),
-        c.trainer("accuracy"), c.trainer("window_accuracy"), c.trainer("window_auc"), c.trainer("logloss"),
-        c.lastTrainer().getModelEpoch(), c.lastTrainer().getModelVersion(), c.scorer("freshness_p50_ms"),
-        c.scorer("freshness_p99_ms"), committed.scoreLatency(DemoWatch.bufferedCount(c)), c.deadLetters(),
-        r.elapsedNanos() / 1e9, outcome.elapsedSeconds(), outcome.curve());
+    LearnedFigures learned = task.figures(c.lastTrainer(), outcome.trainerHistory(), events);
+    return new DemoSummary(task, events.names(), r.labeled(), r.requests(), c.distinctScored(), c.scoreRecords(),
+        learned, c.lastTrainer().getModelEpoch(), c.lastTrainer().getModelVersion(), c.scorer("freshness_p50_ms"),
+        c.scorer("freshness_p99_ms"), latency, c.deadLetters(), r.elapsedNanos() / 1e9, outcome.elapsedSeconds());
+  }
+
+  /** The count and digest of the training ids of the labeled (not held-back) events, as the trainer sums them. */
+  static AppliedEvents labeledIds(DemoEvents events, TrainingIds<?> ids) {
+    AppliedEvents labeled = new AppliedEvents();
+    for (int i = 0; i < events.size(); i++) {
+      ReplayEvent e = events.eventAt(i);
+      if (!e.request()) {
+        labeled.add(ids.of(e.value()));
+      }
+    }
+    return labeled;
   }
 
   private int report(DemoOptions o, DemoSummary summary) {

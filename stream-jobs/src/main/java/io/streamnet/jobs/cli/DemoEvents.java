@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
- * The demo's stream: the chosen datasets one after the other, each in its canonical order for the seed and cut to
- * the limit, with a seeded share held back as requests. Remembers how far the replayer has read it.
+ * The demo's stream: the chosen datasets one after the other, each in its canonical order for the seed (MovieLens:
+ * in time order) and cut to the limit, with a seeded share held back as requests. Remembers how far the replayer
+ * has read it.
  */
 final class DemoEvents implements EventSequence {
   private final List<String> names;
@@ -39,9 +40,10 @@ final class DemoEvents implements EventSequence {
    * Reads the datasets of {@code selection}.
    *
    * @param dataRoot the shared data root given with {@code --data}, or null for the default places
+   * @param requestK how many items a recommendation request asks for (MovieLens only)
    */
   static DemoEvents read(DemoOptions.DatasetSelection selection, Path dataRoot, long limit, int seed,
-                         double requestFraction, LongSupplier clockMillis) {
+                         double requestFraction, int requestK, LongSupplier clockMillis) {
     DataLocator locator = dataRoot != null ? new DataLocator(dataRoot, repositoryRoot()) : DataLocator.fromEnvironment();
     List<Dataset> chosen = switch (selection) {
       case DEFAULT -> locator.locateOrNull(Dataset.IMDB) != null ? List.of(Dataset.UCI, Dataset.IMDB)
@@ -50,13 +52,14 @@ final class DemoEvents implements EventSequence {
       case IMDB -> List.of(Dataset.IMDB);
       case SST2 -> List.of(Dataset.SST2);
       case ALL -> List.of(Dataset.UCI, Dataset.IMDB, Dataset.SST2);
+      case MOVIELENS -> List.of(Dataset.MOVIELENS);
     };
     HoldBack holdBack = new HoldBack(requestFraction, seed);
     List<String> names = new ArrayList<>();
     List<EventSequence> parts = new ArrayList<>();
     List<Integer> sizes = new ArrayList<>();
     for (Dataset d : chosen) {
-      EventSequence events = DatasetEvents.read(d, locator.locate(d), seed, holdBack, 1, clockMillis);
+      EventSequence events = DatasetEvents.read(d, locator.locate(d), seed, holdBack, requestK, clockMillis);
       names.add(d.cliName());
       parts.add(events);
       sizes.add((int) (limit > 0 ? Math.min(limit, events.size()) : events.size()));
@@ -86,16 +89,21 @@ final class DemoEvents implements EventSequence {
 
   @Override
   public ReplayEvent get(int position) {
-    int part = 0;
-    while (position >= ends[part]) {
-      part++;
-    }
-    ReplayEvent event = parts.get(part).get(part == 0 ? position : position - ends[part - 1]);
+    ReplayEvent event = eventAt(position);
     if (event.request()) {
       requestsTaken++;
     }
     taken = position + 1;
     return event;
+  }
+
+  /** The event at {@code position}, not counted as handed to the replayer: for the demo's own passes. */
+  ReplayEvent eventAt(int position) {
+    int part = 0;
+    while (position >= ends[part]) {
+      part++;
+    }
+    return parts.get(part).get(part == 0 ? position : position - ends[part - 1]);
   }
 
   /** Events handed to the replayer so far. */

@@ -4,8 +4,9 @@ import java.io.PrintStream;
 import java.util.Locale;
 
 /**
- * The demo's live progress line on stderr: events sent, training rate, prequential accuracy, model version,
- * freshness and scored requests. On a terminal one line is redrawn in place; elsewhere each update is a new line.
+ * The demo's live progress line on stderr: events sent, training rate, the task's headline figure (prequential
+ * accuracy, HR@10), model version, freshness and answered requests. On a terminal one line is redrawn in place;
+ * elsewhere each update is a new line.
  */
 final class DemoProgress {
   private final PrintStream out;
@@ -57,9 +58,10 @@ final class DemoProgress {
    * @param total          events to send
    * @param live           what the job has written so far (read_uncommitted)
    * @param requestsSent   requests sent so far (the scored count's denominator)
+   * @param task           which trainer figure to show ({@link DemoTask#headlineKey()})
    */
   static String render(double elapsedSeconds, long sent, long total, OutputObserver.Observation live,
-                       long requestsSent) {
+                       long requestsSent, DemoTask task) {
     StringBuilder s = new StringBuilder(128);
     s.append(String.format(Locale.ROOT, "demo %5.1fs | sent %,d/%,d", elapsedSeconds, sent, total));
     double applied = live.trainer("applied_events");
@@ -68,8 +70,9 @@ final class DemoProgress {
     } else {
       s.append(String.format(Locale.ROOT, " | trained %,d at %s ev/s", Double.isNaN(applied) ? 0 : (long) applied,
           whole(live.trainer("events_per_s"))));
-      double accuracy = live.trainer("accuracy");
-      s.append(" | accuracy ").append(Double.isNaN(accuracy) ? "-" : DemoSummary.fixed(accuracy, 4));
+      double headline = live.trainer(task.headlineKey());
+      s.append(" | ").append(task.headlineLabel()).append(' ')
+          .append(Double.isNaN(headline) ? "-" : DemoSummary.fixed(headline, 4));
       s.append(" | model ").append(live.lastTrainer().getModelEpoch()).append('.')
           .append(live.lastTrainer().getModelVersion());
     }

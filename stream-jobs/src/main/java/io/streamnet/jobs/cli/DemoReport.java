@@ -12,8 +12,9 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 
 /**
- * Writes the demo's report folder: {@code learning-curve.png} (prequential and windowed accuracy against labeled
- * events) and {@code summary.json} (every figure of the {@link DemoSummary}, the run's settings, the curve).
+ * Writes the demo's report folder: {@code learning-curve.png} (the task's learning curve against labeled events:
+ * sentiment, prequential beside windowed accuracy; recommendation, the model's HR@10 beside POP's) and
+ * {@code summary.json} (every figure of the {@link DemoSummary}, the run's settings, the curve).
  */
 public final class DemoReport {
   public static final String CHART_FILE = "learning-curve.png";
@@ -35,7 +36,7 @@ public final class DemoReport {
     try {
       Files.createDirectories(dir);
       Path chart = dir.resolve(CHART_FILE);
-      BufferedImage image = LearningCurveChart.render(summary.curve(),
+      BufferedImage image = LearningCurveChart.render(summary.learned().curve(),
           "StreamNet online learning: " + String.join(" + ", summary.datasets()), CHART_WIDTH, CHART_HEIGHT);
       if (!ImageIO.write(image, "png", chart.toFile())) {
         throw new IllegalStateException("this JVM has no PNG writer (javax.imageio)");

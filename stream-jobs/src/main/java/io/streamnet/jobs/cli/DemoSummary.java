@@ -9,59 +9,62 @@ import java.util.Objects;
 /**
  * What a demo run measured, from the committed (read_committed) output of the job.
  *
+ * @param task             the job's task, which chooses the figures reported and the keys of the summary line
  * @param datasets         the datasets replayed, in order
  * @param labeled          labeled events sent (acknowledged by Kafka)
  * @param requests         held-back requests sent
- * @param scored           distinct requests with a committed score
- * @param scoreRecords     committed score records (equals {@code scored} when each request was scored once)
- * @param accuracy         the trainer's prequential accuracy over all labeled events
- * @param windowAccuracy   its accuracy over the trainer's recent window
- * @param windowAuc        its AUC over that window
- * @param logLoss          its prequential log-loss
+ * @param scored           distinct requests with a committed answer
+ * @param scoreRecords     committed answer records (equals {@code scored} when each request was answered once)
+ * @param learned          the trainer's figures in the task's terms, and the learning curve
  * @param modelEpoch       the trainer's epoch at the end
  * @param modelVersion     the trainer's newest published version at the end
- * @param freshnessP50Ms   median freshness (event ingestion to the first score by a model that learned from it),
+ * @param freshnessP50Ms   median freshness (event ingestion to the first answer by a model that learned from it),
  *                         from the scorer's last metrics record; NaN when it reported none
  * @param freshnessP99Ms   the same, 99th percentile
- * @param latency          scoring latency of the committed scores: served requests, and apart those that waited
+ * @param latency          answer latency of the committed answers: served requests, and apart those that waited
  *                         for the first model
  * @param dlq              committed dead letters
  * @param replaySeconds    from the first event sent to the last one acknowledged
- * @param elapsedSeconds   from the first event sent to the moment everything was applied and scored
- * @param curve            the learning curve
+ * @param elapsedSeconds   from the first event sent to the moment everything was applied and answered
  */
-public record DemoSummary(List<String> datasets, long labeled, long requests, long scored, long scoreRecords,
-                          double accuracy, double windowAccuracy, double windowAuc, double logLoss, long modelEpoch,
-                          long modelVersion, double freshnessP50Ms, double freshnessP99Ms, ScoreLatency latency,
-                          long dlq, double replaySeconds, double elapsedSeconds, List<CurvePoint> curve) {
-
-  /** The keys of {@link #keyValueLine()}, in order. */
-  public static final List<String> LINE_KEYS = List.of("labeled", "requests", "scored", "accuracy", "model_version",
-      "freshness_p50_ms", "score_p50_ms", "score_p99_ms", "buffered", "buffered_wait_max_ms", "dlq");
+public record DemoSummary(DemoTask task, List<String> datasets, long labeled, long requests, long scored,
+                          long scoreRecords, LearnedFigures learned, long modelEpoch, long modelVersion,
+                          double freshnessP50Ms, double freshnessP99Ms, ScoreLatency latency, long dlq,
+                          double replaySeconds, double elapsedSeconds) {
 
   public DemoSummary {
+    Objects.requireNonNull(task, "task");
     datasets = List.copyOf(datasets);
+    Objects.requireNonNull(learned, "learned");
     Objects.requireNonNull(latency, "latency");
-    curve = List.copyOf(Objects.requireNonNull(curve, "curve"));
   }
 
   /**
-   * The summary as the demo's last line: {@code labeled=… requests=… scored=… accuracy=… model_version=…
-   * freshness_p50_ms=… score_p50_ms=… score_p99_ms=… buffered=… buffered_wait_max_ms=… dlq=…}; the score latencies
-   * are the served requests', {@code buffered} counts the requests that waited for the first model.
+   * The summary as the demo's last line, the task's keys in order ({@link DemoTask#lineKeys()}), e.g. for sentiment
+   * {@code labeled=… requests=… scored=… accuracy=… model_version=… freshness_p50_ms=… score_p50_ms=… score_p99_ms=…
+   * buffered=… buffered_wait_max_ms=… dlq=…}; the score latencies are the served requests', {@code buffered} counts
+   * the requests that waited for the first model.
    */
   public String keyValueLine() {
+    Map<String, String> values = lineValues();
     StringBuilder s = new StringBuilder();
-    lineValues().forEach((k, v) -> s.append(s.length() == 0 ? "" : " ").append(k).append('=').append(v));
+    for (String key : task.lineKeys()) {
+      String v = values.get(key);
+      if (v == null) {
+        throw new IllegalStateException("the summary has no figure '" + key + "'");
+      }
+      s.append(s.length() == 0 ? "" : " ").append(key).append('=').append(v);
+    }
     return s.toString();
   }
 
+  /** Every figure the line may show, formatted. */
   private Map<String, String> lineValues() {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("labeled", Long.toString(labeled));
     m.put("requests", Long.toString(requests));
     m.put("scored", Long.toString(scored));
-    m.put("accuracy", fixed(accuracy, 4));
+    learned.values().forEach((k, v) -> m.put(k, fixed(v, 4)));
     m.put("model_version", Long.toString(modelVersion));
     m.put("freshness_p50_ms", fixed(freshnessP50Ms, 1));
     m.put("score_p50_ms", fixed(latency.servedP50Ms(), 3));
@@ -72,19 +75,19 @@ public record DemoSummary(List<String> datasets, long labeled, long requests, lo
     return m;
   }
 
-  /** A few lines for a person: what was replayed, learned and scored. */
+  /** A few lines for a person: what was replayed, learned and answered. */
   public String humanReadable() {
     return String.format(Locale.ROOT, String.join("%n",
-            "StreamNet demo: %s",
-            "  replayed   %,d labeled events and %,d requests in %.1f s; all applied and scored after %.1f s",
-            "  learned    prequential accuracy %.4f (last window %.4f, AUC %s), log-loss %.4f",
+            "StreamNet demo: %s (%s)",
+            "  replayed   %,d labeled events and %,d requests in %.1f s; all applied and answered after %.1f s",
+            "%s",
             "  model      epoch %d, version %d",
-            "  scored     %,d of %,d requests (%,d score records), served latency p50 %s ms, p99 %s ms",
+            "  answered   %,d of %,d requests (%,d answer records), served latency p50 %s ms, p99 %s ms",
             "  buffered   %s requests came before the first model and waited for it: p50 %s ms, max %s ms",
-            "  freshness  p50 %s ms, p99 %s ms (event ingested -> first score by a model that learned from it)",
+            "  freshness  p50 %s ms, p99 %s ms (event ingested -> first answer by a model that learned from it)",
             "  dead letters %,d"),
-        String.join(" + ", datasets), labeled, requests, replaySeconds, elapsedSeconds, accuracy, windowAccuracy,
-        fixed(windowAuc, 4), logLoss, modelEpoch, modelVersion, scored, requests, scoreRecords,
+        String.join(" + ", datasets), task.name(), labeled, requests, replaySeconds, elapsedSeconds,
+        task.describe(learned), modelEpoch, modelVersion, scored, requests, scoreRecords,
         fixed(latency.servedP50Ms(), 1), fixed(latency.servedP99Ms(), 1),
         latency.buffered() < 0 ? "?" : String.format(Locale.ROOT, "%,d", latency.buffered()),
         fixed(latency.bufferedWaitP50Ms(), 1), fixed(latency.bufferedWaitMaxMs(), 1), fixed(freshnessP50Ms, 0),
@@ -94,15 +97,13 @@ public record DemoSummary(List<String> datasets, long labeled, long requests, lo
   /** Every figure by its snake_case name, NaN as null; the curve last. For summary.json. */
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
+    m.put("task", task.name());
     m.put("datasets", datasets);
     m.put("labeled", labeled);
     m.put("requests", requests);
     m.put("scored", scored);
     m.put("score_records", scoreRecords);
-    m.put("accuracy", orNull(accuracy));
-    m.put("window_accuracy", orNull(windowAccuracy));
-    m.put("window_auc", orNull(windowAuc));
-    m.put("logloss", orNull(logLoss));
+    learned.values().forEach((k, v) -> m.put(k, orNull(v)));
     m.put("model_epoch", modelEpoch);
     m.put("model_version", modelVersion);
     m.put("freshness_p50_ms", orNull(freshnessP50Ms));
@@ -115,11 +116,12 @@ public record DemoSummary(List<String> datasets, long labeled, long requests, lo
     m.put("dlq", dlq);
     m.put("replay_s", orNull(replaySeconds));
     m.put("elapsed_s", orNull(elapsedSeconds));
-    m.put("curve", curve.stream().map(p -> {
+    LearningCurve curve = learned.curve();
+    m.put("curve", curve.points().stream().map(p -> {
       Map<String, Object> point = new LinkedHashMap<>();
       point.put("events", p.events());
-      point.put("accuracy", orNull(p.accuracy()));
-      point.put("window_accuracy", orNull(p.windowAccuracy()));
+      point.put(curve.valueKey(), orNull(p.value()));
+      point.put(curve.referenceKey(), orNull(p.reference()));
       return point;
     }).toList());
     return m;

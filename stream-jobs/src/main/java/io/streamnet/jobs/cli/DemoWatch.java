@@ -1,6 +1,8 @@
 package io.streamnet.jobs.cli;
 
 import io.streamnet.connect.replay.ReplayResult;
+import io.streamnet.jobs.train.AppliedEvents;
+import io.streamnet.schema.TrainingMetrics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Watches a running demo: waits for the job to come up, then shows progress about once a second until the replay
- * is done, every labeled event has been applied and every request has a committed score (both read from the job's
+ * is done, every labeled event has been applied and every request has a committed answer (both read from the job's
  * output with read_committed); or until the job ends, the timeout passes, or a stop is requested.
  */
 final class DemoWatch {
@@ -34,11 +36,11 @@ final class DemoWatch {
    *
    * @param replay         the replay's result (null if stopped before it ended)
    * @param committed      the committed output at the end (null on error or stop)
-   * @param curve          the learning curve read from the committed trainer metrics
+   * @param trainerHistory the committed trainer metrics records, in order (the learning curve's points)
    * @param elapsedSeconds from the start of the replay to the end
    * @param error          why the demo failed, or null
    */
-  record Outcome(ReplayResult replay, OutputObserver.Observation committed, List<CurvePoint> curve,
+  record Outcome(ReplayResult replay, OutputObserver.Observation committed, List<TrainingMetrics> trainerHistory,
                  double elapsedSeconds, String error) {
     static Outcome error(String message) {
       return new Outcome(null, null, List.of(), 0, message);
@@ -48,16 +50,18 @@ final class DemoWatch {
   private final DemoProgress progress;
   private final BooleanSupplier stopRequested;
   private final JobClient job;
-  private final OutputObserver live;
-  private final OutputObserver committed;
+  private final OutputObserver<?> live;
+  private final OutputObserver<?> committed;
+  private final DemoTask task;
 
-  DemoWatch(DemoProgress progress, BooleanSupplier stopRequested, JobClient job, OutputObserver live,
-            OutputObserver committed) {
+  DemoWatch(DemoProgress progress, BooleanSupplier stopRequested, JobClient job, OutputObserver<?> live,
+            OutputObserver<?> committed, DemoTask task) {
     this.progress = progress;
     this.stopRequested = stopRequested;
     this.job = job;
     this.live = live;
     this.committed = committed;
+    this.task = task;
   }
 
   /** Waits until the trainer reports (the job is up); null when it does (or a stop is requested), else why not. */
@@ -88,10 +92,11 @@ final class DemoWatch {
   /**
    * Waits for the end of the demo whose replay started at {@code startNanos}.
    *
-   * @param timeout how long after the replay's end the job may take to apply and score everything
+   * @param labeled the training ids of the labeled events replayed (count and digest), as the trainer accounts them
+   * @param timeout how long after the replay's end the job may take to apply and answer everything
    */
-  Outcome awaitEnd(DemoEvents events, CompletableFuture<ReplayResult> replay, Duration timeout, long startNanos)
-      throws InterruptedException {
+  Outcome awaitEnd(DemoEvents events, CompletableFuture<AppliedEvents> labeled, CompletableFuture<ReplayResult> replay,
+                   Duration timeout, long startNanos) throws InterruptedException {
     long nextProgress = 0;
     long replayDoneAt = 0;
     long completeAt = 0;
@@ -118,25 +123,34 @@ final class DemoWatch {
       }
       if (result != null) {
         OutputObserver.Observation c = committed.observation();
-        double applied = c.trainer("applied_events");
-        if (applied >= result.labeled() && c.distinctScored() >= result.requests()) {
+        // Every event was sent, so the ids of the labeled ones are known (computed while the job started).
+        AppliedEvents expected = labeled.join();
+        if (c.applied(expected) && c.distinctScored() >= result.requests()) {
           completeAt = completeAt == 0 ? now : completeAt;
           if (bufferedCount(c) >= 0 || now - completeAt > FIGURES_WAIT.toNanos()) {
             showProgress(events, now - startNanos);
-            return new Outcome(result, c, committed.curve(), (completeAt - startNanos) / 1e9, null);
+            return new Outcome(result, c, committed.trainerHistory(), (completeAt - startNanos) / 1e9, null);
           }
         }
         if (now - replayDoneAt > timeout.toNanos()) {
-          return Outcome.error(String.format(Locale.ROOT, "timed out: %d s after the last event was sent, the"
-                  + " trainer had applied %,d of %,d labeled events and %,d of %,d requests had a committed score"
-                  + " (raise --timeout, or lower --rate)", timeout.toSeconds(),
-              Double.isNaN(applied) ? 0 : (long) applied, result.labeled(), c.distinctScored(),
-              result.requests()));
+          return Outcome.error(timedOut(timeout, result, c, expected));
         }
       }
       Thread.sleep(TICK.toMillis());
     }
     return new Outcome(result, null, List.of(), 0, null);
+  }
+
+  /** Why the wait timed out: what the trainer had applied and how many requests had an answer. */
+  static String timedOut(Duration timeout, ReplayResult result, OutputObserver.Observation c, AppliedEvents labeled) {
+    double applied = c.trainer("applied_events");
+    double refused = c.trainer("refused_events");
+    return String.format(Locale.ROOT, "timed out: %d s after the last event was sent, the trainer had applied %,d"
+            + " events of the %,d labeled ones and %,d fed back (%s refused), and %,d of %,d requests had a committed"
+            + " answer (raise --timeout, or lower --rate)", timeout.toSeconds(),
+        Double.isNaN(applied) ? 0 : (long) applied, labeled.count(), c.fedBack(),
+        Double.isNaN(refused) ? "none" : String.format(Locale.ROOT, "%,d", (long) refused), c.distinctScored(),
+        result.requests());
   }
 
   /**
@@ -153,7 +167,7 @@ final class DemoWatch {
 
   private void showProgress(DemoEvents events, long elapsedNanos) {
     progress.show(DemoProgress.render(elapsedNanos / 1e9, events.taken(), events.size(), live.observation(),
-        events.requestsTaken()));
+        events.requestsTaken(), task));
   }
 
   /** Null while the job runs; otherwise why it ended. */

@@ -9,27 +9,33 @@ import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.DoubleStream;
 
 /**
- * Draws the learning curve (prequential accuracy and windowed accuracy against labeled events) as an image with
- * axes, ticks, labels and a legend, with java.awt only (headless).
+ * Draws a {@link LearningCurve} (a trainer figure and its reference against labeled events) as an image with axes,
+ * ticks, labels and a legend, with java.awt only (headless). Both series are figures in [0, 1]; the y axis spans
+ * round values around them.
  */
 final class LearningCurveChart {
-  static final Color PREQUENTIAL = new Color(0x1f, 0x77, 0xb4);
-  static final Color WINDOW = new Color(0xff, 0x7f, 0x0e);
+  /** The trainer's figure. */
+  static final Color VALUE = new Color(0x1f, 0x77, 0xb4);
+  /** What it is drawn beside. */
+  static final Color REFERENCE = new Color(0xff, 0x7f, 0x0e);
   private static final Color GRID = new Color(0xe4, 0xe4, 0xe4);
   private static final int LEFT = 72;
-  private static final int RIGHT = 24;
+  /** Room for half the last x tick's label ("100,000"), which is centred on the plot's right edge. */
+  private static final int RIGHT = 40;
   private static final int TOP = 44;
   private static final int BOTTOM = 58;
 
   private LearningCurveChart() {}
 
   /** The chart of {@code curve} on a {@code width} x {@code height} image. */
-  static BufferedImage render(List<CurvePoint> curve, String title, int width, int height) {
+  static BufferedImage render(LearningCurve curve, String title, int width, int height) {
     if (width < LEFT + RIGHT + 100 || height < TOP + BOTTOM + 100) {
       throw new IllegalArgumentException("chart of " + width + "x" + height + " is too small");
     }
@@ -50,7 +56,8 @@ final class LearningCurveChart {
   /** One drawing: the data ranges and the mapping from data to pixels. */
   private static final class Plot {
     private final Graphics2D g;
-    private final List<CurvePoint> curve;
+    private final LearningCurve curve;
+    private final List<CurvePoint> points;
     private final int x0;
     private final int y0;
     private final int plotWidth;
@@ -61,23 +68,25 @@ final class LearningCurveChart {
     private final double yMax;
     private final double yStep;
 
-    Plot(Graphics2D g, List<CurvePoint> curve, int width, int height) {
+    Plot(Graphics2D g, LearningCurve curve, int width, int height) {
       this.g = g;
       this.curve = curve;
+      this.points = curve.points();
       this.x0 = LEFT;
       this.y0 = height - BOTTOM;
       this.plotWidth = width - LEFT - RIGHT;
       this.plotHeight = height - TOP - BOTTOM;
-      long maxEvents = curve.stream().mapToLong(CurvePoint::events).max().orElse(0);
+      long maxEvents = points.stream().mapToLong(CurvePoint::events).max().orElse(0);
       this.xStep = Math.max(1, niceStep(Math.max(1, maxEvents) / 5.0));
       this.xMax = Math.max(xStep, Math.ceil(maxEvents / xStep) * xStep);
-      double lowest = curve.stream()
-          .flatMapToDouble(p -> java.util.stream.DoubleStream.of(p.accuracy(), p.windowAccuracy()))
-          .filter(Double::isFinite).min().orElse(0.5);
-      // Accuracy lives in [0, 1]: show from a round value below the lowest point up to 1.
-      this.yMax = 1.0;
-      this.yMin = Math.max(0, Math.min(0.8, Math.floor(lowest * 10 - 1e-9) / 10));
-      this.yStep = yMax - yMin <= 0.3 ? 0.05 : 0.1;
+      // A cumulative figure over the first few events swings widely (one positive: a hit rate of 0 or 1): the axis
+      // fits the curve after the first 2% of the stream, and the swings before are cut at its edges.
+      long settled = points.stream().anyMatch(p -> p.events() >= maxEvents / 50) ? maxEvents / 50 : 0;
+      double[] range = yRange(points.stream().filter(p -> p.events() >= settled)
+          .flatMapToDouble(p -> DoubleStream.of(p.value(), p.reference())).filter(Double::isFinite).toArray());
+      this.yMin = range[0];
+      this.yMax = range[1];
+      this.yStep = range[2];
     }
 
     void draw(String title) {
@@ -89,11 +98,11 @@ final class LearningCurveChart {
       g.drawLine(x0, y0, x0 + plotWidth, y0);
       g.drawLine(x0, y0, x0, y0 - plotHeight);
 
-      if (curve.isEmpty()) {
+      if (points.isEmpty()) {
         centered("no trainer metrics were reported", x0 + plotWidth / 2, y0 - plotHeight / 2);
       } else {
-        series(CurvePoint::windowAccuracy, WINDOW, 1.6f);
-        series(CurvePoint::accuracy, PREQUENTIAL, 2.4f);
+        series(CurvePoint::reference, REFERENCE, 1.6f);
+        series(CurvePoint::value, VALUE, 2.4f);
       }
       legend();
 
@@ -104,7 +113,7 @@ final class LearningCurveChart {
       centered("labeled events (each scored before it is learned from)", x0 + plotWidth / 2, y0 + 44);
       AffineTransform saved = g.getTransform();
       g.rotate(-Math.PI / 2);
-      centered("accuracy", -(y0 - plotHeight / 2), 20);
+      centered(curve.axisLabel(), -(y0 - plotHeight / 2), 20);
       g.setTransform(saved);
     }
 
@@ -140,7 +149,7 @@ final class LearningCurveChart {
       Path2D.Double path = new Path2D.Double();
       boolean open = false;
       int drawn = 0;
-      for (CurvePoint p : curve) {
+      for (CurvePoint p : points) {
         double v = value.applyAsDouble(p);
         if (!Double.isFinite(v)) {
           open = false;
@@ -155,7 +164,7 @@ final class LearningCurveChart {
           open = true;
         }
         drawn++;
-        if (curve.size() == 1 || drawn == 1 && curve.size() < 3) {
+        if (points.size() == 1 || drawn == 1 && points.size() < 3) {
           g.fillOval((int) x - 3, (int) y - 3, 7, 7);
         }
       }
@@ -164,13 +173,14 @@ final class LearningCurveChart {
 
     private void legend() {
       FontMetrics fm = g.getFontMetrics();
-      String[] labels = {"prequential accuracy (all events so far)", "windowed accuracy (recent events)"};
-      Color[] colors = {PREQUENTIAL, WINDOW};
+      String[] labels = {curve.valueLabel(), curve.referenceLabel()};
+      Color[] colors = {VALUE, REFERENCE};
       int textWidth = Math.max(fm.stringWidth(labels[0]), fm.stringWidth(labels[1]));
       int boxWidth = textWidth + 50;
       int boxHeight = 2 * (fm.getHeight() + 4) + 8;
       int bx = x0 + plotWidth - boxWidth - 10;
-      int by = y0 - boxHeight - 10;
+      // In the corner the curves' ends leave free: a falling curve (a hit rate) ends low, a rising one high.
+      int by = endsLow() ? y0 - plotHeight + 10 : y0 - boxHeight - 10;
       g.setColor(new Color(255, 255, 255, 230));
       g.fillRect(bx, by, boxWidth, boxHeight);
       g.setColor(Color.LIGHT_GRAY);
@@ -186,6 +196,11 @@ final class LearningCurveChart {
       }
     }
 
+    /** Whether the trainer's figure ends in the lower half of the plot. */
+    private boolean endsLow() {
+      return !points.isEmpty() && points.get(points.size() - 1).value() < (yMin + yMax) / 2;
+    }
+
     private void centered(String text, int x, int baseline) {
       g.drawString(text, x - g.getFontMetrics().stringWidth(text) / 2, baseline);
     }
@@ -197,6 +212,27 @@ final class LearningCurveChart {
     private int yPixel(double value) {
       return y0 - (int) Math.round((value - yMin) / (yMax - yMin) * plotHeight);
     }
+  }
+
+  /**
+   * The y axis for figures in [0, 1]: {min, max, step}, the bounds on the step's multiples around the values (at
+   * least one step apart), within [0, 1]; the step 0.05 for a range up to 0.3, else 0.1. The whole [0, 1] without
+   * values.
+   */
+  static double[] yRange(double[] values) {
+    if (values.length == 0) {
+      return new double[] {0, 1, 0.1};
+    }
+    double lowest = Math.max(0, Arrays.stream(values).min().orElseThrow());
+    double highest = Math.min(1, Arrays.stream(values).max().orElseThrow());
+    double step = highest - lowest <= 0.3 ? 0.05 : 0.1;
+    double min = Math.max(0, Math.floor(lowest / step + 1e-9) * step);
+    double max = Math.min(1, Math.ceil(highest / step - 1e-9) * step);
+    if (max - min < step - 1e-9) {
+      max = Math.min(1, min + step);
+      min = Math.max(0, max - step);
+    }
+    return new double[] {min, max, step};
   }
 
   /** A round tick step near {@code raw}: 1, 2 or 5 times a power of ten. */

@@ -4,7 +4,8 @@ import io.streamnet.connect.registry.RegistryConfig;
 import io.streamnet.connect.registry.SchemaRegistries;
 import io.streamnet.connect.registry.SchemaRegistryClient;
 import io.streamnet.connect.serde.SpecificRecordDecoder;
-import io.streamnet.schema.SentimentScore;
+import io.streamnet.jobs.train.AppliedEvents;
+import io.streamnet.jobs.train.TrainerOperator;
 import io.streamnet.schema.TrainingMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -27,18 +30,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Follows the job's output topics (scores, metrics, dead letters) from their beginning on a thread of its own, and
- * tallies what it reads. With {@code read_committed} it sees only what the job's sinks committed (the exactly-once ones
- * at each checkpoint; answers delivered at least once as soon as they are written): the demo's final figures. With
- * {@code read_uncommitted} it sees records as soon as they are written: the live progress line.
+ * Follows the job's output topics (answers, metrics, dead letters, and the feedback loop's topic when there is one)
+ * from their beginning on a thread of its own, and tallies what it reads. With {@code read_committed} it sees only
+ * what the job's sinks committed (the exactly-once ones at each checkpoint; answers delivered at least once as soon as
+ * they are written): the demo's final figures. With {@code read_uncommitted} it sees records as soon as they are
+ * written: the live progress line.
+ *
+ * @param <O> the task's answers
  */
-final class OutputObserver implements AutoCloseable {
+final class OutputObserver<O extends SpecificRecord> implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(OutputObserver.class);
   private static final Duration POLL = Duration.ofMillis(200);
   private static final Duration JOIN = Duration.ofSeconds(10);
 
-  /** The topics followed. */
-  record Topics(String scores, String metrics, String deadLetters) {
+  /**
+   * The topics followed.
+   *
+   * @param feedback the feedback loop's topic, whose records the trainer learns from beside the labeled events; null
+   *                 when not followed
+   */
+  record Topics(String scores, String metrics, String deadLetters, String feedback) {
     Topics {
       Objects.requireNonNull(scores, "scores");
       Objects.requireNonNull(metrics, "metrics");
@@ -49,15 +60,17 @@ final class OutputObserver implements AutoCloseable {
   /**
    * What has been read so far.
    *
-   * @param scoreRecords   score records
+   * @param scoreRecords   answer records
    * @param distinctScored distinct request ids among them
    * @param lastTrainer    the newest trainer metrics record, or null
    * @param lastScorer     the newest scorer metrics record (keys {@code scorer.*}), or null
    * @param deadLetters    dead-letter records
    * @param undecodable    records that could not be decoded (none expected: the job writes them)
+   * @param fedBack        records on the feedback topic (each one more event for the trainer)
+   * @param fedBackDigest  the digest of their training ids, as the trainer's applied digest sums them
    */
   record Observation(long scoreRecords, long distinctScored, TrainingMetrics lastTrainer, TrainingMetrics lastScorer,
-                     long deadLetters, long undecodable) {
+                     long deadLetters, long undecodable, long fedBack, long fedBackDigest) {
     /** A trainer metric of the newest record, NaN when absent. */
     double trainer(String key) {
       return metric(lastTrainer, key);
@@ -68,20 +81,36 @@ final class OutputObserver implements AutoCloseable {
       return metric(lastScorer, "scorer." + key);
     }
 
-    private static double metric(TrainingMetrics m, String key) {
-      if (m == null) {
-        return Double.NaN;
+    /**
+     * Whether the newest trainer record says that the trainer applied exactly {@code labeled} and the feedback read
+     * so far: the same count, and the same digest of ids (so neither a missing labeled event made up for by a
+     * feedback record the trainer read first, nor the reverse, passes).
+     */
+    boolean applied(AppliedEvents labeled) {
+      double high = trainer(TrainerOperator.APPLIED_DIGEST_HIGH);
+      double low = trainer(TrainerOperator.APPLIED_DIGEST_LOW);
+      if (Double.isNaN(high) || Double.isNaN(low)) {
+        return false;
       }
-      Double v = m.getMetrics().get(key);
-      return v == null ? Double.NaN : v;
+      long digest = ((long) high << 32) | (long) low;
+      return trainer("applied_events") == labeled.count() + fedBack && digest == labeled.digest() + fedBackDigest;
     }
+  }
+
+  /** A metric of a record, NaN when the record or the key is absent. */
+  static double metric(TrainingMetrics m, String key) {
+    Double v = m == null ? null : m.getMetrics().get(key);
+    return v == null ? Double.NaN : v;
   }
 
   private final String name;
   private final Topics topics;
   private final KafkaConsumer<byte[], byte[]> consumer;
-  private final SpecificRecordDecoder<SentimentScore> scores;
+  private final AnswerReader<O> answers;
+  private final SpecificRecordDecoder<O> answerDecoder;
   private final SpecificRecordDecoder<TrainingMetrics> metrics;
+  private final TrainingIds<?> feedbackIds;
+  private final SpecificRecordDecoder<? extends SpecificRecordBase> feedbackDecoder;
   private final Thread thread;
   private volatile boolean closed;
   private volatile RuntimeException failure;
@@ -93,18 +122,24 @@ final class OutputObserver implements AutoCloseable {
   private long[] latencies = new long[1024];
   private TrainingMetrics lastTrainer;
   private TrainingMetrics lastScorer;
-  private final List<CurvePoint> curve = new ArrayList<>();
+  private final List<TrainingMetrics> trainerHistory = new ArrayList<>();
+  private final AppliedEvents fedBack = new AppliedEvents();
   private long deadLetters;
   private long undecodable;
   private String firstUndecodable;
 
   /**
-   * @param name           for the thread and messages, e.g. "committed"
+   * @param name             for the thread and messages, e.g. "committed"
    * @param clientProperties Kafka client settings (bootstrap.servers, security, ...)
-   * @param readCommitted  read_committed (true) or read_uncommitted
+   * @param answers          how to read the task's answers
+   * @param feedbackIds      the training ids of the feedback topic's records, when {@code topics} has one
+   * @param readCommitted    read_committed (true) or read_uncommitted
    */
   OutputObserver(String name, Map<String, Object> clientProperties, RegistryConfig registry, Topics topics,
-                 boolean readCommitted) {
+                 AnswerReader<O> answers, TrainingIds<?> feedbackIds, boolean readCommitted) {
+    if ((topics.feedback() == null) != (feedbackIds == null)) {
+      throw new IllegalArgumentException("a feedback topic needs the training ids of its records, and only it");
+    }
     this.name = name;
     this.topics = topics;
     Map<String, Object> props = new HashMap<>(clientProperties);
@@ -115,8 +150,11 @@ final class OutputObserver implements AutoCloseable {
     props.remove(ConsumerConfig.GROUP_ID_CONFIG);
     this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     SchemaRegistryClient client = SchemaRegistries.connect(registry);
-    this.scores = new SpecificRecordDecoder<>(client, SentimentScore.class);
+    this.answers = answers;
+    this.answerDecoder = new SpecificRecordDecoder<>(client, answers.type());
     this.metrics = new SpecificRecordDecoder<>(client, TrainingMetrics.class);
+    this.feedbackIds = feedbackIds;
+    this.feedbackDecoder = feedbackIds == null ? null : new SpecificRecordDecoder<>(client, feedbackIds.type());
     this.thread = new Thread(this::pollLoop, "streamnet-demo-" + name);
     this.thread.setDaemon(true);
   }
@@ -124,7 +162,11 @@ final class OutputObserver implements AutoCloseable {
   /** Assigns every partition of the topics, from the beginning, and starts reading. */
   void start() {
     List<TopicPartition> partitions = new ArrayList<>();
-    for (String topic : List.of(topics.scores(), topics.metrics(), topics.deadLetters())) {
+    List<String> followed = new ArrayList<>(List.of(topics.scores(), topics.metrics(), topics.deadLetters()));
+    if (topics.feedback() != null) {
+      followed.add(topics.feedback());
+    }
+    for (String topic : followed) {
       List<PartitionInfo> infos = consumer.partitionsFor(topic);
       if (infos == null || infos.isEmpty()) {
         throw new IllegalStateException("topic " + topic + " does not exist");
@@ -142,12 +184,13 @@ final class OutputObserver implements AutoCloseable {
     if (failure != null) {
       throw failure;
     }
-    return new Observation(scoreRecords, scoredIds.size(), lastTrainer, lastScorer, deadLetters, undecodable);
+    return new Observation(scoreRecords, scoredIds.size(), lastTrainer, lastScorer, deadLetters, undecodable,
+        fedBack.count(), fedBack.digest());
   }
 
-  /** The learning curve: one point per trainer record that saw new events. */
-  synchronized List<CurvePoint> curve() {
-    return List.copyOf(curve);
+  /** The trainer's records in order, one per record that saw new events: the learning curve's points. */
+  synchronized List<TrainingMetrics> trainerHistory() {
+    return List.copyOf(trainerHistory);
   }
 
   /**
@@ -216,9 +259,11 @@ final class OutputObserver implements AutoCloseable {
     }
     try {
       if (r.topic().equals(topics.scores())) {
-        takeScore(scores.decode(r.value()));
+        takeAnswer(answerDecoder.decode(r.value()));
       } else if (r.topic().equals(topics.metrics())) {
         takeMetrics(metrics.decode(r.value()));
+      } else if (r.topic().equals(topics.feedback())) {
+        fedBack.add(feedbackIds.of(feedbackDecoder.decode(r.value())));
       }
     } catch (RuntimeException e) {
       if (undecodable++ == 0) {
@@ -228,13 +273,14 @@ final class OutputObserver implements AutoCloseable {
     }
   }
 
-  private void takeScore(SentimentScore s) {
+  private void takeAnswer(O answer) {
     if (scoreRecords == latencies.length) {
       latencies = Arrays.copyOf(latencies, latencies.length * 2);
     }
-    latencies[(int) scoreRecords] = s.getLatencyMicros();
+    latencies[(int) scoreRecords] = answers.latencyMicros(answer);
     scoreRecords++;
-    scoredIds.add(s.getId());
+    // Answers may come more than once (scorer.delivery: at_least_once): a request counts once.
+    scoredIds.add(answers.requestId().apply(answer));
   }
 
   private void takeMetrics(TrainingMetrics m) {
@@ -243,15 +289,11 @@ final class OutputObserver implements AutoCloseable {
       return;
     }
     lastTrainer = m;
-    Double accuracy = m.getMetrics().get("accuracy");
-    if (accuracy == null || m.getExamplesSeen() == 0) {
-      return;
+    if (m.getExamplesSeen() == 0 || !trainerHistory.isEmpty()
+        && trainerHistory.get(trainerHistory.size() - 1).getExamplesSeen() == m.getExamplesSeen()) {
+      return; // nothing learned yet, or an idle interval: nothing new to draw
     }
-    if (!curve.isEmpty() && curve.get(curve.size() - 1).events() == m.getExamplesSeen()) {
-      return; // an idle interval: nothing new to draw
-    }
-    Double window = m.getMetrics().get("window_accuracy");
-    curve.add(new CurvePoint(m.getExamplesSeen(), accuracy, window == null ? Double.NaN : window));
+    trainerHistory.add(m);
   }
 
   @Override

@@ -16,7 +16,8 @@ public final class StreamNetCli {
   public static final String USAGE = String.join("\n",
       "usage: streamnet <command> [options]",
       "  demo   the online learner end to end in this process (embedded Kafka, in-memory registry, Flink",
-      "         MiniCluster): replays the UCI sentences (and IMDB when the data has it), trains, scores, reports",
+      "         MiniCluster): replays the UCI sentences (and IMDB when the data has it), or MovieLens with",
+      "         --dataset movielens, trains, answers, reports",
       "  run    the online learner against your Kafka and schema registry: run --config job.yaml [--set K=V ...]",
       "  help   this text; 'streamnet <command> --help' describes a command's options");
 

@@ -100,8 +100,12 @@ public final class KafkaPipelineIo {
         sink(s, "dlq", AvroRecordSerializationSchema.deadLetters(t.deadLetters(), serde), new Properties(),
             s.guarantee()),
         t.feedback() == null ? null : source(s, t.feedback(), labeledDecoder(s, task)),
+        // The fed-back records leave the joiner's event-time timers with their impressions' event times as Flink
+        // timestamps; stamped when sent instead, they enter the stream when written, as the trainer's freshness and
+        // the scorer's latencies count (an event time years back made the freshness p99 decades).
         t.feedback() == null ? null : sink(s, "feedback", new AvroRecordSerializationSchema<>(t.feedback(),
-            task.task().labeledType(), serde, feedbackKey(task)), new Properties(), s.guarantee()));
+            task.task().labeledType(), serde, feedbackKey(task)).stampedWhenSent(), new Properties(),
+            s.guarantee()));
   }
 
   private static <L extends SpecificRecordBase> SerializableFunction<L, byte[]> feedbackKey(

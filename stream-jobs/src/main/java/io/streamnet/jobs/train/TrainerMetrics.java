@@ -11,8 +11,8 @@ import org.apache.flink.metrics.MetricGroup;
 
 /**
  * The trainer's figures: a {@link TrainingMetrics} record every metrics interval (the learner's prequential figures,
- * throughput, refusals, drifts, snapshot sizes), at once when a drift is found, and Flink gauges of the same. Counts
- * the current interval's batches.
+ * throughput, the applied events' count and digest, refusals, drifts, snapshot sizes), at once when a drift is
+ * found, and Flink gauges of the same. Counts the current interval's batches.
  */
 final class TrainerMetrics {
   private final String modelId;
@@ -49,6 +49,9 @@ final class TrainerMetrics {
     Map<String, Double> m = new LinkedHashMap<>(learner.metrics());
     m.put("events_per_s", eventsPerSecond);
     m.put("applied_events", (double) t.appliedCount());
+    // The digest too, as in the snapshots: a reader can tell that exactly the events it expects were applied.
+    m.put(TrainerOperator.APPLIED_DIGEST_HIGH, (double) (t.appliedDigest() >>> 32));
+    m.put(TrainerOperator.APPLIED_DIGEST_LOW, (double) (t.appliedDigest() & 0xffffffffL));
     m.put("refused_events", (double) t.refusedEvents());
     m.put("refused_nonfinite_batches", (double) guard.refusedNonFinite());
     m.put("refused_loss_spike_batches", (double) guard.refusedAboveCeiling());
@@ -102,6 +105,9 @@ final class TrainerMetrics {
   /** What the figures read from the trainer. */
   interface Trainer {
     long appliedCount();
+
+    /** The order-independent digest of the applied events' ids ({@link AppliedEvents#digest()}). */
+    long appliedDigest();
 
     long refusedEvents();
 

@@ -371,6 +371,11 @@ public final class TrainerOperator<E extends StreamExample> extends AbstractStre
   }
 
   @Override
+  public long appliedDigest() {
+    return applied.digest();
+  }
+
+  @Override
   public long refusedEvents() {
     return refusedEvents;
   }

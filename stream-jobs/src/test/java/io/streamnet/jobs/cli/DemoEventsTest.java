@@ -22,7 +22,7 @@ class DemoEventsTest {
 
   @Test
   void uciIsCutToTheLimitAndHoldsBackASeededShare() {
-    DemoEvents events = DemoEvents.read(DemoOptions.DatasetSelection.UCI, null, 1000, 42, 0.2, () -> 1234L);
+    DemoEvents events = DemoEvents.read(DemoOptions.DatasetSelection.UCI, null, 1000, 42, 0.2, 1, () -> 1234L);
     assertEquals(List.of("uci"), events.names());
     assertEquals(1000, events.size());
     Set<String> ids = new HashSet<>();
@@ -42,9 +42,9 @@ class DemoEventsTest {
 
   @Test
   void theSameSeedGivesTheSameStream() {
-    DemoEvents a = DemoEvents.read(DemoOptions.DatasetSelection.UCI, null, 50, 7, 0.1, () -> 0L);
-    DemoEvents b = DemoEvents.read(DemoOptions.DatasetSelection.UCI, null, 50, 7, 0.1, () -> 0L);
-    DemoEvents c = DemoEvents.read(DemoOptions.DatasetSelection.UCI, null, 50, 8, 0.1, () -> 0L);
+    DemoEvents a = DemoEvents.read(DemoOptions.DatasetSelection.UCI, null, 50, 7, 0.1, 1, () -> 0L);
+    DemoEvents b = DemoEvents.read(DemoOptions.DatasetSelection.UCI, null, 50, 7, 0.1, 1, () -> 0L);
+    DemoEvents c = DemoEvents.read(DemoOptions.DatasetSelection.UCI, null, 50, 8, 0.1, 1, () -> 0L);
     boolean differs = false;
     for (int i = 0; i < 50; i++) {
       assertEquals(a.get(i), b.get(i));
@@ -56,7 +56,7 @@ class DemoEventsTest {
   @Test
   void byDefaultImdbIsAddedOnlyWhenTheDataHasIt() throws Exception {
     // An empty data root: no IMDB; the UCI sentences still come from the project's datasets/.
-    DemoEvents events = DemoEvents.read(DemoOptions.DatasetSelection.DEFAULT, emptyDataRoot, 0, 42, 0.1, () -> 0L);
+    DemoEvents events = DemoEvents.read(DemoOptions.DatasetSelection.DEFAULT, emptyDataRoot, 0, 42, 0.1, 1, () -> 0L);
     assertEquals(List.of("uci"), events.names());
     assertEquals(3000, events.size());
 
@@ -64,7 +64,7 @@ class DemoEventsTest {
     Files.writeString(imdb.resolve("imdb_reviews.jsonl"),
         "{\"split\":\"train\",\"label\":1,\"rating\":9,\"id\":0,\"orig_path\":\"a\",\"text\":\"great fun\"}\n"
             + "{\"split\":\"train\",\"label\":0,\"rating\":2,\"id\":1,\"orig_path\":\"b\",\"text\":\"dull\"}\n");
-    DemoEvents both = DemoEvents.read(DemoOptions.DatasetSelection.DEFAULT, emptyDataRoot, 0, 42, 0.1, () -> 0L);
+    DemoEvents both = DemoEvents.read(DemoOptions.DatasetSelection.DEFAULT, emptyDataRoot, 0, 42, 0.1, 1, () -> 0L);
     assertEquals(List.of("uci", "imdb"), both.names());
     assertEquals(3002, both.size());
     assertTrue(both.get(3000).key().startsWith("imdb-"), "IMDB follows the UCI sentences");
@@ -74,7 +74,7 @@ class DemoEventsTest {
   @Test
   void aDatasetAskedForButMissingIsAnErrorNamingWhereItLooked() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> DemoEvents.read(DemoOptions.DatasetSelection.SST2, emptyDataRoot, 0, 42, 0.1, () -> 0L));
+        () -> DemoEvents.read(DemoOptions.DatasetSelection.SST2, emptyDataRoot, 0, 42, 0.1, 1, () -> 0L));
     assertTrue(e.getMessage().startsWith("dataset sst2"), e.getMessage());
     assertTrue(e.getMessage().contains(emptyDataRoot.toString()), e.getMessage());
   }

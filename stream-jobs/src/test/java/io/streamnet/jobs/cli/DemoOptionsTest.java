@@ -59,11 +59,16 @@ class DemoOptionsTest {
   }
 
   @Test
-  void datasetChoicesAreTheFourNames() throws UsageException {
+  void datasetChoicesAreTheFiveNamesAndMovielensIsTheRecommendationTask() throws UsageException {
     assertEquals(DemoOptions.DatasetSelection.UCI, DemoOptions.parse(new String[] {"--dataset", "uci"}).datasets());
     assertEquals(DemoOptions.DatasetSelection.SST2, DemoOptions.parse(new String[] {"--dataset", "sst2"}).datasets());
     assertEquals(DemoOptions.DatasetSelection.ALL, DemoOptions.parse(new String[] {"--dataset", "all"}).datasets());
-    assertMessage("--dataset must be uci, imdb, sst2 or all, got 'movielens'", "--dataset", "movielens");
+    DemoOptions.DatasetSelection movielens = DemoOptions.parse(new String[] {"--dataset", "movielens"}).datasets();
+    assertEquals(DemoOptions.DatasetSelection.MOVIELENS, movielens);
+    assertEquals("recommendation", movielens.task());
+    assertEquals("sentiment", DemoOptions.DatasetSelection.DEFAULT.task());
+    assertMessage("--dataset must be uci, imdb, sst2, all or movielens, got 'ml-1m'", "--dataset", "ml-1m");
+    assertTrue(DemoOptions.USAGE.contains("movielens"), "--help lists movielens");
   }
 
   @Test

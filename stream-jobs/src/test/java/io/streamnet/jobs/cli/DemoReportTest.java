@@ -10,6 +10,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
@@ -21,8 +22,19 @@ class DemoReportTest {
   Path tmp;
 
   static DemoSummary summary(List<CurvePoint> curve) {
-    return new DemoSummary(List.of("uci", "imdb"), 2711, 289, 289, 289, 0.7551, 0.78, 0.84, 0.497, 1, 7, 412.0,
-        980.5, new ScoreLatency(1.25, 4.5, 12, 850.0, 1210.5), 0, 3.2, 10.2, curve);
+    Map<String, Double> learned = new LinkedHashMap<>();
+    learned.put("accuracy", 0.7551);
+    learned.put("window_accuracy", 0.78);
+    learned.put("window_auc", 0.84);
+    learned.put("logloss", 0.497);
+    return new DemoSummary(new SentimentDemoTask(), List.of("uci", "imdb"), 2711, 289, 289, 289,
+        new LearnedFigures(learned, accuracyCurve(curve)), 1, 7, 412.0, 980.5,
+        new ScoreLatency(1.25, 4.5, 12, 850.0, 1210.5), 0, 3.2, 10.2);
+  }
+
+  static LearningCurve accuracyCurve(List<CurvePoint> points) {
+    return new LearningCurve("accuracy", "prequential accuracy", "window_accuracy", "windowed accuracy", "accuracy",
+        points);
   }
 
   static List<CurvePoint> rising(int points) {
@@ -43,11 +55,11 @@ class DemoReportTest {
     assertEquals(DemoReport.CHART_WIDTH, png.getWidth());
     assertEquals(DemoReport.CHART_HEIGHT, png.getHeight());
     // Both series are drawn in their colours.
-    assertTrue(count(png, LearningCurveChart.PREQUENTIAL) > 200, "prequential line pixels");
-    assertTrue(count(png, LearningCurveChart.WINDOW) > 100, "windowed line pixels");
+    assertTrue(count(png, LearningCurveChart.VALUE) > 200, "prequential line pixels");
+    assertTrue(count(png, LearningCurveChart.REFERENCE) > 100, "windowed line pixels");
 
     JsonNode json = new ObjectMapper().readTree(written.summary().toFile());
-    for (String key : List.of("datasets", "labeled", "requests", "scored", "score_records", "accuracy",
+    for (String key : List.of("task", "datasets", "labeled", "requests", "scored", "score_records", "accuracy",
         "window_accuracy", "window_auc", "logloss", "model_epoch", "model_version", "freshness_p50_ms",
         "freshness_p99_ms", "score_p50_ms", "score_p99_ms", "dlq", "replay_s", "elapsed_s", "curve", "settings")) {
       assertTrue(json.has(key), "summary.json lacks " + key);
@@ -58,13 +70,17 @@ class DemoReportTest {
     assertEquals("imdb", json.get("datasets").get(1).asText());
     assertEquals(30, json.get("curve").size());
     assertEquals(3000, json.get("curve").get(29).get("events").asLong());
+    assertEquals(0.8, json.get("curve").get(29).get("accuracy").asDouble(), 1e-12);
+    assertEquals(0.9, json.get("curve").get(29).get("window_accuracy").asDouble(), 1e-12);
+    assertEquals("sentiment", json.get("task").asText());
     assertEquals(42, json.get("settings").get("seed").asInt());
   }
 
   @Test
   void missingFiguresAreNullAndAnEmptyCurveStillDraws() throws Exception {
-    DemoSummary s = new DemoSummary(List.of("uci"), 10, 1, 1, 1, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-        1, 1, Double.NaN, Double.NaN, ScoreLatency.UNKNOWN, 0, 0.1, 1.0, List.of());
+    DemoSummary s = new DemoSummary(new SentimentDemoTask(), List.of("uci"), 10, 1, 1, 1,
+        new SentimentDemoTask().figures(null, List.of(), null), 1, 1, Double.NaN, Double.NaN, ScoreLatency.UNKNOWN, 0,
+        0.1, 1.0);
     DemoReport.Written written = DemoReport.write(tmp, s, Map.of());
     assertEquals(DemoReport.CHART_WIDTH, ImageIO.read(written.chart().toFile()).getWidth());
     JsonNode json = new ObjectMapper().readTree(written.summary().toFile());

@@ -14,6 +14,7 @@ import io.streamnet.connect.replay.ReplayTopics;
 import io.streamnet.connect.replay.Replayer;
 import io.streamnet.connect.serde.AvroKafkaSerializer;
 import io.streamnet.connect.serde.AvroSerdeConfig;
+import io.streamnet.schema.SentimentScore;
 import io.streamnet.schema.TrainingMetrics;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -58,7 +59,7 @@ class RunCommandIT {
 
       Run first = Run.start(config.toString(), "--create-topics");
       long labeled = replay(broker.bootstrapServers());
-      try (OutputObserver committed = observer(broker)) {
+      try (OutputObserver<SentimentScore> committed = observer(broker)) {
         committed.start();
         await("the first run applies every labeled event", first,
             () -> committed.observation().trainer("applied_events") == labeled);
@@ -126,7 +127,7 @@ class RunCommandIT {
   /** Sends the first 300 UCI sentences (10% as requests) once the topics exist; returns the labeled count. */
   private long replay(String bootstrap) throws Exception {
     RegistryConfig registry = RegistryConfig.of(REGISTRY);
-    DemoEvents events = DemoEvents.read(DemoOptions.DatasetSelection.UCI, null, 300, 42, 0.1,
+    DemoEvents events = DemoEvents.read(DemoOptions.DatasetSelection.UCI, null, 300, 42, 0.1, 1,
         System::currentTimeMillis);
     try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(
         ProducerSettings.of(bootstrap, "run-command-it", Map.of()), new StringSerializer(),
@@ -153,9 +154,9 @@ class RunCommandIT {
     }
   }
 
-  private static OutputObserver observer(EmbeddedKafkaBroker broker) {
-    return new OutputObserver("run-it", Map.of("bootstrap.servers", broker.bootstrapServers()),
+  private static OutputObserver<SentimentScore> observer(EmbeddedKafkaBroker broker) {
+    return new OutputObserver<>("run-it", Map.of("bootstrap.servers", broker.bootstrapServers()),
         RegistryConfig.of(REGISTRY), new OutputObserver.Topics("sentiment.scores", "streamnet.metrics",
-        "streamnet.dlq"), true);
+        "streamnet.dlq", null), new AnswerReader<>(SentimentScore.class, SentimentScore::getId), null, true);
   }
 }

@@ -158,6 +158,11 @@ class TrainerOperatorTest {
       assertEquals(SnapshotKind.FULL, last.getKind(), "the final snapshot is full");
       assertEquals(100.0, last.getMetrics().get("applied_events"));
       assertTrue(last.getMetrics().get("accuracy") > 0.8, "separable data is learned: " + last.getMetrics());
+      // The metrics records carry the count and the digest too, for readers that do not read snapshots.
+      TrainingMetrics m = lastMetrics(h);
+      assertEquals(100.0, m.getMetrics().get("applied_events"));
+      assertEquals(expected, ((long) (double) m.getMetrics().get(TrainerOperator.APPLIED_DIGEST_HIGH) << 32)
+          | (long) (double) m.getMetrics().get(TrainerOperator.APPLIED_DIGEST_LOW));
     }
   }
 
