@@ -28,11 +28,26 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     this.http = new RegistryHttp(config, sleeper);
   }
 
+  /**
+   * Registers {@code schema}, or returns its id when it is already registered. A 409 can also mean that another
+   * writer registered the same schema at the same moment (Apicurio answers a concurrent first registration of a
+   * subject with "artifact already exists"): the schema is then looked up, and only when it is not there does the
+   * 409 stand, as an incompatible schema.
+   */
   @Override
   public int register(String subject, Schema schema) {
-    JsonNode answer = http.call("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema),
-        "registering a schema under subject '" + subject + "'");
-    return requiredInt(answer, "id", "register");
+    try {
+      JsonNode answer = http.call("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema),
+          "registering a schema under subject '" + subject + "'");
+      return requiredInt(answer, "id", "register");
+    } catch (IncompatibleSchemaException conflict) {
+      try {
+        return lookup(subject, schema).id();
+      } catch (SchemaRegistryException notThere) {
+        conflict.addSuppressed(notThere);
+        throw conflict;
+      }
+    }
   }
 
   @Override

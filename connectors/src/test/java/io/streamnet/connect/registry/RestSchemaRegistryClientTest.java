@@ -95,7 +95,6 @@ class RestSchemaRegistryClientTest {
       "404, 40401, io.streamnet.connect.registry.SubjectNotFoundException",
       "404, 40402, io.streamnet.connect.registry.VersionNotFoundException",
       "404, 40403, io.streamnet.connect.registry.SchemaNotFoundException",
-      "409, 409, io.streamnet.connect.registry.IncompatibleSchemaException",
       "422, 42201, io.streamnet.connect.registry.InvalidSchemaException",
       "401, 40101, io.streamnet.connect.registry.RegistryAuthenticationException",
       "403, 40301, io.streamnet.connect.registry.RegistryAuthenticationException",
@@ -112,6 +111,31 @@ class RestSchemaRegistryClientTest {
     assertTrue(e.getMessage().contains("the server's words"), e.getMessage());
     assertEquals(1, stub.requests().size(), "client errors are not retried");
     assertEquals(List.of(), sleeper.waits());
+  }
+
+  @Test
+  void aRegistrationThatLostARaceToTheSameSchemaReturnsTheRegisteredId() {
+    stub.answer(r -> r.pathAndQuery().endsWith("/versions")
+        ? Response.error(409, 409, "An artifact with ID 's' in group 'null' already exists.")
+        : Response.json("{\"subject\":\"s\",\"version\":1,\"id\":12,\"schema\":"
+            + JSON.valueToTree(SCHEMA.toString()) + "}"));
+
+    assertEquals(12, client().register("s", SCHEMA));
+    assertEquals(BASE + "/subjects/s", stub.requests().get(1).pathAndQuery(), "looked up after the 409");
+  }
+
+  @Test
+  void anIncompatibleSchemaStaysAnErrorWhenTheLookupDoesNotFindIt() {
+    stub.answer(r -> r.pathAndQuery().endsWith("/versions")
+        ? Response.error(409, 409, "incompatible with version 1")
+        : Response.error(404, 40403, "Schema not found"));
+
+    IncompatibleSchemaException e = assertThrows(IncompatibleSchemaException.class,
+        () -> client().register("s", SCHEMA));
+
+    assertTrue(e.getMessage().contains("incompatible with version 1"), e.getMessage());
+    assertInstanceOf(SchemaNotFoundException.class, e.getSuppressed()[0]);
+    assertEquals(2, stub.requests().size());
   }
 
   @Test
