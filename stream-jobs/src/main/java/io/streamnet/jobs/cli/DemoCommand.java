@@ -245,7 +245,8 @@ public final class DemoCommand {
         err.println("streamnet demo: stopped");
         return 130;
       }
-      ScoreLatency latency = committed.scoreLatency(DemoWatch.bufferedCount(outcome.committed()));
+      ScoreLatency latency = committed.scoreLatency(DemoWatch.bufferedCount(outcome.committed(),
+          outcome.replay().requests()));
       boolean cancelled = JobLauncher.cancel(job, CANCEL_WAIT);
       job = null;
       if (!cancelled) {

@@ -127,7 +127,7 @@ final class DemoWatch {
         AppliedEvents expected = labeled.join();
         if (c.applied(expected) && c.distinctScored() >= result.requests()) {
           completeAt = completeAt == 0 ? now : completeAt;
-          if (bufferedCount(c) >= 0 || now - completeAt > FIGURES_WAIT.toNanos()) {
+          if (bufferedCount(c, result.requests()) >= 0 || now - completeAt > FIGURES_WAIT.toNanos()) {
             showProgress(events, now - startNanos);
             return new Outcome(result, c, committed.trainerHistory(), (completeAt - startNanos) / 1e9, null);
           }
@@ -154,12 +154,13 @@ final class DemoWatch {
   }
 
   /**
-   * Requests that came before the first model and waited for it, from the newest scorer record, once the scorer
-   * reports the count final (it has answered a request that came later); -1 until then.
+   * Requests that came before the first model and waited for it, from the newest scorer record, once the count is
+   * final: the scorer says so (it has answered a request that came later), or every one of the {@code requests}
+   * waited (on a slow start the first model can come after the last request); -1 until then.
    */
-  static long bufferedCount(OutputObserver.Observation c) {
+  static long bufferedCount(OutputObserver.Observation c, long requests) {
     double buffered = c.scorer("buffered_scored");
-    if (c.scorer("buffered_final") != 1.0 || Double.isNaN(buffered)) {
+    if (Double.isNaN(buffered) || (c.scorer("buffered_final") != 1.0 && buffered < requests)) {
       return -1;
     }
     return (long) buffered;
