@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# The end-to-end benchmark of the sentiment job (docs/BENCHMARKS.md, "End-to-end pipeline (stream-jobs)"):
+# The end-to-end benchmark of a task's job (docs/BENCHMARKS.md: "End-to-end pipeline (stream-jobs)" for sentiment,
+# the default; "Recommendation end to end" for --task recommendation):
 # builds the benchmark jar when it is missing or older than its sources, then runs
 # io.streamnet.jobs.bench.EndToEndBenchmark in one JVM (in-process Kafka broker, in-memory registry, Flink
 # MiniCluster). One key=value line per round on stdout, then "medians rounds=N ..."; logs on stderr.
 #
 # usage: stream-jobs/bench/run-e2e.sh [ROUNDS] [options]     ('--help' lists the options; ROUNDS defaults to 3)
-# Data: IMDB and SST-2 from $STREAMNET_DATA, else ../shared/data (relative to the repository root).
+# Data: IMDB and SST-2 (MovieLens latest-small) from $STREAMNET_DATA, else ../shared/data (relative to the
+# repository root; MovieLens also from the repository's datasets/).
 # JVM options: BENCH_JAVA_OPTS (default -Xms6g -Xmx6g -XX:MaxGCPauseMillis=10: a fixed heap, as Flink gives a task
 # manager, and G1 aiming at 10 ms young pauses; with G1's default 200 ms target the pauses of a 6 GB heap set the
 # scoring p99).

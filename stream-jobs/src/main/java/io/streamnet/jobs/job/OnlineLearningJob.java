@@ -169,8 +169,10 @@ public final class OnlineLearningJob {
     int parallelism = plan.scorer().parallelism();
     DataStream<Either<L, R>> updates = labeled.map(Either::<L, R>Left, inputs).name("context updates")
         .uid("scorer-updates").setParallelism(1);
+    // Chained to the requests' source task, this is the operator whose output edge leaves it: buffer timeout 0 here,
+    // as on the unkeyed scorer's request edge, or each request waits up to the job's 2 ms in the source's buffer.
     DataStream<Either<L, R>> asks = requests.map(Either::<L, R>Right, inputs).name("requests to score")
-        .uid("scorer-requests").setParallelism(1);
+        .uid("scorer-requests").setParallelism(1).setBufferTimeout(0);
     KeySelector<Either<L, R>, Long> key = new ScorerKey<>(task);
     return updates.union(asks).keyBy(key, Types.LONG).connect(models)
         .process(new KeyedScorerFunction<>(plan.scorer(), task, plan.task().contexts(),

@@ -4,6 +4,8 @@ import io.streamnet.nn.data.CanonicalOrder;
 import io.streamnet.nn.data.DataLocator;
 import io.streamnet.nn.data.Dataset;
 import io.streamnet.nn.data.LabeledText;
+import io.streamnet.nn.data.MovieLensReader;
+import io.streamnet.nn.data.Rating;
 import io.streamnet.schema.ReviewEvent;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -11,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The benchmark's streams: a dataset in the canonical order of ../shared/peers/README.md (seed 42), the stream the
- * peers and nn-core's runner see.
+ * The benchmark's streams: a sentiment dataset in the canonical order of ../shared/peers/README.md (seed 42), and
+ * MovieLens in its stream order (time, user, movie): the streams the peers and nn-core's runners see.
  */
 final class BenchData {
   static final int SEED = 42;
@@ -25,16 +27,26 @@ final class BenchData {
    * @param dataRoot the shared data root (holding sentiment/...), or null for $STREAMNET_DATA, then ../shared/data
    */
   static List<LabeledText> stream(Dataset dataset, Path dataRoot, int limit) {
+    List<LabeledText> ordered = CanonicalOrder.apply(dataset.readTexts(locate(dataset, dataRoot)), SEED);
+    return limit > 0 && limit < ordered.size() ? List.copyOf(ordered.subList(0, limit)) : ordered;
+  }
+
+  /** MovieLens latest-small's ratings in stream order, cut to the first {@code limit} when {@code limit > 0}. */
+  static List<Rating> ratings(Path dataRoot, int limit) {
+    List<Rating> ordered = MovieLensReader.readInStreamOrder(locate(Dataset.MOVIELENS, dataRoot));
+    return limit > 0 && limit < ordered.size() ? List.copyOf(ordered.subList(0, limit)) : ordered;
+  }
+
+  private static Path locate(Dataset dataset, Path dataRoot) {
     DataLocator locator = dataRoot != null ? new DataLocator(dataRoot, null) : DataLocator.fromEnvironment();
     Path dir = locator.locateOrNull(dataset);
     if (dir == null) {
       throw new IllegalArgumentException("dataset " + dataset.cliName() + " (" + dataset.expectedFiles()
           + ") not found; looked in " + locator.candidates(dataset) + ". Pass --data DIR (the shared data directory"
-          + " holding sentiment/...), set " + DataLocator.DATA_ENV + ", or run from the repository root with the"
-          + " data in ../shared/data.");
+          + " holding sentiment/... and recommendation/...), set " + DataLocator.DATA_ENV + ", or run from the"
+          + " repository root with the data in ../shared/data.");
     }
-    List<LabeledText> ordered = CanonicalOrder.apply(dataset.readTexts(dir), SEED);
-    return limit > 0 && limit < ordered.size() ? List.copyOf(ordered.subList(0, limit)) : ordered;
+    return dir;
   }
 
   /**

@@ -5,6 +5,7 @@ import io.streamnet.jobs.config.Topics;
 import io.streamnet.jobs.job.JobFactory;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * One run of the real sentiment job for the benchmark: its configuration (the defaults, the phase's settings, the
+ * One run of the real job for the benchmark: its configuration (the task's defaults, the phase's settings, the
  * user's {@code --set}, then the run's own topics, broker, registry and checkpoint directory) and its start on a
  * fresh local MiniCluster of parallelism 1, as {@code streamnet demo} runs it.
  */
@@ -25,16 +26,21 @@ final class BenchJob {
   static final Set<String> OWNED_KEYS = Set.of("kafka.bootstrap_servers", "registry.url", "kafka.group_id",
       "kafka.transaction_id_prefix", "kafka.starting_offsets", "checkpointing.directory", "topics.labeled",
       "topics.requests", "topics.scores", "topics.snapshots", "topics.dead_letters", "topics.metrics", "job.name",
-      "scorer.delivery");
+      "scorer.delivery", "feedback.topic", "job.task");
+
+  /** The defaults of the sentiment job (the bundled configuration). */
+  static final JobConfig SENTIMENT = JobConfig.defaults();
+  /** The defaults of the recommendation job: every key at its default for {@code job.task: recommendation}. */
+  static final JobConfig RECOMMENDATION = JobConfig.parse("job: {task: recommendation}", "benchmark settings");
 
   private BenchJob() {}
 
   /**
-   * The configuration of run {@code run}, reading {@code labeled} and {@code requests} and writing to topics named
-   * after the run.
+   * The configuration of run {@code run} of the job {@code defaults} configures, reading {@code labeled} and
+   * {@code requests} and writing to topics named after the run.
    */
-  static JobConfig config(String run, String bootstrap, String labeled, String requests, Path work,
-                          Map<String, String> phaseSettings, Map<String, String> userOverrides) {
+  static JobConfig config(JobConfig defaults, String run, String bootstrap, String labeled, String requests,
+                          Path work, Map<String, String> phaseSettings, Map<String, String> userOverrides) {
     Map<String, String> owned = new LinkedHashMap<>();
     owned.put("job.name", "streamnet-bench-" + run);
     owned.put("kafka.bootstrap_servers", bootstrap);
@@ -49,16 +55,24 @@ final class BenchJob {
     owned.put("topics.snapshots", run + ".snapshots");
     owned.put("topics.dead_letters", run + ".dlq");
     owned.put("topics.metrics", run + ".metrics");
-    return JobConfig.defaults()
+    owned.put("feedback.topic", run + ".feedback");
+    return defaults
         .withOverrides(phaseSettings, "benchmark settings")
         .withOverrides(userOverrides, "--set")
         .withOverrides(owned, "benchmark settings");
   }
 
-  /** The topics the job writes to, except the snapshot topic (it needs configs of its own). */
+  /**
+   * The topics the job writes to (and the feedback topic, which it also reads, when its loop is on), except the
+   * snapshot topic (it needs configs of its own).
+   */
   static List<String> outputs(JobConfig config) {
     Topics t = config.topics();
-    return List.of(t.scores(), t.deadLetters(), t.metrics());
+    List<String> out = new ArrayList<>(List.of(t.scores(), t.deadLetters(), t.metrics()));
+    if (config.feedback().enabled()) {
+      out.add(config.feedback().topic());
+    }
+    return out;
   }
 
   /** Starts the job on a local MiniCluster; returns at once. */

@@ -16,17 +16,20 @@ import java.util.Map;
 /**
  * Options of {@link EndToEndBenchmark}.
  *
+ * @param task         the job's task: what is trained and asked
  * @param rounds       how many times both phases run; the medians line summarizes them
  * @param warmupRounds rounds run first and not counted: they compile the code paths (JIT) that round 1 would
  *                     otherwise pay for
- * @param datasets     the streams of the training phase, in order (SST-2, IMDB by default)
+ * @param datasets     sentiment: the streams of the training phase, in order (SST-2, IMDB by default)
+ * @param catalogues   recommendation: the catalogue sizes of the scoring phase, in order (1k, 10k, 100k items)
  * @param training     run the training-throughput phase
  * @param scoring      run the scoring-while-training phase
  * @param limit        events of each dataset in the training phase, 0 for all
- * @param minEvents    without a limit, training-phase datasets shorter than this are replayed in passes to this length;
- *                     0 for each dataset's default ({@link #minEvents(Dataset)})
+ * @param minEvents    sentiment: without a limit, training-phase datasets shorter than this are replayed in passes
+ *                     to this length; 0 for each dataset's default ({@link #minEvents(Dataset)})
  * @param data         the shared data root (holding sentiment/...), or null for $STREAMNET_DATA / ../shared/data
- * @param imdbOnly     the scoring phase's labeled stream is IMDB in whole passes (new ids; repeats after one pass)
+ * @param imdbOnly     sentiment: the scoring phase's labeled stream is IMDB in whole passes (new ids; repeats after
+ *                     one pass)
  *                     instead of one canonical pass of IMDB then SST-2 (117,349 distinct events)
  * @param labeledRate  labeled events per second during the scoring phase
  * @param requestRate  scoring requests per second during the scoring phase
@@ -35,36 +38,56 @@ import java.util.Map;
  * @param drain        the longest wait, after the window, for the window's outputs to arrive
  * @param overrides    job configuration keys set over the benchmark's own settings, in order
  */
-record BenchOptions(int rounds, int warmupRounds, List<Dataset> datasets, boolean training, boolean scoring,
-                    int limit, int minEvents, Path data, boolean imdbOnly, double labeledRate, double requestRate,
-                    Duration warmup, Duration window, Duration drain, Map<String, String> overrides) {
+record BenchOptions(Task task, int rounds, int warmupRounds, List<Dataset> datasets, List<Integer> catalogues,
+                    boolean training, boolean scoring, int limit, int minEvents, Path data, boolean imdbOnly,
+                    double labeledRate, double requestRate, Duration warmup, Duration window, Duration drain,
+                    Map<String, String> overrides) {
+
+  /** The tasks the benchmark drives, by their {@code job.task} name. */
+  enum Task {
+    SENTIMENT("sentiment"), RECOMMENDATION("recommendation");
+
+    final String jobName;
+
+    Task(String jobName) {
+      this.jobName = jobName;
+    }
+  }
 
   static final int DEFAULT_ROUNDS = 3;
+  static final List<Integer> DEFAULT_CATALOGUES = List.of(1_000, 10_000, 100_000);
 
   static final String USAGE = String.join("\n",
-      "usage: EndToEndBenchmark [ROUNDS] [--warmup-rounds N] [--datasets sst2,imdb] [--phases training,scoring]",
+      "usage: EndToEndBenchmark [ROUNDS] [--task sentiment|recommendation] [--warmup-rounds N]",
+      "                         [--phases training,scoring] [--datasets sst2,imdb] [--catalogues 1k,10k,100k]",
       "                         [--limit N] [--data DIR] [--labeled imdb-sst2|imdb] [--labeled-rate N]",
       "                         [--request-rate N] [--warmup S] [--window S] [--drain S] [--set KEY=VALUE ...]",
-      "The sentiment job end to end on an in-process Kafka broker, an in-memory registry and a Flink MiniCluster.",
+      "A task's job end to end on an in-process Kafka broker, an in-memory registry and a Flink MiniCluster.",
       "Each round: (1) training throughput: each dataset pre-loaded on a one-partition topic, the job run bounded",
-      "over it, and nn-core's prequential runner over the same stream in this JVM; (2) scoring latency and",
-      "freshness: the job unbounded, paced labeled events and scoring requests, a measured window after a",
-      "warm-up. One key=value line per round on stdout, then the medians.",
+      "over it, and nn-core's learner over the same stream in this JVM; (2) scoring latency and freshness: the job",
+      "unbounded, paced labeled events and requests, a measured window after a warm-up. One key=value line per",
+      "round on stdout, then the medians.",
       "  ROUNDS          measured rounds (default 3)",
+      "  --task          sentiment (default; SST-2 and IMDB) or recommendation (MovieLens latest-small, and",
+      "                  top-10 requests over catalogues of --catalogues items)",
       "  --warmup-rounds rounds run first and not counted, so that JIT compilation of Flink, Kafka and nn-core",
       "                  code does not fall on round 1 (default 1; their lines go to the log)",
-      "  --datasets      training-phase streams, comma separated: sst2, imdb (default sst2,imdb)",
+      "  --datasets      sentiment: training-phase streams, comma separated: sst2, imdb (default sst2,imdb)",
+      "  --catalogues    recommendation: the scoring phase's catalogue sizes, comma separated, each run on its own",
+      "                  stream: 1k (MovieLens' 1,000 most rated movies), 10k (MovieLens), 100k (synthetic)",
+      "                  (default 1k,10k,100k)",
       "  --phases        training, scoring or both (default training,scoring)",
-      "  --limit         training-phase events per dataset (default: all)",
-      "  --min-events    without --limit, a training-phase dataset shorter than this is replayed in whole passes",
+      "  --limit         training-phase events per dataset (default: all; recommendation: MovieLens' first N)",
+      "  --min-events    sentiment, without --limit: a training-phase dataset shorter than this is replayed in passes",
       "                  (new event ids) until it is this long, so that its rate is sustained over seconds; the runner",
       "                  gets the same stream (default: sst2 1000000 = 15 passes, imdb 200000 = 5 passes)",
       "  --data          shared data directory holding sentiment/... (default $STREAMNET_DATA or ../shared/data)",
-      "  --labeled       the scoring phase's labeled stream: imdb-sst2 (default: one pass of IMDB, then of SST-2,",
-      "                  117,349 distinct events) or imdb (IMDB in whole passes with new ids: every event a long",
-      "                  review, the largest snapshots; reviews repeat after 50 s at 1,000/s)",
+      "  --labeled       sentiment: the scoring phase's labeled stream: imdb-sst2 (default: one pass of IMDB, then",
+      "                  of SST-2, 117,349 distinct events) or imdb (IMDB in whole passes with new ids: every event",
+      "                  a long review, the largest snapshots; reviews repeat after 50 s at 1,000/s)",
       "  --labeled-rate  labeled events/s in the scoring phase (default 1000)",
-      "  --request-rate  scoring requests/s, paced evenly (default 2000)",
+      "  --request-rate  scoring requests/s, paced evenly (default: sentiment 2000, recommendation 500; the 100k",
+      "                  catalogue is asked at a fifth of it)",
       "  --warmup        seconds of load before the window (default 20)",
       "  --window        seconds measured (default 60)",
       "  --drain         seconds, at most, to wait after the window for its outputs (default 60)",
@@ -73,14 +96,19 @@ record BenchOptions(int rounds, int warmupRounds, List<Dataset> datasets, boolea
 
   BenchOptions {
     datasets = List.copyOf(datasets);
+    catalogues = List.copyOf(catalogues);
     overrides = Collections.unmodifiableMap(new LinkedHashMap<>(overrides));
   }
 
   /** The options of {@code args}; null when help was asked for. */
   static BenchOptions parse(String[] args) throws UsageException {
+    Task task = Task.SENTIMENT;
     int rounds = DEFAULT_ROUNDS;
     int warmupRounds = 1;
     List<Dataset> datasets = List.of(Dataset.SST2, Dataset.IMDB);
+    List<Integer> catalogues = DEFAULT_CATALOGUES;
+    List<String> sentimentOnly = new ArrayList<>();
+    boolean cataloguesGiven = false;
     boolean training = true;
     boolean scoring = true;
     int limit = 0;
@@ -88,7 +116,7 @@ record BenchOptions(int rounds, int warmupRounds, List<Dataset> datasets, boolea
     Path data = null;
     boolean imdbOnly = false;
     double labeledRate = 1_000;
-    double requestRate = 2_000;
+    double requestRate = 0;
     Duration warmup = Duration.ofSeconds(20);
     Duration window = Duration.ofSeconds(60);
     Duration drain = Duration.ofSeconds(60);
@@ -99,9 +127,17 @@ record BenchOptions(int rounds, int warmupRounds, List<Dataset> datasets, boolea
         case "-h", "--help" -> {
           return null;
         }
+        case "--task" -> task = task(OptionValues.value(args, ++i, a));
         case "--rounds" -> rounds = (int) OptionValues.integer(args, ++i, a, 1, 1_000);
         case "--warmup-rounds" -> warmupRounds = (int) OptionValues.integer(args, ++i, a, 0, 100);
-        case "--datasets" -> datasets = datasets(OptionValues.value(args, ++i, a));
+        case "--datasets" -> {
+          datasets = datasets(OptionValues.value(args, ++i, a));
+          sentimentOnly.add(a);
+        }
+        case "--catalogues" -> {
+          catalogues = catalogues(OptionValues.value(args, ++i, a));
+          cataloguesGiven = true;
+        }
         case "--phases" -> {
           String v = OptionValues.value(args, ++i, a);
           List<String> phases = List.of(v.toLowerCase(Locale.ROOT).split(","));
@@ -114,7 +150,10 @@ record BenchOptions(int rounds, int warmupRounds, List<Dataset> datasets, boolea
           scoring = phases.contains("scoring");
         }
         case "--limit" -> limit = (int) OptionValues.integer(args, ++i, a, 1, Integer.MAX_VALUE);
-        case "--min-events" -> minEvents = (int) OptionValues.integer(args, ++i, a, 1, Integer.MAX_VALUE);
+        case "--min-events" -> {
+          minEvents = (int) OptionValues.integer(args, ++i, a, 1, Integer.MAX_VALUE);
+          sentimentOnly.add(a);
+        }
         case "--data" -> {
           data = OptionValues.existingPath(args, ++i, a);
           if (!Files.isDirectory(data)) {
@@ -127,6 +166,7 @@ record BenchOptions(int rounds, int warmupRounds, List<Dataset> datasets, boolea
             throw new UsageException("--labeled: imdb-sst2 or imdb, got '" + v + "'");
           }
           imdbOnly = v.equals("imdb");
+          sentimentOnly.add(a);
         }
         case "--labeled-rate" -> labeledRate = OptionValues.decimal(args, ++i, a, 1, 1e6);
         case "--request-rate" -> requestRate = OptionValues.decimal(args, ++i, a, 1, 1e6);
@@ -153,8 +193,43 @@ record BenchOptions(int rounds, int warmupRounds, List<Dataset> datasets, boolea
     if (!training && !scoring) {
       throw new UsageException("--phases selects nothing");
     }
-    return new BenchOptions(rounds, warmupRounds, datasets, training, scoring, limit, minEvents, data, imdbOnly,
-        labeledRate, requestRate, warmup, window, drain, overrides);
+    if (task != Task.SENTIMENT && !sentimentOnly.isEmpty()) {
+      throw new UsageException(sentimentOnly.get(0) + ": for --task sentiment only");
+    }
+    if (task != Task.RECOMMENDATION && cataloguesGiven) {
+      throw new UsageException("--catalogues: for --task recommendation only");
+    }
+    if (requestRate == 0) {
+      requestRate = task == Task.SENTIMENT ? 2_000 : 500;
+    }
+    return new BenchOptions(task, rounds, warmupRounds, datasets, catalogues, training, scoring, limit, minEvents,
+        data, imdbOnly, labeledRate, requestRate, warmup, window, drain, overrides);
+  }
+
+  private static Task task(String value) throws UsageException {
+    for (Task t : Task.values()) {
+      if (t.jobName.equals(value)) {
+        return t;
+      }
+    }
+    throw new UsageException("--task: sentiment or recommendation, got '" + value + "'");
+  }
+
+  /** Catalogue sizes: 1k, 10k, 100k (or the same in digits), in the order given, each once. */
+  private static List<Integer> catalogues(String value) throws UsageException {
+    List<Integer> out = new ArrayList<>();
+    for (String name : value.toLowerCase(Locale.ROOT).split(",")) {
+      int size = switch (name.trim()) {
+        case "1k", "1000" -> 1_000;
+        case "10k", "10000" -> 10_000;
+        case "100k", "100000" -> 100_000;
+        default -> throw new UsageException("--catalogues: each must be 1k, 10k or 100k, got '" + name + "'");
+      };
+      if (!out.contains(size)) {
+        out.add(size);
+      }
+    }
+    return out;
   }
 
   /**

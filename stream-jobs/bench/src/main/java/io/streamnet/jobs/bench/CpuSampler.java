@@ -16,11 +16,12 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Samples, every few milliseconds, the CPU time of this whole JVM (broker, job, load generator: everything) and of
- * one thread of the job found by name (the trainer's or the scorer's task thread). CPU time per event is what a busy,
- * shared machine does not distort much: it says what the pipeline costs, where wall-clock rates say what it got.
+ * the job's task threads of one operator, found by name (the trainer's task thread, or the scorer's: one per
+ * parallel instance, summed). CPU time per event is what a busy, shared machine does not distort much: it says what
+ * the pipeline costs, where wall-clock rates say what it got.
  */
 final class CpuSampler implements AutoCloseable {
-  /** At {@code wallMillis}: CPU nanoseconds used so far by the JVM, and by the thread (-1 before it is found). */
+  /** At {@code wallMillis}: CPU nanoseconds used so far by the JVM, and by the threads (-1 before one is found). */
   record Sample(long wallMillis, long processCpuNanos, long threadCpuNanos, Map<String, Long> byThread) {}
 
   private static final long PERIOD_NANOS = 50_000_000L;
@@ -32,9 +33,10 @@ final class CpuSampler implements AutoCloseable {
   private final List<Sample> samples = new ArrayList<>();
   private final Thread thread;
   private volatile boolean closed;
-  private long threadId = -1;
+  /** The task threads found so far: an operator's parallel instances start at about the same time. */
+  private long[] threadIds = new long[0];
 
-  /** @param threadPrefix the start of the task thread's name, e.g. {@code "trainer ("} */
+  /** @param threadPrefix the start of the task threads' names, e.g. {@code "trainer ("} */
   CpuSampler(String threadPrefix) {
     this.threadPrefix = threadPrefix;
     this.thread = new Thread(this::loop, "bench-cpu-sampler");
@@ -48,20 +50,23 @@ final class CpuSampler implements AutoCloseable {
 
   private void loop() {
     while (!closed) {
-      long t = -1;
-      if (threadId < 0) {
-        threadId = find();
+      boolean breakdown = samples.size() % 10 == 0;
+      if (threadIds.length == 0 || breakdown) {
+        threadIds = find();
       }
-      if (threadId >= 0) {
-        t = threads.getThreadCpuTime(threadId);
-        if (t < 0) {
-          threadId = -1; // ended (the task restarted or finished)
+      long t = threadIds.length == 0 ? -1 : 0;
+      for (long id : threadIds) {
+        long cpu = threads.getThreadCpuTime(id);
+        if (cpu < 0) {
+          threadIds = new long[0]; // one ended (the task restarted or finished)
+          t = -1;
+          break;
         }
+        t += cpu;
       }
       synchronized (samples) {
         // the per-thread breakdown (a /proc read per thread) only every tenth sample: it is the sampler's main cost
-        samples.add(new Sample(System.currentTimeMillis(), os.getProcessCpuTime(), t,
-            samples.size() % 10 == 0 ? byThread() : null));
+        samples.add(new Sample(System.currentTimeMillis(), os.getProcessCpuTime(), t, breakdown ? byThread() : null));
       }
       LockSupport.parkNanos(PERIOD_NANOS);
     }
@@ -133,13 +138,17 @@ final class CpuSampler implements AutoCloseable {
     return sb.toString();
   }
 
-  private long find() {
-    for (Thread t : Thread.getAllStackTraces().keySet()) {
-      if (t.getName().startsWith(threadPrefix)) {
-        return t.getId();
+  /** The ids of the live threads named with the prefix (the thread bean, without stack traces). */
+  private long[] find() {
+    long[] ids = threads.getAllThreadIds();
+    ThreadInfo[] infos = threads.getThreadInfo(ids);
+    int n = 0;
+    for (int i = 0; i < ids.length; i++) {
+      if (infos[i] != null && infos[i].getThreadName().startsWith(threadPrefix)) {
+        ids[n++] = ids[i];
       }
     }
-    return -1;
+    return java.util.Arrays.copyOf(ids, n);
   }
 
   /** The sample taken nearest to {@code wallMillis}, or null when there is none. */

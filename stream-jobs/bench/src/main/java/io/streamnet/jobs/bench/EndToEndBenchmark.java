@@ -2,8 +2,6 @@ package io.streamnet.jobs.bench;
 
 import io.streamnet.jobs.config.ConfigException;
 import io.streamnet.nn.cli.UsageException;
-import io.streamnet.nn.data.Dataset;
-import io.streamnet.nn.data.LabeledText;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -12,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,10 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The end-to-end benchmark of the sentiment job (docs/BENCHMARKS.md, "End-to-end pipeline (stream-jobs)"): an
- * in-process Kafka broker, an in-memory schema registry and a Flink MiniCluster per run, all in this JVM, with
- * {@link TrainingBenchmark} (training throughput against nn-core's runner) and {@link ScoringBenchmark} (scoring
- * latency and freshness while training) in every round. Prints one {@code key=value} line per round on stdout, then
+ * The end-to-end benchmark of the job of a task (docs/BENCHMARKS.md, "End-to-end pipeline (stream-jobs)" for
+ * sentiment, "Recommendation end to end"): an in-process Kafka broker, an in-memory schema registry and a Flink
+ * MiniCluster per run, all in this JVM, with {@link TrainingBenchmark} (training throughput against nn-core's learner)
+ * and {@link ScoringBenchmark} (scoring latency and freshness while training) in every round, as the task's
+ * {@link BenchTask} composes them. Prints one {@code key=value} line per round on stdout, then
  * {@code medians rounds=N ...}; log lines go to stderr.
  *
  * <pre>
@@ -69,8 +67,8 @@ public final class EndToEndBenchmark {
           throw new UsageException("--set " + key + ": the benchmark sets it for each run itself");
         }
       }
-      BenchJob.config("check", "127.0.0.1:9092", "check.labeled", "check.requests", Path.of("."), Map.of(),
-          o.overrides());
+      BenchJob.config(o.task() == BenchOptions.Task.SENTIMENT ? BenchJob.SENTIMENT : BenchJob.RECOMMENDATION,
+          "check", "127.0.0.1:9092", "check.labeled", "check.requests", Path.of("."), Map.of(), o.overrides());
     } catch (UsageException | ConfigException e) {
       err.println("EndToEndBenchmark: " + e.getMessage());
       err.println(BenchOptions.USAGE);
@@ -90,39 +88,18 @@ public final class EndToEndBenchmark {
   }
 
   private static int runRounds(BenchOptions o, Path work, PrintStream out) throws Exception {
-    Map<Dataset, List<LabeledText>> streams = new LinkedHashMap<>();
-    if (o.training()) {
-      for (Dataset d : o.datasets()) {
-        List<LabeledText> s = BenchData.stream(d, o.data(), o.limit());
-        streams.put(d, o.limit() > 0 ? s : BenchData.passes(s, o.minEvents(d)));
-      }
-    }
-    // The scoring phase's labeled stream: IMDB, then SST-2, each one canonical pass, never repeated within a default
-    // run (see ScoringBenchmark); never the training phase's replayed passes, whichever phases run.
-    // With --labeled imdb: IMDB only, in whole passes (the largest snapshots; reviews repeat after one pass).
-    List<LabeledText> imdb = o.scoring() ? BenchData.stream(Dataset.IMDB, o.data(), 0) : List.of();
-    List<LabeledText> live = new ArrayList<>(o.imdbOnly() ? BenchData.passes(imdb, o.minEvents(Dataset.IMDB)) : imdb);
-    if (o.scoring() && !o.imdbOnly()) {
-      live.addAll(BenchData.stream(Dataset.SST2, o.data(), 0));
-    }
-    LOG.info("benchmark: {} rounds after {} warm-up; training on {}; scoring {} at {} requests/s with {}"
-            + " labeled/s, {} s warm-up, {} s window; {} cores, load average {}", o.rounds(), o.warmupRounds(),
-        o.training() ? streams.keySet() : "nothing", o.scoring() ? "on" : "off", Math.round(o.requestRate()),
-        Math.round(o.labeledRate()), o.warmup().toSeconds(), o.window().toSeconds(),
-        Runtime.getRuntime().availableProcessors(), String.format(Locale.ROOT, "%.1f", loadAverage()));
-
+    LOG.info("benchmark of the {} job: {} rounds after {} warm-up; {} cores, load average {}", o.task().jobName,
+        o.rounds(), o.warmupRounds(), Runtime.getRuntime().availableProcessors(),
+        String.format(Locale.ROOT, "%.1f", loadAverage()));
     List<SummaryLine> rounds = new ArrayList<>();
     try (BenchKafka kafka = BenchKafka.start()) {
-      TrainingBenchmark training = new TrainingBenchmark(kafka, work, o.overrides());
-      Map<Dataset, String> topics = new LinkedHashMap<>();
-      streams.forEach((d, s) -> topics.put(d, training.preload(d, s)));
-      ScoringBenchmark scoring = new ScoringBenchmark(kafka, work, o, live, imdb);
+      BenchTask task = o.task() == BenchOptions.Task.SENTIMENT ? SentimentBench.prepare(kafka, work, o)
+          : RecoBench.prepare(kafka, work, o);
       for (int w = 1; w <= o.warmupRounds(); w++) {
-        LOG.info("warm-up round {} of {} (not counted): {}", w, o.warmupRounds(),
-            round("w" + w, w, o, streams, topics, training, scoring));
+        LOG.info("warm-up round {} of {} (not counted): {}", w, o.warmupRounds(), round("w" + w, w, task));
       }
       for (int r = 1; r <= o.rounds(); r++) {
-        SummaryLine line = round("r" + r, r, o, streams, topics, training, scoring);
+        SummaryLine line = round("r" + r, r, task);
         out.println(line);
         out.flush();
         rounds.add(line);
@@ -138,23 +115,8 @@ public final class EndToEndBenchmark {
     return 0;
   }
 
-  private static SummaryLine round(String name, int number, BenchOptions o, Map<Dataset, List<LabeledText>> streams,
-                                   Map<Dataset, String> topics, TrainingBenchmark training, ScoringBenchmark scoring)
-      throws Exception {
-    SummaryLine line = new SummaryLine().put("round", number).put("load1", loadAverage());
-    if (o.training()) {
-      List<TrainingBenchmark.Result> results = new ArrayList<>();
-      for (Map.Entry<Dataset, List<LabeledText>> e : streams.entrySet()) {
-        collectBetweenRuns();
-        results.add(training.run(name, e.getKey(), e.getValue(), topics.get(e.getKey())));
-      }
-      line.putAll("", TrainingBenchmark.line(results));
-    }
-    if (o.scoring()) {
-      collectBetweenRuns();
-      line.putAll("", scoring.run(name));
-    }
-    return line;
+  private static SummaryLine round(String name, int number, BenchTask task) throws Exception {
+    return new SummaryLine().put("round", number).put("load1", loadAverage()).putAll("", task.round(name));
   }
 
   /**

@@ -23,21 +23,22 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteBufferDeserializer;
 
 /**
- * Reads the job's snapshot and metrics topics {@code read_uncommitted}: each snapshot's version and applied-event
- * count (for freshness), and every trainer and scorer metrics record with the time it was emitted.
+ * Reads the job's snapshot and metrics topics {@code read_uncommitted}: each snapshot's version, applied-event count
+ * (for freshness) and creation time (for the answers' version lag), and every trainer and scorer metrics record with
+ * the time it was emitted.
  */
 final class ModelWatcher extends TopicFollower<ByteBuffer> {
   /** A metrics record: when the job emitted it, and its figures. */
   record Metrics(long emittedAtMillis, Map<String, Double> values) {}
 
   /**
-   * The three fields of a snapshot the benchmark needs. Decoding with it skips the 10-15 MB of parameters instead of
+   * The four fields of a snapshot the benchmark needs. Decoding with it skips the 10-15 MB of parameters instead of
    * copying them into a new array (this reader shares the JVM, and its garbage, with the job it measures). The job
    * writes with the generated class's schema, so that is the writer schema.
    */
   private static final Schema SNAPSHOT_HEAD = SchemaBuilder.record(ModelSnapshot.SCHEMA$.getName())
       .namespace(ModelSnapshot.SCHEMA$.getNamespace()).fields()
-      .requiredLong("epoch").requiredLong("version")
+      .requiredLong("epoch").requiredLong("version").requiredLong("createdAt")
       .name("metrics").type().map().values().doubleType().noDefault()
       .endRecord();
 
@@ -48,6 +49,7 @@ final class ModelWatcher extends TopicFollower<ByteBuffer> {
   private final SpecificRecordDecoder<TrainingMetrics> metrics =
       new SpecificRecordDecoder<>(SchemaRegistries.connect(BenchKafka.REGISTRY), TrainingMetrics.class);
   private final List<Freshness.Snapshot> published = new ArrayList<>();
+  private final List<VersionLag.Created> created = new ArrayList<>();
   private final List<Metrics> trainer = new ArrayList<>();
   private final List<Metrics> scorer = new ArrayList<>();
 
@@ -74,11 +76,12 @@ final class ModelWatcher extends TopicFollower<ByteBuffer> {
       } catch (IOException e) {
         throw new UncheckedIOException("snapshot at offset " + record.offset() + " does not decode", e);
       }
+      ModelVersion version = new ModelVersion((Long) s.get("epoch"), (Long) s.get("version"));
       Object applied = ((Map<?, ?>) s.get("metrics")).get(new Utf8("applied_events"));
-      if (applied != null) {
-        synchronized (this) {
-          published.add(new Freshness.Snapshot(new ModelVersion((Long) s.get("epoch"), (Long) s.get("version")),
-              Math.round((Double) applied)));
+      synchronized (this) {
+        created.add(new VersionLag.Created(version, (Long) s.get("createdAt")));
+        if (applied != null) {
+          published.add(new Freshness.Snapshot(version, Math.round((Double) applied)));
         }
       }
     } else {
@@ -98,6 +101,10 @@ final class ModelWatcher extends TopicFollower<ByteBuffer> {
 
   synchronized List<Freshness.Snapshot> published() {
     return List.copyOf(published);
+  }
+
+  synchronized List<VersionLag.Created> created() {
+    return List.copyOf(created);
   }
 
   synchronized List<Metrics> trainer() {

@@ -1,7 +1,6 @@
 package io.streamnet.jobs.bench;
 
 import io.streamnet.jobs.score.LatencyHistogram;
-import io.streamnet.schema.ReviewEvent;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.avro.specific.SpecificRecord;
@@ -19,10 +18,10 @@ final class PacedSender implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PacedSender.class);
   private static final long JOIN_MILLIS = 30_000;
 
-  /** Makes event {@code n}, id given, at {@code nowMillis}. */
+  /** Makes event {@code n}, id given, at {@code nowMillis}; {@code n} grows by one from 0, on one thread. */
   @FunctionalInterface
   interface Events {
-    ReviewEvent make(long n, String id, long nowMillis);
+    SpecificRecord make(long n, String id, long nowMillis);
   }
 
   private final String name;
@@ -80,7 +79,7 @@ final class PacedSender implements AutoCloseable {
         long millis = System.currentTimeMillis();
         long nanos = System.nanoTime();
         String id = prefix + n;
-        ReviewEvent e = events.make(n, id, millis);
+        SpecificRecord e = events.make(n, id, millis);
         sentAtNanos.record(n, nanos);
         sentAtMillis.record(n, millis);
         synchronized (lateMicros) {

@@ -45,6 +45,27 @@ class BenchOptionsTest {
   }
 
   @Test
+  void theRecommendationTaskHasItsOwnDefaultsAndOptions() throws Exception {
+    BenchOptions o = BenchOptions.parse(new String[] {"--task", "recommendation"});
+    assertEquals(BenchOptions.Task.RECOMMENDATION, o.task());
+    assertEquals(500, o.requestRate());
+    assertEquals(List.of(1_000, 10_000, 100_000), o.catalogues());
+    assertEquals(BenchOptions.Task.SENTIMENT, BenchOptions.parse(new String[0]).task());
+    assertEquals(List.of(10_000, 1_000), BenchOptions.parse(new String[] {"--task", "recommendation", "--catalogues",
+        "10k,1000,10k"}).catalogues());
+    assertEquals(800, BenchOptions.parse(new String[] {"--request-rate", "800", "--task", "recommendation"})
+        .requestRate(), "a rate given wins, whatever the order");
+    assertEquals("--datasets: for --task sentiment only", assertThrows(UsageException.class, () ->
+        BenchOptions.parse(new String[] {"--task", "recommendation", "--datasets", "imdb"})).getMessage());
+    assertEquals("--catalogues: for --task recommendation only", assertThrows(UsageException.class, () ->
+        BenchOptions.parse(new String[] {"--catalogues", "1k"})).getMessage());
+    assertEquals("--catalogues: each must be 1k, 10k or 100k, got '5k'", assertThrows(UsageException.class, () ->
+        BenchOptions.parse(new String[] {"--task", "recommendation", "--catalogues", "5k"})).getMessage());
+    assertEquals("--task: sentiment or recommendation, got 'reco'", assertThrows(UsageException.class, () ->
+        BenchOptions.parse(new String[] {"--task", "reco"})).getMessage());
+  }
+
+  @Test
   void helpIsNull() throws Exception {
     assertNull(BenchOptions.parse(new String[] {"--help"}));
   }
