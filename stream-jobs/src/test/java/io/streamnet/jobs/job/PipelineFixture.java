@@ -5,14 +5,18 @@ import io.streamnet.connect.admin.TopicAdmin;
 import io.streamnet.connect.admin.TopicSpec;
 import io.streamnet.connect.registry.RegistryConfig;
 import io.streamnet.connect.registry.SchemaRegistries;
+import io.streamnet.connect.registry.SchemaRegistryClient;
 import io.streamnet.connect.serde.AvroKafkaSerializer;
 import io.streamnet.connect.serde.AvroSerdeConfig;
 import io.streamnet.connect.serde.SpecificRecordDecoder;
 import io.streamnet.connect.testing.KafkaRegistryEnvironment;
 import io.streamnet.connect.testing.TestKafka;
 import io.streamnet.nn.snapshot.ModelVersion;
+import io.streamnet.schema.DeadLetter;
 import io.streamnet.schema.ModelSnapshot;
 import io.streamnet.schema.ReviewEvent;
+import io.streamnet.schema.SentimentScore;
+import io.streamnet.schema.TrainingMetrics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +29,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
+import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -63,7 +68,17 @@ final class PipelineFixture {
     TestKafka.createTopics(bootstrap(), topics);
   }
 
-  /** Sends records in order (idempotent producer), waiting for all acknowledgements. */
+  /**
+   * Registers each topic's value schema before a job starts. The test registry (Apicurio on in-memory H2) can time
+   * out on a table lock when several sink subtasks register new subjects at the same moment, and then stays stuck
+   * for tens of seconds; a registry of record (Confluent's, Apicurio on PostgreSQL) does not. Registered first, the
+   * job's writers find their schemas and register nothing.
+   */
+  void registerValueSchemas(Map<String, Schema> schemaByTopic) {
+    SchemaRegistryClient client = SchemaRegistries.connect(registry);
+    schemaByTopic.forEach((topic, schema) -> client.register(topic + "-value", schema));
+  }
+
   /** A snapshot topic configured as the job's (compacted, 128 MiB messages: a full model is tens of MB). */
   void createSnapshotTopic(String topic) {
     try (TopicAdmin admin = TopicAdmin.connect(bootstrap())) {
@@ -72,6 +87,7 @@ final class PipelineFixture {
     }
   }
 
+  /** Sends records in order (idempotent producer), waiting for all acknowledgements. */
   void produce(String topic, List<? extends SpecificRecord> values, java.util.function.Function<Object, String> key) {
     Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.ACKS_CONFIG, "all",
@@ -91,8 +107,8 @@ final class PipelineFixture {
 
   /**
    * Settings of a job on this environment: reading {@code labeled} and {@code requests}, writing to topics named
-   * after {@code run} (created here, the snapshot topic as the job's), checkpoints every second into
-   * {@code checkpoints}, restarts after 200 ms.
+   * after {@code run} (created here, the snapshot topic as the job's, their value schemas registered), checkpoints
+   * every second into {@code checkpoints}, restarts after 200 ms.
    */
   Map<String, String> jobSettings(String run, String labeled, String requests, Path checkpoints) {
     Map<String, String> o = new java.util.HashMap<>();
@@ -113,6 +129,9 @@ final class PipelineFixture {
     o.put("restart.delay_ms", "200");
     createTopics(run + ".scores", run + ".dlq", run + ".metrics");
     createSnapshotTopic(run + ".snapshots");
+    registerValueSchemas(Map.of(run + ".scores", SentimentScore.getClassSchema(), run + ".dlq",
+        DeadLetter.getClassSchema(), run + ".metrics", TrainingMetrics.getClassSchema(), run + ".snapshots",
+        ModelSnapshot.getClassSchema()));
     return o;
   }
 

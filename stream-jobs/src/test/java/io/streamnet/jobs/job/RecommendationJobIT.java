@@ -20,10 +20,12 @@ import io.streamnet.nn.reco.RecoLearner;
 import io.streamnet.nn.reco.Recommender;
 import io.streamnet.nn.reco.RecommenderSpec;
 import io.streamnet.nn.snapshot.SnapshotPayload;
+import io.streamnet.schema.DeadLetter;
 import io.streamnet.schema.Interaction;
 import io.streamnet.schema.ModelSnapshot;
 import io.streamnet.schema.RecoRequest;
 import io.streamnet.schema.Recommendation;
+import io.streamnet.schema.TrainingMetrics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -148,6 +150,9 @@ class RecommendationJobIT {
     fx.createTopics(run + ".recommendations", run + ".dlq", run + ".metrics", run + ".feedback");
     o.put("feedback.topic", run + ".feedback");
     fx.createSnapshotTopic(run + ".snapshots");
+    fx.registerValueSchemas(Map.of(run + ".recommendations", Recommendation.getClassSchema(),
+        run + ".dlq", DeadLetter.getClassSchema(), run + ".metrics", TrainingMetrics.getClassSchema(),
+        run + ".feedback", Interaction.getClassSchema(), run + ".snapshots", ModelSnapshot.getClassSchema()));
     o.putAll(more); // last: a test's own settings win over the shared ones
     return JobConfig.parse("job: {task: recommendation}", "test").withOverrides(o);
   }
