@@ -5,7 +5,6 @@ import io.streamnet.connect.registry.SchemaRegistries;
 import io.streamnet.connect.registry.SchemaRegistryClient;
 import io.streamnet.connect.serde.SpecificRecordDecoder;
 import io.streamnet.jobs.train.AppliedEvents;
-import io.streamnet.jobs.train.TrainerOperator;
 import io.streamnet.schema.TrainingMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -87,13 +86,9 @@ final class OutputObserver<O extends SpecificRecord> implements AutoCloseable {
      * feedback record the trainer read first, nor the reverse, passes).
      */
     boolean applied(AppliedEvents labeled) {
-      double high = trainer(TrainerOperator.APPLIED_DIGEST_HIGH);
-      double low = trainer(TrainerOperator.APPLIED_DIGEST_LOW);
-      if (Double.isNaN(high) || Double.isNaN(low)) {
-        return false;
-      }
-      long digest = ((long) high << 32) | (long) low;
-      return trainer("applied_events") == labeled.count() + fedBack && digest == labeled.digest() + fedBackDigest;
+      Long digest = lastTrainer == null ? null : AppliedEvents.digestIn(lastTrainer.getMetrics());
+      return digest != null && trainer(AppliedEvents.COUNT_KEY) == labeled.count() + fedBack
+          && digest == labeled.digest() + fedBackDigest;
     }
   }
 

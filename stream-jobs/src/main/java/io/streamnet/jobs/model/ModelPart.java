@@ -27,7 +27,7 @@ import java.util.Objects;
  * @param networkSpec the network spec (JSON) on part 0 of a FULL version, else null
  * @param payload     a DELTA payload with this part's rows
  * @param learned     on the last part: how many events this version is the first to include, then quantiles of
- *                    their ingestion times ({@code TrainerOperator.LEARNED_QUANTILES}, NaN where unknown); else empty
+ *                    their ingestion times ({@code LearnedEvents.QUANTILES}, NaN where unknown); else empty
  */
 public record ModelPart(String modelId, ModelVersion version, ModelVersion base, int index, int count,
                         String networkSpec, byte[] payload, double[] learned) {

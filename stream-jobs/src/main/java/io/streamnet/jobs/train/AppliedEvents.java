@@ -2,6 +2,7 @@ package io.streamnet.jobs.train;
 
 import io.streamnet.nn.feature.MurmurHash3;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * Exactly-once accounting of the events the model learned from: their count and an order-independent digest of
@@ -10,6 +11,11 @@ import java.nio.charset.StandardCharsets;
  * count, a double-counted one raises it, and both change the digest.
  */
 public final class AppliedEvents {
+  /** Metrics keys of the count and of the digest in two exact halves (a double holds 32 bits exactly). */
+  public static final String COUNT_KEY = "applied_events";
+  public static final String DIGEST_HIGH_KEY = "applied_digest_high";
+  public static final String DIGEST_LOW_KEY = "applied_digest_low";
+
   private long count;
   private long digest;
 
@@ -24,6 +30,20 @@ public final class AppliedEvents {
 
   public long digest() {
     return digest;
+  }
+
+  /** Writes the count and the digest into a metrics map (snapshots and metrics records carry both). */
+  public void putInto(Map<String, Double> metrics) {
+    metrics.put(COUNT_KEY, (double) count);
+    metrics.put(DIGEST_HIGH_KEY, (double) (digest >>> 32));
+    metrics.put(DIGEST_LOW_KEY, (double) (digest & 0xffffffffL));
+  }
+
+  /** The digest a metrics map carries ({@link #putInto}), or null when it carries none. */
+  public static Long digestIn(Map<String, Double> metrics) {
+    Double high = metrics.get(DIGEST_HIGH_KEY);
+    Double low = metrics.get(DIGEST_LOW_KEY);
+    return high == null || low == null ? null : ((long) (double) high << 32) | (long) (double) low;
   }
 
   void restore(long count, long digest) {

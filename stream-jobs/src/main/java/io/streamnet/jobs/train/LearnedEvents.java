@@ -1,6 +1,7 @@
 package io.streamnet.jobs.train;
 
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * The ingestion times of the events learned since the last published version, summarised as quantiles when the next
@@ -29,6 +30,20 @@ final class LearnedEvents {
   }
 
   /** {@code [count, q0, q10, ..., q100]} (quantiles 0 when count is 0) of the events since the last call. */
+  /** Metrics keys: how many events a snapshot is the first to include, and their ingestion-time quantiles. */
+  static final String EVENTS_KEY = "learned.events";
+  static final String INGEST_PREFIX = "learned.ingest.p";
+
+  /** Writes {@link #takeQuantiles}' figures into a snapshot's metrics (the quantiles only when there were events). */
+  static void putInto(Map<String, Double> metrics, double[] quantiles) {
+    metrics.put(EVENTS_KEY, quantiles[0]);
+    if (quantiles[0] > 0) {
+      for (int i = 0; i < QUANTILES.length; i++) {
+        metrics.put(INGEST_PREFIX + QUANTILES[i], quantiles[i + 1]);
+      }
+    }
+  }
+
   double[] takeQuantiles() {
     double[] out = new double[QUANTILES.length + 1];
     out[0] = count;

@@ -48,10 +48,8 @@ final class TrainerMetrics {
     eventsPerSecond = intervalEvents / seconds;
     Map<String, Double> m = new LinkedHashMap<>(learner.metrics());
     m.put("events_per_s", eventsPerSecond);
-    m.put("applied_events", (double) t.appliedCount());
     // The digest too, as in the snapshots: a reader can tell that exactly the events it expects were applied.
-    m.put(TrainerOperator.APPLIED_DIGEST_HIGH, (double) (t.appliedDigest() >>> 32));
-    m.put(TrainerOperator.APPLIED_DIGEST_LOW, (double) (t.appliedDigest() & 0xffffffffL));
+    t.applied().putInto(m);
     m.put("refused_events", (double) t.refusedEvents());
     m.put("refused_nonfinite_batches", (double) guard.refusedNonFinite());
     m.put("refused_loss_spike_batches", (double) guard.refusedAboveCeiling());
@@ -93,7 +91,7 @@ final class TrainerMetrics {
     group.gauge("eventsPerSecond", () -> eventsPerSecond);
     group.gauge("modelEpoch", () -> t.publisher().epoch());
     group.gauge("modelVersion", () -> t.publisher().version());
-    group.gauge("appliedEvents", t::appliedCount);
+    group.gauge("appliedEvents", () -> t.applied().count());
     group.gauge("refusedEvents", t::refusedEvents);
     group.gauge("rollbacks", guard::rollbacks);
     group.gauge("driftDetections", () -> t.drift().drifts());
@@ -104,10 +102,8 @@ final class TrainerMetrics {
 
   /** What the figures read from the trainer. */
   interface Trainer {
-    long appliedCount();
-
-    /** The order-independent digest of the applied events' ids ({@link AppliedEvents#digest()}). */
-    long appliedDigest();
+    /** The count and order-independent digest of the applied events. */
+    AppliedEvents applied();
 
     long refusedEvents();
 

@@ -67,13 +67,6 @@ public final class TrainerOperator<E extends StreamExample> extends AbstractStre
       new OutputTag<>("training-metrics", new AvroTypeInfo<>(TrainingMetrics.class));
 
   static final String LEGACY_STATE_NAME = "streamnet-trainer-state";
-  /** Ingestion-time quantiles of the events a snapshot is the first to include, for freshness. */
-  public static final String LEARNED_EVENTS = "learned.events";
-  public static final String LEARNED_INGEST_PREFIX = "learned.ingest.p";
-  /** The applied-events digest in two exact halves (a double holds 32 bits exactly; a long digest it does not). */
-  public static final String APPLIED_DIGEST_HIGH = "applied_digest_high";
-  public static final String APPLIED_DIGEST_LOW = "applied_digest_low";
-  public static final int[] LEARNED_QUANTILES = LearnedEvents.QUANTILES;
 
   private final TrainerSettings settings;
   private final Task<?, E, ?, ?, ?> task;
@@ -283,20 +276,13 @@ public final class TrainerOperator<E extends StreamExample> extends AbstractStre
 
   private void publishSnapshot(long now, boolean forceFull) {
     Map<String, Double> m = new HashMap<>();
-    m.put("applied_events", (double) applied.count());
-    m.put(APPLIED_DIGEST_HIGH, (double) (applied.digest() >>> 32));
-    m.put(APPLIED_DIGEST_LOW, (double) (applied.digest() & 0xffffffffL));
+    applied.putInto(m);
     m.put("steps", (double) learner.steps());
     m.putAll(learner.metrics());
     m.put("loss_avg", guard.averageLoss());
     m.values().removeIf(d -> d.isNaN());
     double[] quantiles = learned.takeQuantiles();
-    m.put(LEARNED_EVENTS, quantiles[0]);
-    if (quantiles[0] > 0) {
-      for (int i = 0; i < LEARNED_QUANTILES.length; i++) {
-        m.put(LEARNED_INGEST_PREFIX + LEARNED_QUANTILES[i], quantiles[i + 1]);
-      }
-    }
+    LearnedEvents.putInto(m, quantiles);
     SnapshotPublisher.Published published = publisher.publish(now, forceFull, m, quantiles);
     stepsSinceSnapshot = 0;
     lastSnapshotAt = now;
@@ -351,6 +337,7 @@ public final class TrainerOperator<E extends StreamExample> extends AbstractStre
   }
 
   /** Events applied so far and their digest (tests, operators' dashboards). */
+  @Override
   public AppliedEvents applied() {
     return applied;
   }
@@ -363,16 +350,6 @@ public final class TrainerOperator<E extends StreamExample> extends AbstractStre
   /** The version of the last published snapshot. */
   public ModelVersion lastVersion() {
     return publisher.lastVersion();
-  }
-
-  @Override
-  public long appliedCount() {
-    return applied.count();
-  }
-
-  @Override
-  public long appliedDigest() {
-    return applied.digest();
   }
 
   @Override

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streamnet.jobs.train.AppliedEvents;
-import io.streamnet.jobs.train.TrainerOperator;
 import io.streamnet.schema.TrainingMetrics;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -50,13 +50,17 @@ class OutputObserverTest {
     return new OutputObserver.Observation(0, 0, trainer, null, 0, 0, fedBack.count(), fedBack.digest());
   }
 
+  private static Map<String, Double> metricsOf(AppliedEvents applied) {
+    Map<String, Double> m = new HashMap<>();
+    applied.putInto(m);
+    return m;
+  }
+
   /** A trainer record of what {@code applied} holds, as the trainer writes it. */
   private static TrainingMetrics trainer(AppliedEvents applied) {
     return TrainingMetrics.newBuilder().setModelId("recommendation").setModelEpoch(1).setModelVersion(1)
         .setSubtask(0).setStep(1).setExamplesSeen(applied.count()).setWindowExamples(1).setLoss(1.0)
-        .setMetrics(Map.of("applied_events", (double) applied.count(),
-            TrainerOperator.APPLIED_DIGEST_HIGH, (double) (applied.digest() >>> 32),
-            TrainerOperator.APPLIED_DIGEST_LOW, (double) (applied.digest() & 0xffffffffL)))
+        .setMetrics(metricsOf(applied))
         .setDriftDetected(false).setEmittedAt(Instant.EPOCH).build();
   }
 }

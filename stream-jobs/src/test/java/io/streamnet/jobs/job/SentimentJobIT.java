@@ -9,7 +9,6 @@ import io.streamnet.jobs.config.JobConfig;
 import io.streamnet.jobs.model.PublishedModel;
 import io.streamnet.jobs.model.PublishedVersions;
 import io.streamnet.jobs.train.AppliedEvents;
-import io.streamnet.jobs.train.TrainerOperator;
 import io.streamnet.nn.data.CanonicalOrder;
 import io.streamnet.nn.data.DataLocator;
 import io.streamnet.nn.data.Dataset;
@@ -194,8 +193,7 @@ class SentimentJobIT {
     PublishedModel published = latestPublished().orElseThrow();
     ModelSnapshot last = published.delta() != null ? published.delta() : published.full();
     assertEquals(n, last.getMetrics().get("applied_events"), 0.0, "applied events");
-    long digest = ((long) (double) last.getMetrics().get(TrainerOperator.APPLIED_DIGEST_HIGH) << 32)
-        | (long) (double) last.getMetrics().get(TrainerOperator.APPLIED_DIGEST_LOW);
+    long digest = AppliedEvents.digestIn(last.getMetrics());
     assertEquals(expectedDigest, digest, "digest of the applied event ids");
 
     // Every request scored exactly once, as seen by a read_committed consumer.

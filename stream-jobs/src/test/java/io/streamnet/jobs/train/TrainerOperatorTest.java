@@ -161,8 +161,7 @@ class TrainerOperatorTest {
       // The metrics records carry the count and the digest too, for readers that do not read snapshots.
       TrainingMetrics m = lastMetrics(h);
       assertEquals(100.0, m.getMetrics().get("applied_events"));
-      assertEquals(expected, ((long) (double) m.getMetrics().get(TrainerOperator.APPLIED_DIGEST_HIGH) << 32)
-          | (long) (double) m.getMetrics().get(TrainerOperator.APPLIED_DIGEST_LOW));
+      assertEquals(expected, (long) AppliedEvents.digestIn(m.getMetrics()));
     }
   }
 
@@ -277,7 +276,7 @@ class TrainerOperatorTest {
         SnapshotPayload.apply(part.payload(), fromParts);
         if (part.last()) {
           completed.add(part.version());
-          assertEquals(TrainerOperator.LEARNED_QUANTILES.length + 1, part.learned().length);
+          assertEquals(LearnedEvents.QUANTILES.length + 1, part.learned().length);
         }
       }
       assertEquals(out.stream().map(s -> new ModelVersion(s.getEpoch(), s.getVersion())).toList(), completed);
