@@ -1,7 +1,6 @@
 package io.streamnet.nn.reco;
 
 import io.streamnet.nn.init.Initializers;
-import io.streamnet.nn.kernel.Gemm;
 import io.streamnet.nn.layer.Parameter;
 import io.streamnet.nn.network.Components;
 import io.streamnet.nn.network.TrainResult;
@@ -11,7 +10,6 @@ import io.streamnet.nn.random.Rng;
 import io.streamnet.nn.snapshot.IdTable;
 import io.streamnet.nn.snapshot.ModelContent;
 import io.streamnet.nn.spec.InitSpec;
-import io.streamnet.nn.tensor.RowKernels;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -30,17 +28,14 @@ import java.util.Set;
  * popularity^exponent ({@link PopularitySampler}), never items the user has interacted with, with the spec's loss.
  * A step whose loss or gradient is not finite is refused (weights and slots unchanged) and counted.
  *
- * <p>Scoring ({@link #topK}, {@link #scoreCandidates}, {@link #predictRating}) reads the vocabularies without
- * counting, and excludes the items the user has interacted with. A user with neither history nor row gets the
- * popularity ranking of the model, the item bias ({@link #isPopularityFallback}).
+ * <p>Scoring ({@link #topK}, {@link #scoreCandidates} in {@link CatalogueScorer}; {@link #predictRating}) reads the
+ * vocabularies without counting, and excludes the items the user has interacted with. A user with neither history
+ * nor row gets the popularity ranking of the model, the item bias ({@link #isPopularityFallback}).
  *
  * <p>Deterministic: every random draw comes from the model's {@link Rng} (seeded by the spec). Not thread-safe; no
  * allocation per call in the training or scoring loops once buffers have grown.
  */
 public final class Recommender implements ModelContent {
-    /** Scored rows come in multiples of it (see {@link #scoreRows}). */
-    private static final int SCORE_STEP = 512;
-    private final RowKernels kernels = RowKernels.get();
     private final RecommenderSpec spec;
     private final Rng rng;
     private final IdVocabulary items;
@@ -55,12 +50,9 @@ public final class Recommender implements ModelContent {
     private final Optimizer optimizer;
     private final PopularitySampler sampler;
     private final RankingTrainer rankingTrainer;
+    private final CatalogueScorer scorer;
     private final int dim;
     // Scratch, reused by every call.
-    private final long[] contextIds;
-    private final int[] contextRows;
-    private final float[] u;
-    private final float[] scores;
     private int[] userRows = new int[0];
     private int[] itemRows = new int[0];
     private int[] ratedUserRows = new int[0];
@@ -99,13 +91,9 @@ public final class Recommender implements ModelContent {
         checkUniqueNames(all);
         this.optimizer = trainable ? Components.optimizer(spec.optimizer(), ranking) : null;
         this.sampler = trainable ? new PopularitySampler(spec.items().capacity(), spec.negatives().exponent()) : null;
-        int length = spec.history().length();
-        this.contextIds = new long[length];
-        this.contextRows = new int[length];
-        this.u = new float[dim];
+        this.scorer = new CatalogueScorer(spec, items, users, itemEmbedding, itemBias, tower);
         this.rankingTrainer = optimizer == null ? null : new RankingTrainer(spec, items, itemEmbedding, itemBias, tower,
                 rankingParams, optimizer, sampler, rng, counters);
-        this.scores = new float[spec.items().capacity()];
         if (trainable) {
             items.setExpiryListener((row, id) -> resetItemRow(row));
             users.setExpiryListener((row, id) -> resetUserRow(row));
@@ -219,53 +207,22 @@ public final class Recommender implements ModelContent {
 
     /** Whether {@link #topK} answers with the popularity ranking: no history and no user row to go on. */
     public boolean isPopularityFallback(UserHistory history, long userId) {
-        boolean noHistory = history == null || history.recentCount() == 0;
-        return noHistory && (tower.user() == null || users.rowOf(userId) == IdVocabulary.SHARED_ROW);
-    }
-
-    /** The user vector into {@link #u}; zero for the popularity fallback (scores are then the item bias). */
-    private void represent(UserHistory history, long userId) {
-        userVector(history, userId, u, 0);
+        return scorer.isPopularityFallback(history, userId);
     }
 
     /** The user vector for the user's history into {@code out[off, off + dim)}; zero for the popularity fallback. */
     void userVector(UserHistory history, long userId, float[] out, int off) {
-        if (isPopularityFallback(history, userId)) {
-            Arrays.fill(out, off, off + dim, 0f);
-            return;
-        }
-        int n = history == null ? 0 : history.copyRecentLimited(contextIds, 0, contextIds.length);
-        for (int k = 0; k < n; k++) {
-            contextRows[k] = items.rowOf(contextIds[k]);
-        }
-        tower.forward(contextRows, n, users.rowOf(userId), out, off);
+        scorer.userVector(history, userId, out, off);
     }
 
-    /**
-     * Scores of every item row for {@code m} user vectors ({@code users[p * dim ..]}): one matrix product with the
-     * item table, then the bias. Row r of vector p lands in {@code out[p * stride + r]} for r in [0, stride), where
-     * the returned stride covers every row in use; row 0 (the shared row) and free rows get scores too (callers skip
-     * free rows; row 0 is the score of an item without a row).
-     */
+    /** Scores of every item row for {@code m} user vectors ({@link CatalogueScorer#scoreRows}); returns the stride. */
     int scoreRows(float[] users, int m, float[] out) {
-        // The high-water mark rounded up: the product's shape then changes rarely, so the GEMM kernel's packing
-        // buffers stop growing instead of growing with every few new items.
-        int stride = Math.min(items.capacity(), (items.highWater() + SCORE_STEP - 1) / SCORE_STEP * SCORE_STEP);
-        Gemm.sgemm(false, true, m, stride, dim, 1f, users, 0, dim, itemEmbedding.value(), 0, dim, 0f, out, 0, stride);
-        for (int p = 0; p < m; p++) {
-            kernels.add(itemBias.value(), 0, out, p * stride, stride);
-        }
-        return stride;
+        return scorer.scoreRows(users, m, out);
     }
 
     /** Width of a row of scores for {@link #scoreRows}: the item table's rows. */
     int scoreWidth() {
-        return items.capacity();
-    }
-
-    /** Scores of every row in [0, highWater) into {@link #scores} for the user vector {@link #u}. */
-    private int scoreAllRows() {
-        return scoreRows(u, 1, scores);
+        return scorer.scoreWidth();
     }
 
     /**
@@ -276,45 +233,7 @@ public final class Recommender implements ModelContent {
      * @return how many items were written ({@code min(k, candidates)})
      */
     public int topK(UserHistory history, long userId, int k, long[] outItemIds, float[] outScores) {
-        if (k < 1 || outItemIds.length < k || outScores.length < k) {
-            throw new IllegalArgumentException("k must be >= 1 and fit the output arrays, got k=" + k);
-        }
-        represent(history, userId);
-        int end = scoreAllRows();
-        excludeInteracted(history);
-        int found = 0;
-        for (int row = 1; row < end; row++) {
-            float s = scores[row];
-            long id = items.idAt(row);
-            if (id == IdVocabulary.FREE || Float.isNaN(s)) {
-                continue;
-            }
-            if (found == k && !ExactRank.ranksBefore(s, id, outScores[k - 1], outItemIds[k - 1])) {
-                continue;
-            }
-            int at = found < k ? found++ : k - 1;
-            while (at > 0 && ExactRank.ranksBefore(s, id, outScores[at - 1], outItemIds[at - 1])) {
-                outScores[at] = outScores[at - 1];
-                outItemIds[at] = outItemIds[at - 1];
-                at--;
-            }
-            outScores[at] = s;
-            outItemIds[at] = id;
-        }
-        return found;
-    }
-
-    /** Marks the rows of the user's interacted items with NaN in {@link #scores} (skipped by the ranking loops). */
-    private void excludeInteracted(UserHistory history) {
-        if (history == null) {
-            return;
-        }
-        for (int i = 0, n = history.interactedCount(); i < n; i++) {
-            int row = items.rowOf(history.interactedItem(i));
-            if (row != IdVocabulary.SHARED_ROW) {
-                scores[row] = Float.NaN;
-            }
-        }
+        return scorer.topK(history, userId, k, outItemIds, outScores);
     }
 
     /**
@@ -322,13 +241,7 @@ public final class Recommender implements ModelContent {
      * interacted with (neither can be recommended).
      */
     public void scoreCandidates(UserHistory history, long userId, long[] itemIds, int n, float[] outScores) {
-        represent(history, userId);
-        for (int i = 0; i < n; i++) {
-            int row = items.rowOf(itemIds[i]);
-            boolean excluded = row == IdVocabulary.SHARED_ROW || (history != null && history.hasInteracted(itemIds[i]));
-            outScores[i] = excluded ? Float.NEGATIVE_INFINITY
-                    : VectorMath.dot(u, 0, itemEmbedding.value(), row * dim, dim) + itemBias.value()[row];
-        }
+        scorer.scoreCandidates(history, userId, itemIds, n, outScores);
     }
 
     /**
@@ -337,15 +250,12 @@ public final class Recommender implements ModelContent {
      * row or the user has interacted with it already (the model cannot recommend it: a miss).
      */
     public int rankOf(UserHistory history, long userId, long itemId) {
-        return rankOf(history, userId, itemId, Integer.MAX_VALUE, null);
+        return scorer.rankOf(history, userId, itemId, Integer.MAX_VALUE, null);
     }
 
     /** {@link #rankOf} counted up to {@code limit}, among the catalogue's items too if one is given (ExactRank). */
     int rankOf(UserHistory history, long userId, long itemId, int limit, long[] catalogue) {
-        represent(history, userId);
-        int end = scoreAllRows();
-        return ExactRank.of(items, scores, 0, end, history, itemId, history == null ? 0 : history.added(), limit,
-                catalogue);
+        return scorer.rankOf(history, userId, itemId, limit, catalogue);
     }
 
     /** The predicted rating, clipped to the rating scale (history unused by today's head). */
