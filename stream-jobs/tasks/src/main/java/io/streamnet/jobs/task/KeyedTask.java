@@ -25,4 +25,14 @@ public interface KeyedTask<L extends SpecificRecordBase, E extends StreamExample
 
   /** The context after {@code labeled}; may update {@code context} in place and return it. */
   C update(C context, L labeled);
+
+  /** The context as bytes, for a reader outside Flink to keep it in its own store; {@link #decodeContext} reads it. */
+  byte[] encodeContext(C context);
+
+  /**
+   * The context {@link #encodeContext} wrote.
+   *
+   * @throws IllegalArgumentException when the bytes are not such a context
+   */
+  C decodeContext(byte[] bytes);
 }

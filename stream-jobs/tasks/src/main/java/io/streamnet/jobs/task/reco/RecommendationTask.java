@@ -171,4 +171,14 @@ public final class RecommendationTask
     history.record(e.itemId(), e.isPositive(modelSpec().ratings().positiveAt()));
     return history;
   }
+
+  @Override
+  public byte[] encodeContext(UserHistory history) {
+    return history.encode();
+  }
+
+  @Override
+  public UserHistory decodeContext(byte[] bytes) {
+    return UserHistory.decode(bytes);
+  }
 }

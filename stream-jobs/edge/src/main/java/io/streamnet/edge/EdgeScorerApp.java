@@ -1,0 +1,123 @@
+package io.streamnet.edge;
+
+import io.streamnet.connect.registry.RegistryConfig;
+import io.streamnet.connect.registry.SchemaRegistries;
+import io.streamnet.connect.registry.SchemaRegistryClient;
+import io.streamnet.edge.config.EdgeConfig;
+import io.streamnet.edge.http.EdgeHttpServer;
+import io.streamnet.edge.metrics.EdgeMetrics;
+import io.streamnet.edge.score.TaskRoute;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The edge scorer: the {@link EdgeTopology} in a Kafka Streams application under {@code exactly_once_v2}, with its
+ * HTTP endpoints. Instances with the same application id share the requests by partition; each holds every model.
+ */
+public final class EdgeScorerApp implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(EdgeScorerApp.class);
+
+  private final KafkaStreams streams;
+  private final EdgeMetrics metrics;
+  private final List<TaskRoute> routes;
+  private final EdgeHttpServer http;
+
+  private EdgeScorerApp(KafkaStreams streams, EdgeMetrics metrics, List<TaskRoute> routes, EdgeHttpServer http) {
+    this.streams = streams;
+    this.metrics = metrics;
+    this.routes = routes;
+    this.http = http;
+  }
+
+  /** Starts the application of {@code config} against its registry. */
+  public static EdgeScorerApp start(EdgeConfig config) throws IOException {
+    SchemaRegistryClient registry = SchemaRegistries.connect(
+        RegistryConfig.fromProperties(config.registry().clientProperties()));
+    return start(config, registry);
+  }
+
+  /** Starts the application of {@code config} with {@code registry} (tests, the demo: an in-memory one). */
+  public static EdgeScorerApp start(EdgeConfig config, SchemaRegistryClient registry) throws IOException {
+    List<TaskRoute> routes = config.routes();
+    EdgeMetrics metrics = new EdgeMetrics(System::currentTimeMillis);
+    Topology topology = EdgeTopology.build(routes, config.topics().snapshots(), registry,
+        config.scoring().autoRegister(), metrics);
+    KafkaStreams streams = new KafkaStreams(topology, properties(config));
+    // A failed stream thread is replaced: its tasks resume from the last committed transaction (exactly once).
+    streams.setUncaughtExceptionHandler(e -> {
+      LOG.error("edge scorer stream thread failed; replacing it (its tasks resume from their last commit)", e);
+      return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+    });
+    streams.start();
+    EdgeHttpServer http = config.app().httpPort() < 0 ? null : EdgeHttpServer.start("0.0.0.0",
+        config.app().httpPort(), metrics, routes.stream().map(TaskRoute::modelId).toList(), () -> status(streams));
+    LOG.info("edge scorer '{}' started: tasks {}", config.app().applicationId(),
+        routes.stream().map(r -> r.task() + " (model " + r.modelId() + ")").toList());
+    return new EdgeScorerApp(streams, metrics, routes, http);
+  }
+
+  /** The Kafka Streams settings of {@code config}: its own keys first, then {@code kafka.properties} over them. */
+  public static Properties properties(EdgeConfig config) {
+    Properties p = new Properties();
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.app().applicationId());
+    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers());
+    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.app().threads());
+    p.put(StreamsConfig.STATE_DIR_CONFIG, config.app().stateDir());
+    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.app().commitIntervalMs());
+    p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.kafka().replicationFactor());
+    p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0); // answers leave at once, not when a cache flushes
+    p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    p.putAll(config.kafka().properties());
+    return p;
+  }
+
+  private static EdgeHttpServer.Status status(KafkaStreams streams) {
+    KafkaStreams.State s = streams.state();
+    return new EdgeHttpServer.Status() {
+      @Override
+      public String state() {
+        return s.name();
+      }
+
+      @Override
+      public boolean alive() {
+        return s == KafkaStreams.State.RUNNING || s == KafkaStreams.State.REBALANCING;
+      }
+    };
+  }
+
+  public KafkaStreams streams() {
+    return streams;
+  }
+
+  public EdgeMetrics metrics() {
+    return metrics;
+  }
+
+  public List<TaskRoute> routes() {
+    return routes;
+  }
+
+  /** The HTTP port; -1 without endpoints. */
+  public int httpPort() {
+    return http == null ? -1 : http.port();
+  }
+
+  @Override
+  public void close() {
+    if (http != null) {
+      http.close();
+    }
+    streams.close(Duration.ofSeconds(30));
+  }
+}

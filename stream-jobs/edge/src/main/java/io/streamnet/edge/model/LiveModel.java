@@ -1,0 +1,220 @@
+package io.streamnet.edge.model;
+
+import io.streamnet.jobs.task.ModelDescriptor;
+import io.streamnet.jobs.task.Task;
+import io.streamnet.jobs.task.Tasks;
+import io.streamnet.nn.snapshot.ModelVersion;
+import io.streamnet.nn.snapshot.SnapshotPayload;
+import io.streamnet.schema.ModelSnapshot;
+import io.streamnet.schema.SnapshotKind;
+import java.nio.ByteBuffer;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The newest version of one model, followed from its snapshots. FULL snapshots replace every value; a DELTA is
+ * applied on its base FULL version (deltas are cumulative against it, so the latest delta after its FULL gives the
+ * exact model). Two scoring copies alternate: the next version is written into the copy nobody scores with and then
+ * published in one reference swap, so scoring never waits for a swap and every answer comes from one version. A
+ * version not newer than the served one is ignored: the served version never goes back.
+ *
+ * <p>{@link #accept} is called by one thread (the global store's); {@link #acquire} by any number of scoring threads.
+ */
+public final class LiveModel {
+  private static final Logger LOG = LoggerFactory.getLogger(LiveModel.class);
+
+  private final String modelId;
+  private final String taskName;
+  private final AtomicReference<ServedModel> served = new AtomicReference<>();
+  private final ModelCopy[] copies = new ModelCopy[2];
+  private final Map<SnapshotOutcome, AtomicLong> outcomes = new EnumMap<>(SnapshotOutcome.class);
+  private volatile ModelVersion newestSeen;
+  private volatile long newestSeenCreatedAt;
+
+  // The FULL version the served one is (or is a delta against), to rebuild the other copy from.
+  private ModelVersion fullVersion;
+  private byte[] fullPayload;
+  private ModelDescriptor fullDescriptor;
+  private Task<?, ?, ?, ?, ?> fullTask;
+  /** The newest delta whose base FULL has not been read yet. */
+  private ModelSnapshot awaitingBase;
+
+  /**
+   * @param modelId  the model followed
+   * @param taskName the task its snapshots must be of (the requests this application decodes for it)
+   */
+  public LiveModel(String modelId, String taskName) {
+    this.modelId = modelId;
+    this.taskName = taskName;
+    for (SnapshotOutcome o : SnapshotOutcome.values()) {
+      outcomes.put(o, new AtomicLong());
+    }
+  }
+
+  public String modelId() {
+    return modelId;
+  }
+
+  public String taskName() {
+    return taskName;
+  }
+
+  /**
+   * The served version for one answer, or null before the first; the caller must {@link ServedModel#release()} it.
+   * Never blocks.
+   */
+  public ServedModel acquire() {
+    while (true) {
+      ServedModel s = served.get();
+      if (s == null) {
+        return null;
+      }
+      s.copy().readers.incrementAndGet();
+      if (served.get() == s) {
+        return s;
+      }
+      s.copy().readers.decrementAndGet(); // swapped meanwhile: its copy may be written now, take the new one
+    }
+  }
+
+  /** The served version without reading it (for reports); null before the first. */
+  public ServedModel current() {
+    return served.get();
+  }
+
+  /** The newest version read from the topic, served or not; null before any. */
+  public ModelVersion newestSeen() {
+    return newestSeen;
+  }
+
+  /** When the trainer took the newest version read from the topic. */
+  public long newestSeenCreatedAt() {
+    return newestSeenCreatedAt;
+  }
+
+  /** How many snapshots had each outcome. */
+  public long count(SnapshotOutcome outcome) {
+    return outcomes.get(outcome).get();
+  }
+
+  /** Takes one snapshot of this model (see {@link SnapshotOutcome}). */
+  public SnapshotOutcome accept(ModelSnapshot s, long nowMillis) {
+    SnapshotOutcome o = apply(s, nowMillis);
+    outcomes.get(o).incrementAndGet();
+    return o;
+  }
+
+  private SnapshotOutcome apply(ModelSnapshot s, long nowMillis) {
+    ModelVersion v = new ModelVersion(s.getEpoch(), s.getVersion());
+    if (newestSeen == null || v.isAfter(newestSeen)) {
+      newestSeen = v;
+      newestSeenCreatedAt = s.getCreatedAt().toEpochMilli();
+    }
+    byte[] payload = bytes(s.getParameters());
+    String sha = SnapshotPayload.sha256Hex(payload);
+    if (!sha.equals(s.getSha256())) {
+      LOG.warn("refused snapshot {} of model '{}': its parameters hash to {}, the record says {}", v, modelId, sha,
+          s.getSha256());
+      return SnapshotOutcome.REFUSED_CHECKSUM;
+    }
+    ServedModel current = served.get();
+    if (current != null && !v.isAfter(current.version())) {
+      return SnapshotOutcome.STALE;
+    }
+    try {
+      return s.getKind() == SnapshotKind.FULL ? applyFull(s, v, payload, nowMillis) : applyDelta(s, v, payload,
+          nowMillis);
+    } catch (IllegalArgumentException e) {
+      LOG.warn("refused snapshot {} of model '{}': {}", v, modelId, e.getMessage());
+      return SnapshotOutcome.REFUSED_INVALID;
+    }
+  }
+
+  private SnapshotOutcome applyFull(ModelSnapshot s, ModelVersion v, byte[] payload, long nowMillis) {
+    if (!taskName.equals(s.getTask())) {
+      throw new IllegalArgumentException("it is a '" + s.getTask() + "' model, this application serves model '"
+          + modelId + "' as task '" + taskName + "'");
+    }
+    ModelDescriptor d = new ModelDescriptor(s.getTask(), s.getTaskSpec() == null ? "{}" : s.getTaskSpec(),
+        s.getNetworkSpec());
+    Task<?, ?, ?, ?, ?> task = Tasks.serving(d);
+    ModelCopy copy = writableCopy(task, d);
+    SnapshotPayload.apply(payload, copy.model);
+    copy.full = v;
+    fullVersion = v;
+    fullPayload = payload;
+    fullDescriptor = d;
+    fullTask = task;
+    publish(new ServedModel(modelId, v, d, task, copy, s.getCreatedAt().toEpochMilli(), nowMillis));
+    ModelSnapshot waiting = awaitingBase;
+    if (waiting != null) {
+      awaitingBase = null;
+      if (v.equals(new ModelVersion(waiting.getBaseEpoch(), waiting.getBaseVersion()))) {
+        accept(waiting, nowMillis);
+      }
+    }
+    return SnapshotOutcome.SERVED;
+  }
+
+  private SnapshotOutcome applyDelta(ModelSnapshot s, ModelVersion v, byte[] payload, long nowMillis) {
+    if (s.getBaseEpoch() == null || s.getBaseVersion() == null) {
+      throw new IllegalArgumentException("a DELTA snapshot without its base version");
+    }
+    ModelVersion base = new ModelVersion(s.getBaseEpoch(), s.getBaseVersion());
+    if (!base.equals(fullVersion)) {
+      if (fullVersion != null && !base.isAfter(fullVersion)) {
+        return SnapshotOutcome.STALE; // against a FULL older than the one served
+      }
+      if (awaitingBase == null || v.isAfter(new ModelVersion(awaitingBase.getEpoch(), awaitingBase.getVersion()))) {
+        awaitingBase = s;
+      }
+      return SnapshotOutcome.AWAITING_BASE;
+    }
+    ModelCopy copy = writableCopy(fullTask, fullDescriptor);
+    if (!fullVersion.equals(copy.full)) {
+      SnapshotPayload.apply(fullPayload, copy.model);
+      copy.full = fullVersion;
+    }
+    SnapshotPayload.apply(payload, copy.model);
+    publish(new ServedModel(modelId, v, fullDescriptor, fullTask, copy, s.getCreatedAt().toEpochMilli(), nowMillis));
+    return SnapshotOutcome.SERVED;
+  }
+
+  /**
+   * The copy not served, once no scoring thread reads it any more (a reader holds it for one answer); a new copy when
+   * the spec changed.
+   */
+  private ModelCopy writableCopy(Task<?, ?, ?, ?, ?> task, ModelDescriptor d) {
+    ServedModel current = served.get();
+    int slot = current != null && copies[0] == current.copy() ? 1 : 0;
+    ModelCopy copy = copies[slot];
+    if (copy == null || !copy.model.modelSpecJson().equals(d.modelSpecJson())) {
+      copy = new ModelCopy(task.newServingModel(d.modelSpecJson()));
+      copies[slot] = copy;
+      return copy;
+    }
+    while (copy.readers.get() != 0) {
+      LockSupport.parkNanos(50_000);
+    }
+    return copy;
+  }
+
+  private void publish(ServedModel next) {
+    ServedModel previous = served.getAndSet(next);
+    if (previous == null || !previous.descriptor().equals(next.descriptor())) {
+      LOG.info("serving model '{}' {} (task {})", modelId, next.version(), next.descriptor().task());
+    }
+  }
+
+  private static byte[] bytes(ByteBuffer b) {
+    ByteBuffer d = b.duplicate();
+    byte[] out = new byte[d.remaining()];
+    d.get(out);
+    return out;
+  }
+}
