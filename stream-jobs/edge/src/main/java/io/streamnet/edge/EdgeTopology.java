@@ -17,6 +17,7 @@ import io.streamnet.edge.score.ScoringProcessor;
 import io.streamnet.edge.score.TaskInputs;
 import io.streamnet.edge.score.TaskRoute;
 import io.streamnet.schema.ModelSnapshot;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,8 @@ public final class EdgeTopology {
       }
     }
     b.addGlobalStore(new ModelStoreBuilder(() -> metrics.attach(new ModelStore(tasksByModel,
-            EventDecoder.of(registry, ModelSnapshot.class)))), snapshotsTopic,
+            new EventDecoder<>(new SpecificRecordDecoder<>(registry, ModelSnapshot.class), s -> List.of(),
+                Clock.systemUTC())))), snapshotsTopic,
         Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("model-snapshots"), ModelStoreUpdater::new);
     Produced<String, EdgeOutput> out = Produced.with(Serdes.String(), outputSerde(registry, autoRegister));
     for (TaskRoute r : routes) {

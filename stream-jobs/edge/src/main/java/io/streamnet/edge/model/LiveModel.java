@@ -1,5 +1,6 @@
 package io.streamnet.edge.model;
 
+import io.streamnet.connect.validate.ModelSnapshotValidator;
 import io.streamnet.jobs.task.ModelDescriptor;
 import io.streamnet.jobs.task.Task;
 import io.streamnet.jobs.task.Tasks;
@@ -9,6 +10,7 @@ import io.streamnet.schema.ModelSnapshot;
 import io.streamnet.schema.SnapshotKind;
 import java.nio.ByteBuffer;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -27,6 +29,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class LiveModel {
   private static final Logger LOG = LoggerFactory.getLogger(LiveModel.class);
+  private static final ModelSnapshotValidator VALIDATOR = new ModelSnapshotValidator();
 
   private final String modelId;
   private final String taskName;
@@ -110,17 +113,23 @@ public final class LiveModel {
   }
 
   private SnapshotOutcome apply(ModelSnapshot s, long nowMillis) {
+    byte[] payload = bytes(s.getParameters());
+    String sha = SnapshotPayload.sha256Hex(payload);
+    String at = "(" + s.getEpoch() + ", " + s.getVersion() + ")";
+    if (!sha.equals(s.getSha256())) {
+      LOG.warn("refused snapshot {} of model '{}': its parameters hash to {}, the record says {}", at, modelId, sha,
+          s.getSha256());
+      return SnapshotOutcome.REFUSED_CHECKSUM;
+    }
+    List<String> violations = VALIDATOR.violations(s);
+    if (!violations.isEmpty()) {
+      LOG.warn("refused snapshot {} of model '{}': {}", at, modelId, String.join("; ", violations));
+      return SnapshotOutcome.REFUSED_INVALID;
+    }
     ModelVersion v = new ModelVersion(s.getEpoch(), s.getVersion());
     if (newestSeen == null || v.isAfter(newestSeen)) {
       newestSeen = v;
       newestSeenCreatedAt = s.getCreatedAt().toEpochMilli();
-    }
-    byte[] payload = bytes(s.getParameters());
-    String sha = SnapshotPayload.sha256Hex(payload);
-    if (!sha.equals(s.getSha256())) {
-      LOG.warn("refused snapshot {} of model '{}': its parameters hash to {}, the record says {}", v, modelId, sha,
-          s.getSha256());
-      return SnapshotOutcome.REFUSED_CHECKSUM;
     }
     ServedModel current = served.get();
     if (current != null && !v.isAfter(current.version())) {

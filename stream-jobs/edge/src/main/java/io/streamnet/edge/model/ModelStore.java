@@ -31,7 +31,8 @@ public final class ModelStore implements StateStore {
 
   /**
    * @param tasksByModel the models served here and the task of each; snapshots of others are ignored (counted)
-   * @param decoder      decodes the topic's records (Confluent wire format through the schema registry)
+   * @param decoder      decodes the topic's records (Confluent wire format through the schema registry); checking
+   *                     a snapshot is the {@link LiveModel}'s, so that a refusal is counted for its model
    */
   public ModelStore(Map<String, String> tasksByModel, EventDecoder<ModelSnapshot> decoder) {
     tasksByModel.forEach((id, task) -> models.put(id, new LiveModel(id, task)));
