@@ -57,9 +57,11 @@ public final class EdgeScorerApp implements AutoCloseable {
       LOG.error("edge scorer stream thread failed; replacing it (its tasks resume from their last commit)", e);
       return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
     });
-    streams.start();
+    // Endpoints first: start() returns only once the global model store has read the snapshots topic to its end,
+    // and /health, /ready must answer meanwhile.
     EdgeHttpServer http = config.app().httpPort() < 0 ? null : EdgeHttpServer.start("0.0.0.0",
         config.app().httpPort(), metrics, routes.stream().map(TaskRoute::modelId).toList(), () -> status(streams));
+    streams.start();
     LOG.info("edge scorer '{}' started: tasks {}", config.app().applicationId(),
         routes.stream().map(r -> r.task() + " (model " + r.modelId() + ")").toList());
     return new EdgeScorerApp(streams, metrics, routes, http);

@@ -19,7 +19,13 @@ public final class ServeCommand {
         Streams application (exactly once); HTTP endpoints /models /metrics /health /ready.
         FILE: YAML, every key described in ops/edge/edge.yaml""";
 
+  /** The jar's logging, unless -Dlog4j2.configurationFile says otherwise. */
+  static final String LOG_CONFIG = "streamnet-edge-log4j2.xml";
+
   public static void main(String[] args) throws Exception {
+    if (System.getProperty("log4j2.configurationFile") == null) {
+      System.setProperty("log4j2.configurationFile", LOG_CONFIG);
+    }
     Path config = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
