@@ -26,19 +26,19 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /** Small real models of both tasks and their snapshots, as the trainer publishes them. */
-final class EdgeFixtures {
+public final class EdgeFixtures {
   private EdgeFixtures() {}
 
-  static final TextHashingConfig FEATURES = new TextHashingConfig(1 << 10, 1, 2, false, 0);
+  public static final TextHashingConfig FEATURES = new TextHashingConfig(1 << 10, 1, 2, false, 0);
 
-  static SentimentTask sentiment() {
+  public static SentimentTask sentiment() {
     NetworkSpec spec = NetworkSpec.builder().seed(3).sparseInput("tokens", 1 << 10)
         .embeddingBag("emb", "tokens", 8, "mean").dense("hidden", 8, "relu").dense("out", 1)
         .loss("bce_with_logits").optimizer(OptimizerSpec.adagrad(0.2)).build();
     return new SentimentTask(new TextFeatures(FEATURES, "tokens"), spec.toJson(), 100);
   }
 
-  static final String RECO_SPEC = RecommenderSpec.fromYaml("""
+  public static final String RECO_SPEC = RecommenderSpec.fromYaml("""
       seed: 11
       dim: 8
       items: {capacity: 64, min_count: 1, max_idle_events: 0}
@@ -58,12 +58,12 @@ final class EdgeFixtures {
         optimizer: {type: adagrad, lr: 0.05}
       """, "test").toJson();
 
-  static RecommendationTask recommendation() {
+  public static RecommendationTask recommendation() {
     return new RecommendationTask(RECO_SPEC, 1024, 10, 0);
   }
 
   /** Users 1..20 rate items 100..150, taste by user parity. */
-  static List<Interaction> interactions(int from, int count) {
+  public static List<Interaction> interactions(int from, int count) {
     SplittableRandom random = new SplittableRandom(7 + from);
     List<Interaction> out = new ArrayList<>();
     for (int i = from; i < from + count; i++) {
@@ -75,7 +75,7 @@ final class EdgeFixtures {
   }
 
   /** A recommendation learner trained on {@code interactions} in batches of 16. */
-  static OnlineLearner<RecoExample> trainedRecommender(List<Interaction> interactions) {
+  public static OnlineLearner<RecoExample> trainedRecommender(List<Interaction> interactions) {
     RecommendationTask task = recommendation();
     OnlineLearner<RecoExample> learner = task.newLearner(null);
     var featurizer = task.newFeaturizer();
@@ -90,16 +90,16 @@ final class EdgeFixtures {
     return learner;
   }
 
-  static ModelSnapshot full(Task<?, ?, ?, ?, ?> task, String modelId, ModelVersion v, byte[] payload) {
+  public static ModelSnapshot full(Task<?, ?, ?, ?, ?> task, String modelId, ModelVersion v, byte[] payload) {
     return snapshot(task, modelId, v, null, payload, SnapshotPayload.sha256Hex(payload));
   }
 
-  static ModelSnapshot delta(Task<?, ?, ?, ?, ?> task, String modelId, ModelVersion v, ModelVersion base,
+  public static ModelSnapshot delta(Task<?, ?, ?, ?, ?> task, String modelId, ModelVersion v, ModelVersion base,
                              byte[] payload) {
     return snapshot(task, modelId, v, base, payload, SnapshotPayload.sha256Hex(payload));
   }
 
-  static ModelSnapshot snapshot(Task<?, ?, ?, ?, ?> task, String modelId, ModelVersion v, ModelVersion base,
+  public static ModelSnapshot snapshot(Task<?, ?, ?, ?, ?> task, String modelId, ModelVersion v, ModelVersion base,
                                 byte[] payload, String sha256) {
     var d = task.descriptor();
     return ModelSnapshot.newBuilder().setModelId(modelId).setEpoch(v.epoch()).setVersion(v.version())
@@ -111,7 +111,7 @@ final class EdgeFixtures {
   }
 
   /** A serving copy with {@code payloads} applied in order: what the answers must come from. */
-  static ServingModel served(Task<?, ?, ?, ?, ?> task, byte[]... payloads) {
+  public static ServingModel served(Task<?, ?, ?, ?, ?> task, byte[]... payloads) {
     ServingModel m = task.newServingModel(task.descriptor().modelSpecJson());
     for (byte[] p : payloads) {
       SnapshotPayload.apply(p, m);
@@ -121,13 +121,13 @@ final class EdgeFixtures {
 
   /** The answer of the task's own answerer: the reference the edge must equal. */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  static Object answer(Task task, Object request, Object context, ServingModel model, String modelId,
+  public static Object answer(Task task, Object request, Object context, ServingModel model, String modelId,
                        ModelVersion v) {
     return task.newAnswerer().answer(request, context, model, new ServingStamp().start(modelId, v, 0));
   }
 
   /** Adds {@code delta} to every value of the first parameter: a new version. */
-  static void nudge(ModelContent model, float delta) {
+  public static void nudge(ModelContent model, float delta) {
     float[] w = model.parameters().get(0).value();
     for (int i = 0; i < w.length; i++) {
       w[i] += delta * ((i % 7) - 3);

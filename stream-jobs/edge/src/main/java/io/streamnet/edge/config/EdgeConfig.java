@@ -103,14 +103,16 @@ public record EdgeConfig(App app, Kafka kafka, Registry registry, Topics topics,
     if (tasks == null || tasks.isEmpty()) {
       throw new IllegalArgumentException("tasks: name at least one task to serve (sentiment:, recommendation:)");
     }
-    tasks = Map.copyOf(tasks);
+    Map<String, TaskSection> sections = new TreeMap<>();
+    tasks.forEach((name, t) -> sections.put(name, t == null ? new TaskSection(null, null, null, null) : t));
+    tasks = Map.copyOf(sections); // `sentiment:` with nothing under it: every default
   }
 
   /** The routes of the configured tasks, with each task's default model id and topics where none is given. */
   public List<TaskRoute> routes() {
     List<TaskRoute> out = new ArrayList<>();
     for (Map.Entry<String, TaskSection> e : new TreeMap<>(tasks).entrySet()) {
-      TaskSection t = e.getValue() == null ? new TaskSection(null, null, null, null) : e.getValue();
+      TaskSection t = e.getValue();
       String task = e.getKey();
       switch (task) {
         case "sentiment" -> {
