@@ -1,6 +1,7 @@
 package io.streamnet.edge;
 
 import io.streamnet.connect.registry.SchemaRegistryClient;
+import io.streamnet.connect.registry.Sleeper;
 import io.streamnet.connect.serde.EventDecoder;
 import io.streamnet.connect.serde.SpecificRecordDecoder;
 import io.streamnet.edge.metrics.EdgeMetrics;
@@ -13,11 +14,13 @@ import io.streamnet.edge.score.EdgeInputSerde;
 import io.streamnet.edge.score.EdgeOutput;
 import io.streamnet.edge.score.EdgeOutputSerializer;
 import io.streamnet.edge.score.InputDecoder;
+import io.streamnet.edge.score.RegistryOutageHold;
 import io.streamnet.edge.score.ScoringProcessor;
 import io.streamnet.edge.score.TaskInputs;
 import io.streamnet.edge.score.TaskRoute;
 import io.streamnet.schema.ModelSnapshot;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +51,8 @@ public final class EdgeTopology {
 
   /** The topology serving {@code routes}, with its metrics in {@code metrics}. */
   public static Topology build(List<TaskRoute> routes, String snapshotsTopic, SchemaRegistryClient registry,
-                               boolean autoRegister, EdgeMetrics metrics) {
+                               boolean autoRegister, Duration registryOutageLimit, EdgeMetrics metrics) {
+    RegistryOutageHold hold = new RegistryOutageHold(registryOutageLimit, Sleeper.SYSTEM);
     StreamsBuilder b = new StreamsBuilder();
     Map<String, String> tasksByModel = new LinkedHashMap<>();
     for (TaskRoute r : routes) {
@@ -59,8 +63,7 @@ public final class EdgeTopology {
       }
     }
     b.addGlobalStore(new ModelStoreBuilder(() -> metrics.attach(new ModelStore(tasksByModel,
-            new EventDecoder<>(new SpecificRecordDecoder<>(registry, ModelSnapshot.class), s -> List.of(),
-                Clock.systemUTC())))), snapshotsTopic,
+            unvalidated(registry, ModelSnapshot.class), hold))), snapshotsTopic,
         Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("model-snapshots"), ModelStoreUpdater::new);
     Produced<String, EdgeOutput> out = Produced.with(Serdes.String(), outputSerde(registry, autoRegister));
     for (TaskRoute r : routes) {
@@ -71,21 +74,21 @@ public final class EdgeTopology {
         b.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(r.contextStore()), Serdes.Long(),
             Serdes.ByteArray()));
       }
-      addTask(b, r, TaskInputs.of(r.task()), registry, m, out);
+      addTask(b, r, TaskInputs.of(r.task()), registry, hold, m, out);
     }
     return b.build();
   }
 
   private static <R extends SpecificRecord, L extends SpecificRecord> void addTask(
-      StreamsBuilder b, TaskRoute r, TaskInputs<R, L> types, SchemaRegistryClient registry, TaskMetrics m,
-      Produced<String, EdgeOutput> out) {
+      StreamsBuilder b, TaskRoute r, TaskInputs<R, L> types, SchemaRegistryClient registry, RegistryOutageHold hold,
+      TaskMetrics m, Produced<String, EdgeOutput> out) {
     String t = r.task();
     KStream<Long, EdgeInput> inputs = b.stream(r.requestsTopic(), raw(t + "-requests"))
-        .process(() -> new InputDecoder<>(EventDecoder.of(registry, types.requestType()), EdgeInput.Kind.REQUEST,
+        .process(() -> new InputDecoder<>(EventDecoder.of(registry, types.requestType()), hold, EdgeInput.Kind.REQUEST,
             types.requestKey()), Named.as(t + "-decode-requests"));
     if (r.keyed()) {
       KStream<Long, EdgeInput> events = b.stream(r.labeledTopic(), raw(t + "-labeled"))
-          .process(() -> new InputDecoder<>(EventDecoder.of(registry, types.labeledType()), EdgeInput.Kind.LABELED,
+          .process(() -> new InputDecoder<>(EventDecoder.of(registry, types.labeledType()), hold, EdgeInput.Kind.LABELED,
               types.labeledKey()), Named.as(t + "-decode-labeled"));
       Map<String, KStream<Long, EdgeInput>> split = inputs.merge(events, Named.as(t + "-inputs"))
           .split(Named.as(t + "-"))
@@ -102,10 +105,14 @@ public final class EdgeTopology {
     }
     // The global model store needs no connection; the task's own stores do.
     String[] stores = r.keyed() ? new String[] {r.pendingStore(), r.contextStore()} : new String[] {r.pendingStore()};
-    inputs.process(() -> new ScoringProcessor(r, new SpecificRecordDecoder<>(registry, types.requestType()),
-            r.keyed() ? new SpecificRecordDecoder<>(registry, types.labeledType()) : null, m), Named.as(t + "-score"),
-            stores)
+    inputs.process(() -> new ScoringProcessor(r, unvalidated(registry, types.requestType()),
+            r.keyed() ? unvalidated(registry, types.labeledType()) : null, hold, m), Named.as(t + "-score"), stores)
         .to((k, v, c) -> v.topic(), out);
+  }
+
+  /** A decoder that leaves the checks to the caller: records validated before, or checked per model. */
+  private static <T extends SpecificRecord> EventDecoder<T> unvalidated(SchemaRegistryClient registry, Class<T> type) {
+    return new EventDecoder<>(new SpecificRecordDecoder<>(registry, type), s -> List.of(), Clock.systemUTC());
   }
 
   private static Consumed<byte[], byte[]> raw(String name) {

@@ -79,7 +79,7 @@ class EdgeTopologyTest {
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, "edge-test");
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    driver = new TopologyTestDriver(EdgeTopology.build(List.of(routes), SNAPSHOTS, registry, true, metrics), p,
+    driver = new TopologyTestDriver(EdgeTopology.build(List.of(routes), SNAPSHOTS, registry, true, Duration.ZERO, metrics), p,
         Instant.ofEpochMilli(1_000_000));
   }
 

@@ -78,9 +78,16 @@ public record EdgeConfig(App app, Kafka kafka, Registry registry, Topics topics,
    * @param bufferLimit     inputs that may wait for a task's first model, per input partition; beyond: dead letters
    * @param drainIntervalMs how often waiting inputs are checked against a newly arrived model
    * @param autoRegister    whether the answers' schemas are registered when missing
+   * @param registryOutageMs how long a record whose schema cannot be fetched is held and retried before it is a
+   *                         dead letter
    */
-  public record Scoring(Integer bufferLimit, Integer drainIntervalMs, Boolean autoRegister) {
+  public record Scoring(Integer bufferLimit, Integer drainIntervalMs, Boolean autoRegister, Integer registryOutageMs) {
     public Scoring {
+      registryOutageMs = registryOutageMs == null ? 60_000 : registryOutageMs;
+      if (registryOutageMs < 0 || registryOutageMs > 240_000) {
+        throw new IllegalArgumentException("scoring.registry_outage_ms must be in [0, 240000] (below the consumer's"
+            + " max.poll.interval.ms of 300 s, or the instance leaves its group), got " + registryOutageMs);
+      }
       bufferLimit = bufferLimit == null ? 10_000 : bufferLimit;
       drainIntervalMs = drainIntervalMs == null ? 50 : drainIntervalMs;
       autoRegister = autoRegister == null || autoRegister;
@@ -99,7 +106,7 @@ public record EdgeConfig(App app, Kafka kafka, Registry registry, Topics topics,
     kafka = kafka == null ? new Kafka(null, null, null) : kafka;
     registry = registry == null ? new Registry(null, null) : registry;
     topics = topics == null ? new Topics(null, null) : topics;
-    scoring = scoring == null ? new Scoring(null, null, null) : scoring;
+    scoring = scoring == null ? new Scoring(null, null, null, null) : scoring;
     if (tasks == null || tasks.isEmpty()) {
       throw new IllegalArgumentException("tasks: name at least one task to serve (sentiment:, recommendation:)");
     }

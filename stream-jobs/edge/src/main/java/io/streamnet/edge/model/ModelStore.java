@@ -3,6 +3,7 @@ package io.streamnet.edge.model;
 import io.streamnet.connect.serde.EventDecoder;
 import io.streamnet.connect.validate.DecodeOutcome;
 import io.streamnet.connect.validate.RawRecord;
+import io.streamnet.edge.score.RegistryOutageHold;
 import io.streamnet.schema.ModelSnapshot;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -25,6 +26,7 @@ public final class ModelStore implements StateStore {
 
   private final Map<String, LiveModel> models = new LinkedHashMap<>();
   private final EventDecoder<ModelSnapshot> decoder;
+  private final RegistryOutageHold hold;
   private final AtomicLong undecodable = new AtomicLong();
   private final AtomicLong otherModels = new AtomicLong();
   private volatile boolean open;
@@ -33,10 +35,12 @@ public final class ModelStore implements StateStore {
    * @param tasksByModel the models served here and the task of each; snapshots of others are ignored (counted)
    * @param decoder      decodes the topic's records (Confluent wire format through the schema registry); checking
    *                     a snapshot is the {@link LiveModel}'s, so that a refusal is counted for its model
+   * @param hold         how a registry outage is waited out (a snapshot is never dropped for one)
    */
-  public ModelStore(Map<String, String> tasksByModel, EventDecoder<ModelSnapshot> decoder) {
+  public ModelStore(Map<String, String> tasksByModel, EventDecoder<ModelSnapshot> decoder, RegistryOutageHold hold) {
     tasksByModel.forEach((id, task) -> models.put(id, new LiveModel(id, task)));
     this.decoder = decoder;
+    this.hold = hold;
   }
 
   /** The served model {@code modelId}; null for a model not served here. */
@@ -60,7 +64,7 @@ public final class ModelStore implements StateStore {
 
   /** Takes one record of the snapshots topic. */
   public SnapshotOutcome accept(RawRecord record, long nowMillis) {
-    DecodeOutcome<ModelSnapshot> decoded = decoder.decode(record);
+    DecodeOutcome<ModelSnapshot> decoded = hold.decode(decoder, record);
     if (!decoded.isValid()) {
       undecodable.incrementAndGet(); // the decoder logs the first of each reason
       return SnapshotOutcome.REFUSED_INVALID;

@@ -17,17 +17,21 @@ import org.apache.kafka.streams.processor.api.Record;
  */
 public final class InputDecoder<T extends SpecificRecord> implements Processor<byte[], byte[], Long, EdgeInput> {
   private final EventDecoder<T> decoder;
+  private final RegistryOutageHold hold;
   private final EdgeInput.Kind kind;
   private final ToLongFunction<T> key;
   private ProcessorContext<Long, EdgeInput> context;
 
   /**
    * @param decoder one per processor (it counts its outcomes)
+   * @param hold    how a registry outage is waited out
    * @param kind    {@link EdgeInput.Kind#REQUEST} or {@link EdgeInput.Kind#LABELED}
    * @param key     the task's key of a record; null for a task without keys
    */
-  public InputDecoder(EventDecoder<T> decoder, EdgeInput.Kind kind, ToLongFunction<T> key) {
+  public InputDecoder(EventDecoder<T> decoder, RegistryOutageHold hold, EdgeInput.Kind kind,
+                      ToLongFunction<T> key) {
     this.decoder = decoder;
+    this.hold = hold;
     this.kind = kind;
     this.key = key;
   }
@@ -39,7 +43,7 @@ public final class InputDecoder<T extends SpecificRecord> implements Processor<b
 
   @Override
   public void process(Record<byte[], byte[]> record) {
-    DecodeOutcome<T> outcome = decoder.decode(RawRecords.of(record, context));
+    DecodeOutcome<T> outcome = hold.decode(decoder, RawRecords.of(record, context));
     if (!outcome.isValid()) {
       context.forward(record.withKey((Long) null).withValue(EdgeInput.dead(outcome.deadLetter())));
       return;

@@ -1,8 +1,8 @@
 package io.streamnet.edge.score;
 
-import io.streamnet.connect.serde.DecodeException;
-import io.streamnet.connect.serde.SpecificRecordDecoder;
+import io.streamnet.connect.serde.EventDecoder;
 import io.streamnet.connect.validate.DeadLetters;
+import io.streamnet.connect.validate.DecodeOutcome;
 import io.streamnet.connect.validate.RawRecord;
 import io.streamnet.edge.metrics.TaskMetrics;
 import io.streamnet.edge.model.LiveModel;
@@ -41,8 +41,9 @@ public final class ScoringProcessor implements Processor<Long, EdgeInput, String
   private static final Logger LOG = LoggerFactory.getLogger(ScoringProcessor.class);
 
   private final TaskRoute route;
-  private final SpecificRecordDecoder<? extends SpecificRecord> requests;
-  private final SpecificRecordDecoder<? extends SpecificRecord> labeled;
+  private final EventDecoder<? extends SpecificRecord> requests;
+  private final EventDecoder<? extends SpecificRecord> labeled;
+  private final RegistryOutageHold hold;
   private final TaskMetrics metrics;
   private final ServingStamp stamp = new ServingStamp();
   private ProcessorContext<String, EdgeOutput> context;
@@ -54,14 +55,17 @@ public final class ScoringProcessor implements Processor<Long, EdgeInput, String
   private Answerer answerer;
 
   /**
-   * @param requests decodes a request's wire bytes after a repartition
+   * @param requests decodes a request's wire bytes after a repartition (validated before it)
    * @param labeled  decodes a labeled event's wire bytes after a repartition; null for a task without context
+   * @param hold     how a registry outage is waited out
    */
-  public ScoringProcessor(TaskRoute route, SpecificRecordDecoder<? extends SpecificRecord> requests,
-                          SpecificRecordDecoder<? extends SpecificRecord> labeled, TaskMetrics metrics) {
+  public ScoringProcessor(TaskRoute route, EventDecoder<? extends SpecificRecord> requests,
+                          EventDecoder<? extends SpecificRecord> labeled, RegistryOutageHold hold,
+                          TaskMetrics metrics) {
     this.route = route;
     this.requests = requests;
     this.labeled = labeled;
+    this.hold = hold;
     this.metrics = metrics;
   }
 
@@ -121,13 +125,14 @@ public final class ScoringProcessor implements Processor<Long, EdgeInput, String
   private void handle(Long key, EdgeInput in, long receivedAtMillis, boolean waited) {
     SpecificRecord value = in.decoded();
     if (value == null) {
-      try {
-        value = (in.kind() == EdgeInput.Kind.REQUEST ? requests : labeled).decode(in.wire());
-      } catch (DecodeException e) {
-        deadLetter(DeadLetters.of(new RawRecord(topicOf(in), -1, -1L, receivedAtMillis, null, in.wire(),
-            List.of()), e.reason(), e.detail(), e.schemaId(), Instant.now()));
+      EventDecoder<? extends SpecificRecord> decoder = in.kind() == EdgeInput.Kind.REQUEST ? requests : labeled;
+      DecodeOutcome<? extends SpecificRecord> decoded = hold.decode(decoder,
+          new RawRecord(topicOf(in), -1, -1L, receivedAtMillis, null, in.wire(), List.of()));
+      if (!decoded.isValid()) {
+        deadLetter(decoded.deadLetter());
         return;
       }
+      value = decoded.record();
     }
     if (in.kind() == EdgeInput.Kind.LABELED) {
       KeyedTask task = (KeyedTask) live.current().task();

@@ -9,6 +9,7 @@ import io.streamnet.connect.registry.InMemorySchemaRegistry;
 import io.streamnet.edge.EdgeFixtures;
 import io.streamnet.edge.metrics.EdgeMetrics;
 import io.streamnet.edge.model.ModelStore;
+import io.streamnet.edge.score.RegistryOutageHold;
 import io.streamnet.nn.snapshot.ModelVersion;
 import io.streamnet.nn.snapshot.SnapshotPayload;
 import io.streamnet.schema.ModelSnapshot;
@@ -17,6 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -36,7 +38,7 @@ class EdgeHttpServerTest {
     var registry = new InMemorySchemaRegistry("http-test");
     ModelStore store = metrics.attach(new ModelStore(Map.of("sent", "sentiment", "reco", "recommendation"),
         new EventDecoder<>(new SpecificRecordDecoder<>(registry, ModelSnapshot.class), s -> List.of(),
-            Clock.systemUTC())));
+            Clock.systemUTC()), new RegistryOutageHold(Duration.ZERO, d -> { })));
     metrics.task("sentiment", "sent").answered(1_500, false);
     String[] state = {"RUNNING"};
     try (EdgeHttpServer s = EdgeHttpServer.start("127.0.0.1", 0, metrics, List.of("sent", "reco"),
