@@ -10,7 +10,14 @@ import io.streamnet.edge.score.TaskRoute;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -48,6 +55,7 @@ public final class EdgeScorerApp implements AutoCloseable {
   /** Starts the application of {@code config} with {@code registry} (tests, the demo: an in-memory one). */
   public static EdgeScorerApp start(EdgeConfig config, SchemaRegistryClient registry) throws IOException {
     List<TaskRoute> routes = config.routes();
+    requireInputTopics(config, routes);
     EdgeMetrics metrics = new EdgeMetrics(System::currentTimeMillis);
     Topology topology = EdgeTopology.build(routes, config.topics().snapshots(), registry,
         config.scoring().autoRegister(), Duration.ofMillis(config.scoring().registryOutageMs()), metrics);
@@ -81,6 +89,43 @@ public final class EdgeScorerApp implements AutoCloseable {
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     p.putAll(config.kafka().properties());
     return p;
+  }
+
+  /**
+   * Fails at once, naming them, when input topics are missing: Kafka Streams would otherwise stop (or, with its
+   * thread replaced, retry forever) with a less direct message.
+   */
+  static void requireInputTopics(EdgeConfig config, List<TaskRoute> routes) {
+    Set<String> needed = new TreeSet<>();
+    needed.add(config.topics().snapshots());
+    for (TaskRoute r : routes) {
+      needed.add(r.requestsTopic());
+      if (r.labeledTopic() != null) {
+        needed.add(r.labeledTopic());
+      }
+    }
+    Map<String, Object> admin = new StreamsConfig(properties(config)).getAdminConfigs(
+        config.app().applicationId() + "-topic-check");
+    Admin client = Admin.create(admin);
+    try {
+      Set<String> existing = client.listTopics().names().get(30, TimeUnit.SECONDS);
+      needed.removeAll(existing);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("no answer from Kafka at " + config.kafka().bootstrapServers()
+          + " within 30 s (kafka.bootstrap_servers; is a broker running there?)", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot list the topics of " + config.kafka().bootstrapServers() + ": "
+          + e.getCause().getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while listing topics", e);
+    } finally {
+      client.close(Duration.ZERO); // an unanswered call is abandoned, not waited for
+    }
+    if (!needed.isEmpty()) {
+      throw new IllegalStateException("topics " + needed + " do not exist on " + config.kafka().bootstrapServers()
+          + ": create them (the job's `./streamnet run --create-topics` does), or name other ones in the config");
+    }
   }
 
   private static EdgeHttpServer.Status status(KafkaStreams streams) {

@@ -8,7 +8,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code ./streamnet serve --config FILE}: the edge scorer until Ctrl-C (or SIGTERM), which closes it cleanly.
- * Exit codes: 0 after a clean stop, 2 for a usage or configuration error.
+ * Exit codes: 0 after a clean stop, 1 when it cannot start against the cluster (unreachable, input topics missing),
+ * 2 for a usage or configuration error.
  */
 public final class ServeCommand {
   private ServeCommand() {}
@@ -56,7 +57,14 @@ public final class ServeCommand {
       fail(e.getMessage());
       return;
     }
-    EdgeScorerApp app = EdgeScorerApp.start(parsed);
+    EdgeScorerApp app;
+    try {
+      app = EdgeScorerApp.start(parsed);
+    } catch (IllegalStateException e) { // the cluster is unreachable or lacks the input topics: say so, no trace
+      System.err.println("streamnet serve: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       app.close();
