@@ -3,6 +3,8 @@ package io.streamnet.connect.serde;
 import io.streamnet.connect.registry.RegistryConfig;
 import io.streamnet.connect.registry.SchemaRegistries;
 import io.streamnet.connect.registry.SchemaRegistryClient;
+import io.streamnet.connect.validate.RawRecord;
+import io.streamnet.connect.registry.Sleeper;
 import io.streamnet.connect.validate.DeadLetterCounters;
 import io.streamnet.connect.validate.DecodeOutcome;
 import io.streamnet.connect.validate.Validator;
@@ -10,6 +12,7 @@ import io.streamnet.connect.validate.Validators;
 import io.streamnet.schema.DeadLetter;
 import io.streamnet.schema.DeadLetterReason;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 import org.apache.avro.specific.SpecificRecordBase;
@@ -39,16 +42,30 @@ public final class DecodingDeserializationSchema<T extends SpecificRecordBase>
     implements KafkaRecordDeserializationSchema<Either<DeadLetter, T>> {
 
   private static final long serialVersionUID = 1L;
+  public static final Duration DEFAULT_REGISTRY_OUTAGE_LIMIT = Duration.ofMinutes(1);
 
   private final Class<T> type;
   private final RegistryConfig registry;
   private final Validator<? super T> validator;
+  private final Duration registryOutageLimit;
   private transient EventDecoder<T> decoder;
+  private transient RegistryOutageHold hold;
 
+  /** Holding a record through a registry outage for up to {@link #DEFAULT_REGISTRY_OUTAGE_LIMIT}. */
   public DecodingDeserializationSchema(Class<T> type, RegistryConfig registry, Validator<? super T> validator) {
+    this(type, registry, validator, DEFAULT_REGISTRY_OUTAGE_LIMIT);
+  }
+
+  /**
+   * @param registryOutageLimit how long a record whose writer schema cannot be fetched is held and retried before it
+   *                            becomes a dead letter ({@link RegistryOutageHold})
+   */
+  public DecodingDeserializationSchema(Class<T> type, RegistryConfig registry, Validator<? super T> validator,
+                                       Duration registryOutageLimit) {
     this.type = Objects.requireNonNull(type, "type");
     this.registry = Objects.requireNonNull(registry, "registry");
     this.validator = Objects.requireNonNull(validator, "validator");
+    this.registryOutageLimit = Objects.requireNonNull(registryOutageLimit, "registryOutageLimit");
   }
 
   /** With the contract's default validator. */
@@ -61,7 +78,8 @@ public final class DecodingDeserializationSchema<T extends SpecificRecordBase>
     SchemaRegistryClient client = SchemaRegistries.connect(registry);
     client.verifyReachable();
     decoder = new EventDecoder<>(new SpecificRecordDecoder<>(client, type), validator, Clock.systemUTC());
-    registerMetrics(context.getMetricGroup(), decoder.counters());
+    hold = new RegistryOutageHold(registryOutageLimit, Sleeper.SYSTEM);
+    registerMetrics(context.getMetricGroup(), decoder.counters(), hold);
   }
 
   @Override
@@ -69,7 +87,7 @@ public final class DecodingDeserializationSchema<T extends SpecificRecordBase>
     if (decoder == null) {
       throw new IllegalStateException("DecodingDeserializationSchema used before open()");
     }
-    DecodeOutcome<T> outcome = decoder.decode(record);
+    DecodeOutcome<T> outcome = hold.decode(decoder, RawRecord.from(record));
     out.collect(outcome.isValid() ? Either.Right(outcome.record()) : Either.Left(outcome.deadLetter()));
   }
 
@@ -83,9 +101,10 @@ public final class DecodingDeserializationSchema<T extends SpecificRecordBase>
     return decoder == null ? null : decoder.counters();
   }
 
-  private static void registerMetrics(MetricGroup root, DeadLetterCounters counters) {
+  private static void registerMetrics(MetricGroup root, DeadLetterCounters counters, RegistryOutageHold hold) {
     MetricGroup group = root.addGroup("streamnet").addGroup("decode");
     group.counter("accepted", new CounterView(counters::accepted));
+    group.counter("registryRetries", new CounterView(hold::retries));
     for (DeadLetterReason reason : DeadLetterReason.values()) {
       group.addGroup("reason", reason.name()).counter("deadLetters", new CounterView(() -> counters.rejected(reason)));
     }

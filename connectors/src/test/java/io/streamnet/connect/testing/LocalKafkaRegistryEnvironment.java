@@ -54,6 +54,16 @@ public final class LocalKafkaRegistryEnvironment implements KafkaRegistryEnviron
         registry.close();
     }
 
+    /** Makes the registry stop answering, keeping its schemas ({@link RegistryServerProcess#pause()}). */
+    public void pauseRegistry() {
+        registry.pause();
+    }
+
+    /** Lets a paused registry answer again. */
+    public void resumeRegistry() {
+        registry.resume();
+    }
+
     /** Whether the registry process still runs. */
     public boolean registryAlive() {
         return registry.isAlive();

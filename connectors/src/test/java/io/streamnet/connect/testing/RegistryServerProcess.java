@@ -142,6 +142,36 @@ public final class RegistryServerProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /**
+     * Stops the server process in place (SIGSTOP): it keeps its port and its in-memory schemas, and every request
+     * hangs until {@link #resume()}, as with a registry that stopped answering. The storage being in memory, a real
+     * stop and start would lose the schemas.
+     */
+    public void pause() {
+        signal("STOP");
+        LOG.info("Schema registry on port {} paused (SIGSTOP)", port);
+    }
+
+    /** Lets a {@link #pause() paused} server go on (SIGCONT). */
+    public void resume() {
+        signal("CONT");
+        LOG.info("Schema registry on port {} resumed (SIGCONT)", port);
+    }
+
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while signalling the registry", e);
+        }
+    }
+
     /** Stops the server (SIGTERM, then SIGKILL after 10 s) and waits until it is gone. Idempotent. */
     @Override
     public void close() {

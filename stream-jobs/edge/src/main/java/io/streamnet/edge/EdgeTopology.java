@@ -14,7 +14,7 @@ import io.streamnet.edge.score.EdgeInputSerde;
 import io.streamnet.edge.score.EdgeOutput;
 import io.streamnet.edge.score.EdgeOutputSerializer;
 import io.streamnet.edge.score.InputDecoder;
-import io.streamnet.edge.score.RegistryOutageHold;
+import io.streamnet.connect.serde.RegistryOutageHold;
 import io.streamnet.edge.score.ScoringProcessor;
 import io.streamnet.edge.score.TaskInputs;
 import io.streamnet.edge.score.TaskRoute;

@@ -3,6 +3,7 @@ package io.streamnet.jobs.config;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.streamnet.connect.registry.RegistryConfig;
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -17,8 +18,12 @@ import java.util.TreeMap;
  * @param properties client settings as {@link RegistryConfig#fromProperties} reads them (basic or bearer
  *                   authentication, TLS stores, retries, timeouts), sorted by name
  */
-public record Registry(String url, Map<String, String> properties) implements Serializable {
+public record Registry(String url, Map<String, String> properties, long outageLimitMs) implements Serializable {
   private static final long serialVersionUID = 1L;
+  /** How long a record whose writer schema cannot be fetched is held and retried by default. */
+  public static final long DEFAULT_OUTAGE_LIMIT_MS = 60_000;
+  /** Longest hold: well below what a stuck task looks like to Flink and to a Kafka consumer group. */
+  static final long MAX_OUTAGE_LIMIT_MS = 240_000;
   /** The settings {@link RegistryConfig#fromProperties} understands besides the URL; anything else is a typo. */
   static final List<String> KNOWN_PROPERTIES = List.of(
       RegistryConfig.BASIC_AUTH_CREDENTIALS_SOURCE, RegistryConfig.BASIC_AUTH_USER_INFO,
@@ -31,6 +36,16 @@ public record Registry(String url, Map<String, String> properties) implements Se
 
   public Registry {
     properties = Collections.unmodifiableMap(new TreeMap<>(properties));
+  }
+
+  /** With the default outage limit. */
+  public Registry(String url, Map<String, String> properties) {
+    this(url, properties, DEFAULT_OUTAGE_LIMIT_MS);
+  }
+
+  /** How long a record is held through a registry outage before it is dead-lettered. */
+  public Duration outageLimit() {
+    return Duration.ofMillis(outageLimitMs);
   }
 
   /** The registry client configuration. */
@@ -56,8 +71,9 @@ public record Registry(String url, Map<String, String> properties) implements Se
         throw n.fail("properties", "unknown key '" + key + "' (known: " + String.join(", ", KNOWN_PROPERTIES) + ")");
       }
     }
+    long outage = n.longValue("outage_limit_ms", DEFAULT_OUTAGE_LIMIT_MS, 0, MAX_OUTAGE_LIMIT_MS);
     n.finish();
-    Registry r = new Registry(url, props);
+    Registry r = new Registry(url, props, outage);
     try {
       r.registryConfig();
     } catch (IllegalArgumentException e) {
@@ -71,11 +87,13 @@ public record Registry(String url, Map<String, String> properties) implements Se
     o.put("url", url);
     ObjectNode props = o.putObject("properties");
     properties.forEach(props::put);
+    o.put("outage_limit_ms", outageLimitMs);
     return o;
   }
 
   @Override
   public String toString() {
-    return "Registry[url=" + Secrets.maskedUrl(url) + ", properties=" + Secrets.masked(properties) + "]";
+    return "Registry[url=" + Secrets.maskedUrl(url) + ", properties=" + Secrets.masked(properties)
+        + ", outageLimitMs=" + outageLimitMs + "]";
   }
 }

@@ -130,7 +130,7 @@ public final class JobFactory {
             ? DeliveryGuarantee.EXACTLY_ONCE : DeliveryGuarantee.AT_LEAST_ONCE,
         c.scorer().delivery() == Scorer.Delivery.EXACTLY_ONCE
             ? DeliveryGuarantee.EXACTLY_ONCE : DeliveryGuarantee.AT_LEAST_ONCE,
-        k.transactionIdPrefix());
+        k.transactionIdPrefix(), c.registry().outageLimit());
   }
 
   /** Checkpointing, state backend, restarts and latency settings for the job's Flink environment. */

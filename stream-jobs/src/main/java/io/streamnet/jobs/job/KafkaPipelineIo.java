@@ -9,6 +9,7 @@ import io.streamnet.schema.ModelSnapshot;
 import io.streamnet.schema.ReviewEvent;
 import io.streamnet.schema.TrainingMetrics;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Properties;
 import org.apache.avro.specific.SpecificRecordBase;
@@ -60,11 +61,14 @@ public final class KafkaPipelineIo {
    * @param guarantee          every sink's delivery guarantee (the checkpointing mode's) ...
    * @param answers            ... but the answers' sink's when weaker (at-least-once: written at once)
    * @param transactionalIdPrefix unique per job: each sink appends its own suffix
+   * @param registryOutageLimit how long a source holds a record whose writer schema the unreachable registry cannot
+   *                           give, retrying, before it dead-letters it
    */
   public record Settings(Properties clientProperties, RegistryConfig registry, Topics topics, String groupId,
                          StartingOffsets startingOffsets, boolean bounded, DeliveryGuarantee guarantee,
-                         DeliveryGuarantee answers, String transactionalIdPrefix) {
+                         DeliveryGuarantee answers, String transactionalIdPrefix, Duration registryOutageLimit) {
     public Settings {
+      Objects.requireNonNull(registryOutageLimit, "registryOutageLimit");
       Objects.requireNonNull(clientProperties, "clientProperties");
       Objects.requireNonNull(clientProperties.getProperty("bootstrap.servers"), "clientProperties: bootstrap.servers");
       Objects.requireNonNull(registry, "registry");
@@ -90,7 +94,7 @@ public final class KafkaPipelineIo {
     return new PipelineIo<>(
         source(s, t.labeled(), labeledDecoder(s, task)),
         source(s, t.requests(), new DecodingDeserializationSchema<>(task.task().requestType(), s.registry(),
-            task.requestValidator())),
+            task.requestValidator(), s.registryOutageLimit())),
         sink(s, "scores", new AvroRecordSerializationSchema<>(t.scores(), task.task().answerType(), serde,
             answer -> utf8(key.apply(answer))), scoreProducerProperties(), answersGuarantee(s)),
         sink(s, "snapshots", new AvroRecordSerializationSchema<>(t.snapshots(), ModelSnapshot.class, serde,
@@ -142,7 +146,8 @@ public final class KafkaPipelineIo {
   /** Decodes labeled events, dead-lettering those the task cannot learn from (e.g. a ReviewEvent without label). */
   public static <L extends SpecificRecordBase> KafkaRecordDeserializationSchema<Either<DeadLetter, L>> labeledDecoder(
       Settings s, FlinkTask<L, ?, ?, ?, ?> task) {
-    return new DecodingDeserializationSchema<>(task.task().labeledType(), s.registry(), task.labeledValidator());
+    return new DecodingDeserializationSchema<>(task.task().labeledType(), s.registry(), task.labeledValidator(),
+        s.registryOutageLimit());
   }
 
   /** A read_committed source of {@code topic} decoded by {@code decoder} (tests plug in their own decoder). */

@@ -300,4 +300,15 @@ class JobConfigTest {
     // a YAML flow mapping is not JSON
     assertEquals(c.trainer(), JobConfig.parse("{trainer: {batch_size: 8}}", "flow.yaml").trainer());
   }
+
+  @Test
+  void theRegistryOutageLimitIsReadBoundedAndReachesTheSources() {
+    assertEquals(Duration.ofMinutes(1), JobConfig.defaults().registry().outageLimit());
+    JobConfig c = JobConfig.parse("registry: {outage_limit_ms: 10000}", "t.yaml");
+    assertEquals(Duration.ofSeconds(10), c.registry().outageLimit());
+    assertEquals(Duration.ofSeconds(10), io.streamnet.jobs.job.JobFactory.kafka(c, false).registryOutageLimit());
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> JobConfig.parse("registry: {outage_limit_ms: 600000}", "t.yaml"));
+    assertTrue(e.getMessage().contains("registry.outage_limit_ms"), e.getMessage());
+  }
 }

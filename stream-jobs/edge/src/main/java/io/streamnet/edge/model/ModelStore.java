@@ -3,7 +3,7 @@ package io.streamnet.edge.model;
 import io.streamnet.connect.serde.EventDecoder;
 import io.streamnet.connect.validate.DecodeOutcome;
 import io.streamnet.connect.validate.RawRecord;
-import io.streamnet.edge.score.RegistryOutageHold;
+import io.streamnet.connect.serde.RegistryOutageHold;
 import io.streamnet.schema.ModelSnapshot;
 import java.util.Collection;
 import java.util.LinkedHashMap;

@@ -1,6 +1,7 @@
 package io.streamnet.edge.score;
 
 import io.streamnet.connect.serde.EventDecoder;
+import io.streamnet.connect.serde.RegistryOutageHold;
 import io.streamnet.connect.validate.DeadLetters;
 import io.streamnet.connect.validate.DecodeOutcome;
 import io.streamnet.connect.validate.RawRecord;

@@ -9,7 +9,7 @@ import io.streamnet.connect.registry.InMemorySchemaRegistry;
 import io.streamnet.edge.EdgeFixtures;
 import io.streamnet.edge.metrics.EdgeMetrics;
 import io.streamnet.edge.model.ModelStore;
-import io.streamnet.edge.score.RegistryOutageHold;
+import io.streamnet.connect.serde.RegistryOutageHold;
 import io.streamnet.nn.snapshot.ModelVersion;
 import io.streamnet.nn.snapshot.SnapshotPayload;
 import io.streamnet.schema.ModelSnapshot;

@@ -1,7 +1,6 @@
-package io.streamnet.edge.score;
+package io.streamnet.connect.serde;
 
 import io.streamnet.connect.registry.Sleeper;
-import io.streamnet.connect.serde.EventDecoder;
 import io.streamnet.connect.validate.DecodeOutcome;
 import io.streamnet.connect.validate.RawRecord;
 import io.streamnet.schema.DeadLetterReason;
@@ -14,11 +13,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Decoding that outlasts a registry outage: a record whose writer schema cannot be fetched because the registry is
- * unreachable is not dead-lettered at once; the thread holds it and retries with exponential back-off (200 ms up to
- * 5 s) until the registry answers or {@code limit} has passed, and only then is it a dead letter with reason
- * REGISTRY_UNAVAILABLE. Holding the stream thread keeps the order of the partition; records whose schemas are cached
- * never reach the registry. Under exactly once a hold longer than the transaction timeout aborts the open transaction
- * and the task resumes from its last commit: still exactly once.
+ * unreachable is not dead-lettered at once; the reading thread holds it and retries with exponential back-off (200 ms
+ * up to 5 s) until the registry answers or {@code limit} has passed, and only then is it a dead letter with reason
+ * REGISTRY_UNAVAILABLE. Holding the thread keeps the order of the partition; records whose schemas are cached never
+ * reach the registry. Used by the Flink job's sources and the edge scorer. In Kafka Streams under exactly once, a
+ * hold longer than the transaction timeout aborts the open transaction and the task resumes from its last commit; in
+ * Flink a hold delays the checkpoint barrier behind it: both stay exactly once.
  */
 public final class RegistryOutageHold {
   private static final Logger LOG = LoggerFactory.getLogger(RegistryOutageHold.class);

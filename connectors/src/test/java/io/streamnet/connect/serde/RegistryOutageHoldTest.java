@@ -1,4 +1,4 @@
-package io.streamnet.edge.score;
+package io.streamnet.connect.serde;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,9 +8,6 @@ import io.streamnet.connect.registry.InMemorySchemaRegistry;
 import io.streamnet.connect.registry.RegistryConfig;
 import io.streamnet.connect.registry.RegistryUnavailableException;
 import io.streamnet.connect.registry.SchemaRegistryClient;
-import io.streamnet.connect.serde.AvroKafkaSerializer;
-import io.streamnet.connect.serde.AvroSerdeConfig;
-import io.streamnet.connect.serde.EventDecoder;
 import io.streamnet.connect.validate.DecodeOutcome;
 import io.streamnet.connect.validate.RawRecord;
 import io.streamnet.schema.DeadLetterReason;
