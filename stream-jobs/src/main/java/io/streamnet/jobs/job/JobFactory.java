@@ -130,7 +130,7 @@ public final class JobFactory {
             ? DeliveryGuarantee.EXACTLY_ONCE : DeliveryGuarantee.AT_LEAST_ONCE,
         c.scorer().delivery() == Scorer.Delivery.EXACTLY_ONCE
             ? DeliveryGuarantee.EXACTLY_ONCE : DeliveryGuarantee.AT_LEAST_ONCE,
-        k.transactionIdPrefix(), c.registry().outageLimit());
+        k.transactionIdPrefix(), c.registry().outageLimit(), c.snapshots().signing());
   }
 
   /** Checkpointing, state backend, restarts and latency settings for the job's Flink environment. */

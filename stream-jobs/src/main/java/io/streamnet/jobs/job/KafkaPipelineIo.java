@@ -4,6 +4,7 @@ import io.streamnet.connect.registry.RegistryConfig;
 import io.streamnet.connect.serde.AvroRecordSerializationSchema;
 import io.streamnet.connect.serde.AvroSerdeConfig;
 import io.streamnet.connect.serde.DecodingDeserializationSchema;
+import io.streamnet.connect.sign.SigningKey;
 import io.streamnet.schema.DeadLetter;
 import io.streamnet.schema.ModelSnapshot;
 import io.streamnet.schema.ReviewEvent;
@@ -14,6 +15,7 @@ import java.util.Objects;
 import java.util.Properties;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
@@ -63,10 +65,12 @@ public final class KafkaPipelineIo {
    * @param transactionalIdPrefix unique per job: each sink appends its own suffix
    * @param registryOutageLimit how long a source holds a record whose writer schema the unreachable registry cannot
    *                           give, retrying, before it dead-letters it
+   * @param snapshotSigning    the key that signs the snapshots on the topic; null: unsigned
    */
   public record Settings(Properties clientProperties, RegistryConfig registry, Topics topics, String groupId,
                          StartingOffsets startingOffsets, boolean bounded, DeliveryGuarantee guarantee,
-                         DeliveryGuarantee answers, String transactionalIdPrefix, Duration registryOutageLimit) {
+                         DeliveryGuarantee answers, String transactionalIdPrefix, Duration registryOutageLimit,
+                         SigningKey snapshotSigning) {
     public Settings {
       Objects.requireNonNull(registryOutageLimit, "registryOutageLimit");
       Objects.requireNonNull(clientProperties, "clientProperties");
@@ -97,8 +101,9 @@ public final class KafkaPipelineIo {
             task.requestValidator(), s.registryOutageLimit())),
         sink(s, "scores", new AvroRecordSerializationSchema<>(t.scores(), task.task().answerType(), serde,
             answer -> utf8(key.apply(answer))), scoreProducerProperties(), answersGuarantee(s)),
-        sink(s, "snapshots", new AvroRecordSerializationSchema<>(t.snapshots(), ModelSnapshot.class, serde,
-            snapshotKey()), snapshotProducerProperties(), s.guarantee()),
+        sink(s, "snapshots", SigningSnapshotSchema.of(new AvroRecordSerializationSchema<>(t.snapshots(),
+            ModelSnapshot.class, serde, snapshotKey()), s.snapshotSigning()), snapshotProducerProperties(),
+            s.guarantee()),
         sink(s, "metrics", new AvroRecordSerializationSchema<>(t.metrics(), TrainingMetrics.class, serde,
             m -> utf8(m.getModelId())), new Properties(), s.guarantee()),
         sink(s, "dlq", AvroRecordSerializationSchema.deadLetters(t.deadLetters(), serde), new Properties(),
@@ -172,7 +177,7 @@ public final class KafkaPipelineIo {
   }
 
   private static <T extends SpecificRecordBase> KafkaSink<T> sink(Settings s, String name,
-                                                                  AvroRecordSerializationSchema<T> schema,
+                                                                  KafkaRecordSerializationSchema<T> schema,
                                                                   Properties extra, DeliveryGuarantee guarantee) {
     Properties props = new Properties();
     props.putAll(extra); // this sink's defaults; the user's client properties win

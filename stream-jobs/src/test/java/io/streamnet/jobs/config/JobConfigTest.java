@@ -311,4 +311,20 @@ class JobConfigTest {
         () -> JobConfig.parse("registry: {outage_limit_ms: 600000}", "t.yaml"));
     assertTrue(e.getMessage().contains("registry.outage_limit_ms"), e.getMessage());
   }
+
+  @Test
+  void snapshotsAreSignedWhenAKeyIsConfiguredAndTheSecretIsNeverPrinted() {
+    String secret = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+    JobConfig c = JobConfig.parse("snapshots: {signing: {key_id: k1, key: 'base64:" + secret + "'}}", "t.yaml");
+    assertEquals("k1", c.snapshots().signing().id());
+    assertEquals("k1", io.streamnet.jobs.job.JobFactory.kafka(c, false).snapshotSigning().id());
+    assertTrue(!c.toString().contains(secret) && c.toString().contains("base64:****"), c.toString());
+    assertEquals(null, JobConfig.defaults().snapshots().signing());
+    assertTrue(assertThrows(ConfigException.class, () -> JobConfig.parse("snapshots: {signing: {key_id: k1}}", "t"))
+        .getMessage().contains("set both key_id and key"));
+    ConfigException unset = assertThrows(ConfigException.class, () -> JobConfig.parse(
+        "snapshots: {signing: {key_id: k1, key: 'env:STREAMNET_TEST_SURELY_UNSET_KEY'}}", "t"));
+    assertTrue(unset.getMessage().contains("snapshots.signing.key")
+        && unset.getMessage().contains("STREAMNET_TEST_SURELY_UNSET_KEY is not set"), unset.getMessage());
+  }
 }

@@ -8,6 +8,8 @@ import io.streamnet.connect.serde.AvroKafkaSerializer;
 import io.streamnet.connect.serde.AvroSerdeConfig;
 import io.streamnet.connect.serde.ReviewEventV1;
 import io.streamnet.connect.serde.SpecificRecordDecoder;
+import io.streamnet.connect.sign.SigningKey;
+import io.streamnet.connect.sign.SnapshotSignature;
 import io.streamnet.connect.testing.LocalKafkaRegistryEnvironment;
 import io.streamnet.jobs.config.JobConfig;
 import io.streamnet.jobs.train.AppliedEvents;
@@ -17,6 +19,7 @@ import io.streamnet.schema.ReviewEvent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,13 +39,16 @@ import org.junit.jupiter.api.io.TempDir;
  * (SIGSTOP, so that its in-memory schemas survive) while a record whose writer schema the job has never fetched
  * arrives. The source holds it and retries with back-off (registry.outage_limit_ms), the records behind it wait, and
  * when the registry answers again everything is applied: nothing in the dead-letter topic, nothing lost, nothing
- * twice. On an environment of its own, since it stops the registry.
+ * twice. On an environment of its own, since it stops the registry. The job signs its snapshots here: every one on
+ * the topic verifies.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RegistryOutageJobIT {
   static final int BATCH = 32;
   static final int BEFORE = 20 * BATCH;
   static final int DURING = 20 * BATCH;
+  static final SigningKey KEY = new SigningKey("it-key", "a key of thirty-two bytes or more".getBytes(
+      StandardCharsets.UTF_8));
 
   @TempDir
   Path tmp;
@@ -83,6 +89,9 @@ class RegistryOutageJobIT {
     o.put("registry.properties.http.read.timeout.ms", "500");
     o.put("registry.properties.max.retries", "1");
     o.put("registry.outage_limit_ms", "60000");
+    // Signed snapshots on the topic (checked at the end).
+    o.put("snapshots.signing.key_id", KEY.id());
+    o.put("snapshots.signing.key", "base64:" + Base64.getEncoder().encodeToString(KEY.secret()));
     JobConfig config = JobConfig.defaults().withOverrides(o);
 
     long digest = 0;
@@ -135,6 +144,12 @@ class RegistryOutageJobIT {
       job.cancel().get(2, TimeUnit.MINUTES);
     }
     assertEquals(List.of(), fx.readAll("outage.dlq", DeadLetter.class), "nothing dead-lettered");
+    List<ConsumerRecord<byte[], byte[]>> published = fx.readRaw("outage.snapshots");
+    assertTrue(published.size() > 1);
+    for (ConsumerRecord<byte[], byte[]> r : published) {
+      assertEquals(SnapshotSignature.Verdict.VALID, SnapshotSignature.verify(snapshots.decode(r.value()),
+          Map.of(KEY.id(), KEY)), "every snapshot on the topic is signed");
+    }
   }
 
   /** The newest snapshot; decoded with a client whose schema cache outlives the outage (warmed before it). */
