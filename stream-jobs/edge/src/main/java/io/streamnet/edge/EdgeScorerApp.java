@@ -58,7 +58,8 @@ public final class EdgeScorerApp implements AutoCloseable {
     requireInputTopics(config, routes);
     EdgeMetrics metrics = new EdgeMetrics(System::currentTimeMillis);
     Topology topology = EdgeTopology.build(routes, config.topics().snapshots(), registry,
-        config.scoring().autoRegister(), Duration.ofMillis(config.scoring().registryOutageMs()), metrics);
+        config.scoring().autoRegister(), Duration.ofMillis(config.scoring().registryOutageMs()),
+        config.signing().resolve(), metrics);
     KafkaStreams streams = new KafkaStreams(topology, properties(config));
     // A failed stream thread is replaced: its tasks resume from the last committed transaction (exactly once).
     streams.setUncaughtExceptionHandler(e -> {

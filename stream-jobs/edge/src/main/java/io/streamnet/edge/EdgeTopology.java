@@ -4,6 +4,7 @@ import io.streamnet.connect.registry.SchemaRegistryClient;
 import io.streamnet.connect.registry.Sleeper;
 import io.streamnet.connect.serde.EventDecoder;
 import io.streamnet.connect.serde.SpecificRecordDecoder;
+import io.streamnet.connect.sign.SigningKey;
 import io.streamnet.edge.metrics.EdgeMetrics;
 import io.streamnet.edge.metrics.TaskMetrics;
 import io.streamnet.edge.model.ModelStore;
@@ -51,7 +52,8 @@ public final class EdgeTopology {
 
   /** The topology serving {@code routes}, with its metrics in {@code metrics}. */
   public static Topology build(List<TaskRoute> routes, String snapshotsTopic, SchemaRegistryClient registry,
-                               boolean autoRegister, Duration registryOutageLimit, EdgeMetrics metrics) {
+                               boolean autoRegister, Duration registryOutageLimit, Map<String, SigningKey> keys,
+                               EdgeMetrics metrics) {
     RegistryOutageHold hold = new RegistryOutageHold(registryOutageLimit, Sleeper.SYSTEM);
     StreamsBuilder b = new StreamsBuilder();
     Map<String, String> tasksByModel = new LinkedHashMap<>();
@@ -63,7 +65,7 @@ public final class EdgeTopology {
       }
     }
     b.addGlobalStore(new ModelStoreBuilder(() -> metrics.attach(new ModelStore(tasksByModel,
-            unvalidated(registry, ModelSnapshot.class), hold))), snapshotsTopic,
+            unvalidated(registry, ModelSnapshot.class), hold, keys))), snapshotsTopic,
         Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("model-snapshots"), ModelStoreUpdater::new);
     Produced<String, EdgeOutput> out = Produced.with(Serdes.String(), outputSerde(registry, autoRegister));
     for (TaskRoute r : routes) {

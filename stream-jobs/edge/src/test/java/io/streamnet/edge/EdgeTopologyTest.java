@@ -10,6 +10,8 @@ import io.streamnet.connect.serde.AvroKafkaSerializer;
 import io.streamnet.connect.serde.AvroSerdeConfig;
 import io.streamnet.connect.serde.SpecificRecordDecoder;
 import io.streamnet.connect.registry.RegistryConfig;
+import io.streamnet.connect.sign.SigningKey;
+import io.streamnet.connect.sign.SnapshotSignature;
 import io.streamnet.edge.metrics.EdgeMetrics;
 import io.streamnet.edge.metrics.PrometheusText;
 import io.streamnet.edge.model.LiveModel;
@@ -36,6 +38,7 @@ import io.streamnet.schema.SentimentScore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
@@ -66,6 +69,7 @@ class EdgeTopologyTest {
       AvroSerdeConfig.of(RegistryConfig.of("mock://edge-test")), false);
   final EdgeMetrics metrics = new EdgeMetrics(System::currentTimeMillis);
   TopologyTestDriver driver;
+  Map<String, SigningKey> keys = Map.of();
 
   @AfterEach
   void close() {
@@ -79,7 +83,7 @@ class EdgeTopologyTest {
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, "edge-test");
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    driver = new TopologyTestDriver(EdgeTopology.build(List.of(routes), SNAPSHOTS, registry, true, Duration.ZERO, metrics), p,
+    driver = new TopologyTestDriver(EdgeTopology.build(List.of(routes), SNAPSHOTS, registry, true, Duration.ZERO, keys, metrics), p,
         Instant.ofEpochMilli(1_000_000));
   }
 
@@ -314,5 +318,33 @@ class EdgeTopologyTest {
     List<Long> second = out.get(1).getItems().stream().map(ScoredItem::getItemId).toList();
     assertFalse(second.contains(101L));
     assertFalse(second.contains(103L));
+  }
+
+  @Test
+  void withKeysConfiguredOnlySnapshotsSignedByOneOfThemAreServedAndRefusalsAreCounted() {
+    SigningKey oldKey = new SigningKey("old", new byte[32]);
+    SigningKey newKey = new SigningKey("new", "the next key, thirty-two bytes long".getBytes());
+    keys = Map.of("old", oldKey, "new", newKey); // during a rotation both are held
+    start(SENTIMENT);
+    SentimentTask task = EdgeFixtures.sentiment();
+    var learner = task.newLearner(null);
+    byte[] v1 = SnapshotPayload.full(learner.content());
+    send(SNAPSHOTS, EdgeFixtures.full(task, "sent", new ModelVersion(1, 1), v1));
+    assertNull(model("sent").current(), "an unsigned snapshot is never served");
+    send(SNAPSHOTS, SnapshotSignature.sign(EdgeFixtures.full(task, "sent", new ModelVersion(1, 2), v1), oldKey));
+    assertEquals(new ModelVersion(1, 2), model("sent").current().version());
+    EdgeFixtures.nudge(learner.content(), 0.5f);
+    byte[] v3 = SnapshotPayload.full(learner.content());
+    ModelSnapshot signed = SnapshotSignature.sign(EdgeFixtures.full(task, "sent", new ModelVersion(1, 3), v3), newKey);
+    ModelSnapshot tampered = ModelSnapshot.newBuilder(signed).setVersion(4).build();
+    send(SNAPSHOTS, tampered);
+    assertEquals(new ModelVersion(1, 2), model("sent").current().version(), "a changed snapshot is never served");
+    send(SNAPSHOTS, SnapshotSignature.sign(EdgeFixtures.full(task, "sent", new ModelVersion(1, 5), v3),
+        new SigningKey("retired", new byte[32])));
+    send(SNAPSHOTS, signed);
+    assertEquals(new ModelVersion(1, 3), model("sent").current().version());
+    assertEquals(3, model("sent").count(SnapshotOutcome.REFUSED_SIGNATURE));
+    assertTrue(PrometheusText.render(metrics).contains(
+        "streamnet_edge_snapshots_total{model_id=\"sent\",outcome=\"refused_signature\"} 3"));
   }
 }

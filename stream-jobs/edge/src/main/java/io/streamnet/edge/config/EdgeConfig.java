@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.streamnet.connect.sign.SigningKey;
 import io.streamnet.edge.score.TaskRoute;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ import java.util.stream.Collectors;
  * never silently falls back to a default.
  */
 public record EdgeConfig(App app, Kafka kafka, Registry registry, Topics topics, Scoring scoring,
-                         Map<String, TaskSection> tasks) {
+                         Signing signing, Map<String, TaskSection> tasks) {
 
   /** The Kafka Streams application. */
   public record App(String applicationId, Integer threads, String stateDir, Integer commitIntervalMs,
@@ -98,6 +99,34 @@ public record EdgeConfig(App app, Kafka kafka, Registry registry, Topics topics,
     }
   }
 
+  /**
+   * The keys a snapshot must be signed with, by key id, each a reference to its secret ({@code env:NAME},
+   * {@code file:PATH}, {@code base64:...}); two during a rotation. None: signatures are not checked.
+   */
+  public record Signing(Map<String, String> keys) {
+    public Signing {
+      keys = keys == null ? Map.of() : Map.copyOf(keys);
+    }
+
+    /** The keys, their secrets read; fails naming the key whose secret cannot be read. */
+    public Map<String, SigningKey> resolve() {
+      Map<String, SigningKey> out = new TreeMap<>();
+      keys.forEach((id, ref) -> {
+        try {
+          out.put(id, SigningKey.of(id, ref));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("signing.keys." + id + ": " + e.getMessage(), e);
+        }
+      });
+      return out;
+    }
+
+    @Override
+    public String toString() {
+      return "Signing[keys=" + keys.keySet() + "]";
+    }
+  }
+
   /** One task served: its model and topics ({@code interactions} only for recommendation). */
   public record TaskSection(String modelId, String requests, String interactions, String answers) {}
 
@@ -107,6 +136,7 @@ public record EdgeConfig(App app, Kafka kafka, Registry registry, Topics topics,
     registry = registry == null ? new Registry(null, null) : registry;
     topics = topics == null ? new Topics(null, null) : topics;
     scoring = scoring == null ? new Scoring(null, null, null, null) : scoring;
+    signing = signing == null ? new Signing(null) : signing;
     if (tasks == null || tasks.isEmpty()) {
       throw new IllegalArgumentException("tasks: name at least one task to serve (sentiment:, recommendation:)");
     }
@@ -152,13 +182,9 @@ public record EdgeConfig(App app, Kafka kafka, Registry registry, Topics topics,
         .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    EdgeConfig c;
     try {
-      EdgeConfig c = mapper.readValue(yaml, EdgeConfig.class);
-      if (c == null) {
-        throw new IllegalArgumentException(source + ": empty configuration; name at least one task under tasks:");
-      }
-      c.routes(); // task names and topics checked now
-      return c;
+      c = mapper.readValue(yaml, EdgeConfig.class);
     } catch (JsonMappingException e) {
       String path = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
           : String.valueOf(r.getIndex())).collect(Collectors.joining("."));
@@ -168,6 +194,16 @@ public record EdgeConfig(App app, Kafka kafka, Registry registry, Topics topics,
     } catch (IOException e) {
       throw new IllegalArgumentException(source + ": not a YAML document: " + e.getMessage(), e);
     }
+    if (c == null) {
+      throw new IllegalArgumentException(source + ": empty configuration; name at least one task under tasks:");
+    }
+    try {
+      c.routes(); // task names and topics checked now
+      c.signing().resolve(); // and the keys' secrets readable
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+    }
+    return c;
   }
 
   private static String or(String value, String fallback) {

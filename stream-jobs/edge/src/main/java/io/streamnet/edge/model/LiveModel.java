@@ -1,5 +1,7 @@
 package io.streamnet.edge.model;
 
+import io.streamnet.connect.sign.SigningKey;
+import io.streamnet.connect.sign.SnapshotSignature;
 import io.streamnet.connect.validate.ModelSnapshotValidator;
 import io.streamnet.jobs.task.ModelDescriptor;
 import io.streamnet.jobs.task.Task;
@@ -33,6 +35,7 @@ public final class LiveModel {
 
   private final String modelId;
   private final String taskName;
+  private final Map<String, SigningKey> keys;
   private final AtomicReference<ServedModel> served = new AtomicReference<>();
   private final ModelCopy[] copies = new ModelCopy[2];
   private final Map<SnapshotOutcome, AtomicLong> outcomes = new EnumMap<>(SnapshotOutcome.class);
@@ -50,10 +53,12 @@ public final class LiveModel {
   /**
    * @param modelId  the model followed
    * @param taskName the task its snapshots must be of (the requests this application decodes for it)
+   * @param keys     the keys a snapshot must be signed with (by key id); empty: signatures are not checked
    */
-  public LiveModel(String modelId, String taskName) {
+  public LiveModel(String modelId, String taskName, Map<String, SigningKey> keys) {
     this.modelId = modelId;
     this.taskName = taskName;
+    this.keys = Map.copyOf(keys);
     for (SnapshotOutcome o : SnapshotOutcome.values()) {
       outcomes.put(o, new AtomicLong());
     }
@@ -120,6 +125,14 @@ public final class LiveModel {
       LOG.warn("refused snapshot {} of model '{}': its parameters hash to {}, the record says {}", at, modelId, sha,
           s.getSha256());
       return SnapshotOutcome.REFUSED_CHECKSUM;
+    }
+    if (!keys.isEmpty()) {
+      SnapshotSignature.Verdict verdict = SnapshotSignature.verify(s, keys);
+      if (verdict != SnapshotSignature.Verdict.VALID) {
+        LOG.warn("refused snapshot {} of model '{}': signature {} (key id {}; this reader holds {})", at, modelId,
+            verdict, SnapshotSignature.keyId(s), keys.keySet());
+        return SnapshotOutcome.REFUSED_SIGNATURE;
+      }
     }
     List<String> violations = VALIDATOR.violations(s);
     if (!violations.isEmpty()) {

@@ -4,6 +4,7 @@ import io.streamnet.connect.serde.EventDecoder;
 import io.streamnet.connect.validate.DecodeOutcome;
 import io.streamnet.connect.validate.RawRecord;
 import io.streamnet.connect.serde.RegistryOutageHold;
+import io.streamnet.connect.sign.SigningKey;
 import io.streamnet.schema.ModelSnapshot;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -36,9 +37,11 @@ public final class ModelStore implements StateStore {
    * @param decoder      decodes the topic's records (Confluent wire format through the schema registry); checking
    *                     a snapshot is the {@link LiveModel}'s, so that a refusal is counted for its model
    * @param hold         how a registry outage is waited out (a snapshot is never dropped for one)
+   * @param keys         the keys snapshots must be signed with, by key id; empty: signatures are not checked
    */
-  public ModelStore(Map<String, String> tasksByModel, EventDecoder<ModelSnapshot> decoder, RegistryOutageHold hold) {
-    tasksByModel.forEach((id, task) -> models.put(id, new LiveModel(id, task)));
+  public ModelStore(Map<String, String> tasksByModel, EventDecoder<ModelSnapshot> decoder, RegistryOutageHold hold,
+                    Map<String, SigningKey> keys) {
+    tasksByModel.forEach((id, task) -> models.put(id, new LiveModel(id, task, keys)));
     this.decoder = decoder;
     this.hold = hold;
   }

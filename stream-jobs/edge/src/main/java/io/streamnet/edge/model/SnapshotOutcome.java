@@ -10,6 +10,8 @@ public enum SnapshotOutcome {
   AWAITING_BASE,
   /** Its parameters do not match its SHA-256: refused. */
   REFUSED_CHECKSUM,
+  /** Signing keys are configured and it is unsigned, signed by an unknown key, or changed since it was signed. */
+  REFUSED_SIGNATURE,
   /** It does not decode, names an unknown task, or its payload does not fit its spec: refused. */
   REFUSED_INVALID,
   /** A model this application does not serve: ignored. */

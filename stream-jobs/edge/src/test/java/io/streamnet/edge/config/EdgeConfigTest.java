@@ -70,4 +70,16 @@ class EdgeConfigTest {
     assertTrue(assertThrows(IllegalArgumentException.class, () -> EdgeConfig.parse(
         "tasks: {sentiment: {interactions: x}}", "x")).getMessage().contains("only recommendation reads"));
   }
+
+  @Test
+  void signingKeysAreReadFromTheirReferencesAndAnUnreadableOneIsAnErrorNamingIt() {
+    String secret = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+    EdgeConfig c = EdgeConfig.parse("tasks: {sentiment: {}}\nsigning: {keys: {k1: 'base64:" + secret + "'}}", "e.yaml");
+    assertEquals(java.util.Set.of("k1"), c.signing().resolve().keySet());
+    assertTrue(!c.toString().contains(secret), c.toString());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EdgeConfig.parse(
+        "tasks: {sentiment: {}}\nsigning: {keys: {k2: 'env:STREAMNET_TEST_SURELY_UNSET_KEY'}}", "e.yaml"));
+    assertTrue(e.getMessage().startsWith("e.yaml: signing.keys.k2: ") && e.getMessage().contains("is not set"),
+        e.getMessage());
+  }
 }

@@ -38,7 +38,7 @@ class EdgeHttpServerTest {
     var registry = new InMemorySchemaRegistry("http-test");
     ModelStore store = metrics.attach(new ModelStore(Map.of("sent", "sentiment", "reco", "recommendation"),
         new EventDecoder<>(new SpecificRecordDecoder<>(registry, ModelSnapshot.class), s -> List.of(),
-            Clock.systemUTC()), new RegistryOutageHold(Duration.ZERO, d -> { })));
+            Clock.systemUTC()), new RegistryOutageHold(Duration.ZERO, d -> { }), Map.of()));
     metrics.task("sentiment", "sent").answered(1_500, false);
     String[] state = {"RUNNING"};
     try (EdgeHttpServer s = EdgeHttpServer.start("127.0.0.1", 0, metrics, List.of("sent", "reco"),

@@ -14,6 +14,7 @@ import io.streamnet.schema.ModelSnapshot;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -33,7 +34,7 @@ class LiveModelTest {
 
   @Test
   void aReaderAlwaysSeesOneWholeVersionAndNeverAnOlderOneWhileVersionsAreSwappedIn() throws Exception {
-    LiveModel live = new LiveModel("m", "sentiment");
+    LiveModel live = new LiveModel("m", "sentiment", Map.of());
     ModelContent source = TASK.newLearner(null).content();
     int versions = 400;
     List<ModelSnapshot> snapshots = new ArrayList<>();
@@ -86,7 +87,7 @@ class LiveModelTest {
 
   @Test
   void theStoreWaitsForTheLastReaderOfACopyBeforeWritingIt() throws Exception {
-    LiveModel live = new LiveModel("m", "sentiment");
+    LiveModel live = new LiveModel("m", "sentiment", Map.of());
     ModelContent source = TASK.newLearner(null).content();
     live.accept(EdgeFixtures.full(TASK, "m", new ModelVersion(1, 1), uniform(source, 1)), 0);
     live.accept(EdgeFixtures.full(TASK, "m", new ModelVersion(1, 2), uniform(source, 2)), 0);
@@ -106,7 +107,7 @@ class LiveModelTest {
 
   @Test
   void aSnapshotOfAnotherTaskIsRefused() {
-    LiveModel live = new LiveModel("m", "recommendation");
+    LiveModel live = new LiveModel("m", "recommendation", Map.of());
     ModelSnapshot s = EdgeFixtures.full(TASK, "m", new ModelVersion(1, 1),
         SnapshotPayload.full(TASK.newLearner(null).content()));
     assertEquals(SnapshotOutcome.REFUSED_INVALID, live.accept(s, 0));
