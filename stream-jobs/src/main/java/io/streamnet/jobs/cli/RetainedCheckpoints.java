@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -38,6 +39,37 @@ final class RetainedCheckpoints {
           .max(Comparator.comparingLong(RetainedCheckpoints::number));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + jobDir, e);
+    }
+  }
+
+  /**
+   * The newest completed checkpoint of any job below {@code directoryUri} (each run has its own job id, so the
+   * newest is the one whose {@code _metadata} was written last).
+   */
+  static Optional<Path> newest(String directoryUri) {
+    if (directoryUri == null) {
+      return Optional.empty();
+    }
+    URI uri = URI.create(directoryUri);
+    Path root = "file".equals(uri.getScheme()) ? Path.of(uri) : uri.getScheme() == null ? Path.of(directoryUri) : null;
+    if (root == null || !Files.isDirectory(root)) {
+      return Optional.empty();
+    }
+    try (Stream<Path> jobs = Files.list(root)) {
+      return jobs.filter(Files::isDirectory)
+          .map(job -> latest(root.toUri().toString(), job.getFileName().toString()))
+          .flatMap(Optional::stream)
+          .max(Comparator.comparing(RetainedCheckpoints::written));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + root, e);
+    }
+  }
+
+  private static FileTime written(Path checkpoint) {
+    try {
+      return Files.getLastModifiedTime(checkpoint.resolve("_metadata"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + checkpoint.resolve("_metadata"), e);
     }
   }
 

@@ -101,8 +101,19 @@ public final class RunCommand {
       JobTopics.check(clientProps, config, o.createTopics());
       SchemaRegistries.connect(config.registryConfig()).verifyReachable();
 
+      String restoreFrom = o.restoreFrom();
+      if (o.resume()) {
+        if (config.checkpointing().directory() == null) {
+          err.println("streamnet run: --resume needs checkpointing.directory (where earlier runs kept checkpoints)");
+          return 2;
+        }
+        Optional<java.nio.file.Path> newest = RetainedCheckpoints.newest(config.checkpointing().directory());
+        restoreFrom = newest.map(java.nio.file.Path::toString).orElse(null);
+        err.println("streamnet run: --resume: " + newest.map(p -> "the newest checkpoint is " + p)
+            .orElse("no complete checkpoint under " + config.checkpointing().directory() + "; starting without one"));
+      }
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
-          JobLauncher.flinkConfiguration(config, o.restoreFrom()));
+          JobLauncher.flinkConfiguration(config, restoreFrom));
       if (!(env instanceof LocalStreamEnvironment)) {
         // Under `flink run`: the cluster runs and owns the job; Flink's client waits for it or not (--detached).
         JobLauncher.execute(config, env);
@@ -111,7 +122,7 @@ public final class RunCommand {
       job = JobLauncher.submit(config, env);
       String checkpoints = config.checkpointing().directory();
       err.println("streamnet run: job '" + config.job().name() + "' (" + job.getJobID() + ") runs on a local"
-          + " MiniCluster" + (o.restoreFrom() != null ? ", resumed from " + o.restoreFrom() : "")
+          + " MiniCluster" + (restoreFrom != null ? ", resumed from " + restoreFrom : "")
           + "; checkpoints every " + config.checkpointing().intervalMs() + " ms to "
           + (checkpoints != null ? checkpoints : "memory (set checkpointing.directory to resume after a stop)")
           + "; Ctrl-C cancels it");
@@ -123,7 +134,7 @@ public final class RunCommand {
         Optional<java.nio.file.Path> retained = config.checkpointing().retainOnCancel()
             ? RetainedCheckpoints.latest(checkpoints, id) : Optional.empty();
         err.println("streamnet run: " + (ended ? "cancelled" : "cancellation requested, the job had not ended after "
-            + CANCEL_WAIT.toSeconds() + " s") + retained.map(p -> "; resume with --from-checkpoint " + p).orElse(""));
+            + CANCEL_WAIT.toSeconds() + " s") + retained.map(p -> "; resume with --resume (or --from-checkpoint " + p + ")").orElse(""));
       }
       return status;
     } catch (ConfigException e) {

@@ -17,17 +17,21 @@ import java.util.Objects;
  * @param restoreFrom a retained checkpoint or a savepoint to resume from, or null to start from the configuration
  * @param createTopics create the job's missing topics (and set StreamNet's configs on existing ones)
  */
-public record RunOptions(Path config, Map<String, String> overrides, String restoreFrom, boolean createTopics) {
+public record RunOptions(Path config, Map<String, String> overrides, String restoreFrom, boolean resume,
+                         boolean createTopics) {
 
 
   public static final String USAGE = String.join("\n",
-      "usage: streamnet run --config job.yaml [--set KEY=VALUE ...] [--from-checkpoint PATH] [--create-topics]",
+      "usage: streamnet run --config job.yaml [--set KEY=VALUE ...] [--from-checkpoint PATH | --resume]",
+      "                     [--create-topics]",
       "       streamnet run --print-config [sentiment|recommendation] > job.yaml",
       "Runs the online learner against the Kafka brokers and the schema registry of the configuration, on a",
       "Flink MiniCluster in this process, until Ctrl-C cancels it (the last checkpoint is retained).",
       "  --config           job configuration (YAML): network, features, topics, Kafka, registry, checkpoints",
       "  --set KEY=VALUE    override one configuration key (repeatable), e.g. --set kafka.bootstrap_servers=h:9092",
       "  --from-checkpoint  resume from a retained checkpoint or savepoint (a directory or its _metadata file)",
+      "  --resume           resume from the newest complete checkpoint under checkpointing.directory, of any",
+      "                     earlier run (after Ctrl-C, kill -9 or a crash); none there: start as without it",
       "  --create-topics    create the job's missing topics (one partition each: the job reads with parallelism 1;",
       "                     replication factor up to 3) and set the configs StreamNet needs on existing ones;",
       "                     without it, a missing topic is an error",
@@ -44,6 +48,7 @@ public record RunOptions(Path config, Map<String, String> overrides, String rest
   public static Parsed parse(String[] args) throws UsageException {
     Path config = null;
     String restoreFrom = null;
+    boolean resume = false;
     boolean createTopics = false;
     Map<String, String> overrides = new LinkedHashMap<>();
     for (int i = 0; i < args.length; i++) {
@@ -55,6 +60,7 @@ public record RunOptions(Path config, Map<String, String> overrides, String rest
         case "--config" -> config = ConfigFiles.existingFile(args, ++i, a);
         case "--set" -> ConfigFiles.addOverride(overrides, args, ++i, a);
         case "--from-checkpoint" -> restoreFrom = OptionValues.value(args, ++i, a);
+        case "--resume" -> resume = true;
         case "--create-topics" -> createTopics = true;
         case "--print-config" -> {
           String task = i + 1 < args.length && !args[i + 1].startsWith("-") ? args[++i] : Job.SENTIMENT;
@@ -70,7 +76,10 @@ public record RunOptions(Path config, Map<String, String> overrides, String rest
     if (config == null) {
       throw new UsageException("--config FILE is required: the job configuration (YAML)");
     }
-    return new Parsed(new RunOptions(config, overrides, restoreFrom, createTopics), false, null);
+    if (resume && restoreFrom != null) {
+      throw new UsageException("--resume and --from-checkpoint both say where to resume from: give one");
+    }
+    return new Parsed(new RunOptions(config, overrides, restoreFrom, resume, createTopics), false, null);
   }
 
   /**

@@ -17,11 +17,19 @@ import java.io.Serializable;
  * @param tolerableFailures failed checkpoints tolerated before the job fails over
  * @param alignedTimeoutMs  exactly_once only: -1 always aligned; else a checkpoint whose barrier alignment takes
  *                          longer than this goes unaligned (0: unaligned from the start)
+ * @param retained          completed checkpoints kept, newest first (more than one: a resume still has one when
+ *                          the newest is damaged)
  */
 public record Checkpointing(long intervalMs, Mode mode, String directory, long timeoutMs, long minPauseMs,
-                            boolean retainOnCancel, int tolerableFailures, long alignedTimeoutMs)
+                            boolean retainOnCancel, int tolerableFailures, long alignedTimeoutMs, int retained)
     implements Serializable {
   private static final long serialVersionUID = 1L;
+
+  /** Keeping the default number of completed checkpoints. */
+  public Checkpointing(long intervalMs, Mode mode, String directory, long timeoutMs, long minPauseMs,
+                       boolean retainOnCancel, int tolerableFailures, long alignedTimeoutMs) {
+    this(intervalMs, mode, directory, timeoutMs, minPauseMs, retainOnCancel, tolerableFailures, alignedTimeoutMs, 3);
+  }
   /** Flink refuses checkpoint timeouts below 10 ms. */
   public static final long MIN_TIMEOUT_MS = 10;
 
@@ -37,7 +45,8 @@ public record Checkpointing(long intervalMs, Mode mode, String directory, long t
         n.longValue("min_pause_ms", 0, 0, Long.MAX_VALUE),
         n.bool("retain_on_cancel", true),
         n.integer("tolerable_failures", 3, 0, Integer.MAX_VALUE),
-        n.longValue("aligned_timeout_ms", 10, -1, Long.MAX_VALUE));
+        n.longValue("aligned_timeout_ms", 10, -1, Long.MAX_VALUE),
+        n.integer("retained", 3, 1, 100));
     n.finish();
     return c;
   }
@@ -52,6 +61,7 @@ public record Checkpointing(long intervalMs, Mode mode, String directory, long t
     o.put("retain_on_cancel", retainOnCancel);
     o.put("tolerable_failures", tolerableFailures);
     o.put("aligned_timeout_ms", alignedTimeoutMs);
+    o.put("retained", retained);
     return o;
   }
 }

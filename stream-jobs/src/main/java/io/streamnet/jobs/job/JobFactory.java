@@ -147,6 +147,7 @@ public final class JobFactory {
       f.set(CheckpointingOptions.ENABLE_UNALIGNED, true);
       f.set(CheckpointingOptions.ALIGNED_CHECKPOINT_TIMEOUT, Duration.ofMillis(cp.alignedTimeoutMs()));
     }
+    f.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, cp.retained());
     f.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, cp.retainOnCancel()
         ? ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION
         : ExternalizedCheckpointRetention.DELETE_ON_CANCELLATION);

@@ -30,4 +30,18 @@ class RetainedCheckpointsTest {
     assertEquals(Optional.empty(), RetainedCheckpoints.latest("s3://bucket/ck", "abc123"));
     assertEquals(Optional.empty(), RetainedCheckpoints.latest(null, "abc123"));
   }
+
+  @Test
+  void theNewestCompletedCheckpointOfAnyJobIsTheOneWrittenLast() throws Exception {
+    for (String[] c : new String[][] {{"older", "chk-50"}, {"newer", "chk-3"}}) {
+      Path chk = Files.createDirectories(dir.resolve(c[0]).resolve(c[1]));
+      Files.writeString(chk.resolve("_metadata"), "m");
+    }
+    Files.setLastModifiedTime(dir.resolve("older/chk-50/_metadata"), java.nio.file.attribute.FileTime.fromMillis(1_000));
+    Files.setLastModifiedTime(dir.resolve("newer/chk-3/_metadata"), java.nio.file.attribute.FileTime.fromMillis(2_000));
+    Files.createDirectories(dir.resolve("newest/chk-9")); // in progress: no _metadata
+    assertEquals(Optional.of(dir.resolve("newer").resolve("chk-3")), RetainedCheckpoints.newest(dir.toUri().toString()));
+    assertEquals(Optional.empty(), RetainedCheckpoints.newest(dir.resolve("none").toUri().toString()));
+    assertEquals(Optional.empty(), RetainedCheckpoints.newest(null));
+  }
 }

@@ -36,13 +36,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code streamnet run} against a real (embedded) broker: it creates the topics, learns from what arrives, is
- * stopped as Ctrl-C stops it, names the checkpoint it retained, and a second run resumes from that checkpoint with
- * the applied events of the first (no event is applied again: nothing new was sent).
+ * stopped as Ctrl-C stops it, names the checkpoint it retained, and a second run with {@code --resume} finds that
+ * checkpoint and resumes from it with the applied events of the first (no event is applied again: nothing new was sent).
  */
 class RunCommandIT {
   private static final String REGISTRY = "mock://run-command-it";
   private static final Duration DEADLINE = Duration.ofSeconds(180);
-  private static final Pattern RESUME = Pattern.compile("resume with --from-checkpoint (\\S+)");
+  private static final Pattern RESUME = Pattern.compile("resume with --resume \\(or --from-checkpoint (\\S+)\\)");
 
   @TempDir
   Path tmp;
@@ -66,12 +66,14 @@ class RunCommandIT {
         TrainingMetrics firstRun = committed.observation().lastTrainer();
         String resumeFrom = first.stop();
 
-        Run second = Run.start(config.toString(), "--from-checkpoint", resumeFrom);
+        // --resume finds it: the newest complete checkpoint under checkpointing.directory.
+        Run second = Run.start(config.toString(), "--resume");
         // A new epoch, restored from the checkpoint: the applied events are there, none applied twice.
         await("the resumed run reports", second, () -> {
           TrainingMetrics m = committed.observation().lastTrainer();
           return m.getModelEpoch() > firstRun.getModelEpoch();
         });
+        assertTrue(second.stderr().contains("--resume: the newest checkpoint is " + resumeFrom), second.stderr());
         assertEquals(labeled, (long) committed.observation().trainer("applied_events"));
         assertTrue(committed.observation().lastTrainer().getModelVersion() >= firstRun.getModelVersion(),
             "versions never go back");

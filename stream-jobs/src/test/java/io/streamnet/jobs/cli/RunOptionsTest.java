@@ -66,4 +66,13 @@ class RunOptionsTest {
   private static String message(String... args) {
     return assertThrows(UsageException.class, () -> RunOptions.parse(args)).getMessage();
   }
+
+  @Test
+  void resumeIsAFlagThatExcludesAnExplicitCheckpoint() throws Exception {
+    java.nio.file.Path config = java.nio.file.Files.createTempFile("job", ".yaml");
+    assertTrue(RunOptions.parse(new String[] {"--config", config.toString(), "--resume"}).options().resume());
+    UsageException e = assertThrows(UsageException.class, () -> RunOptions.parse(new String[] {"--config",
+        config.toString(), "--resume", "--from-checkpoint", "/tmp/x"}));
+    assertTrue(e.getMessage().contains("give one"), e.getMessage());
+  }
 }

@@ -145,7 +145,8 @@ class JobConfigErrorsTest {
             "job.yaml: trainer.prequential: unknown key 'window' (known: auc_window)"),
         Arguments.of("job: {id: x}", "job.yaml: job: unknown key 'id' (known: task, name, model_id, parallelism)"),
         Arguments.of("checkpointing: {interval: 100}", "job.yaml: checkpointing: unknown key 'interval' (known:"
-            + " interval_ms, mode, directory, timeout_ms, min_pause_ms, retain_on_cancel, tolerable_failures, aligned_timeout_ms)"),
+            + " interval_ms, mode, directory, timeout_ms, min_pause_ms, retain_on_cancel, tolerable_failures, aligned_timeout_ms,"
+            + " retained)"),
         Arguments.of("warm_start: {form: topic}", "job.yaml: warm_start: unknown key 'form' (known: from)"),
         Arguments.of("model: {specs: x.yaml}", "job.yaml: model: unknown key 'specs' (known: spec, features, network)"),
         Arguments.of("registry: {properties: {basic.auth.user: u}}", "job.yaml: registry.properties: unknown key"
