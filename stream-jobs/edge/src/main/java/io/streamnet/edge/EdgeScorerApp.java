@@ -57,9 +57,17 @@ public final class EdgeScorerApp implements AutoCloseable {
       LOG.error("edge scorer stream thread failed; replacing it (its tasks resume from their last commit)", e);
       return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
     });
+    // The endpoints first: a port already taken fails the start before any stream thread runs (started, those
+    // threads would keep a process whose start failed alive, scoring without endpoints).
+    EdgeHttpServer http;
+    try {
+      http = config.app().httpPort() < 0 ? null : EdgeHttpServer.start("0.0.0.0", config.app().httpPort(), metrics,
+          routes.stream().map(TaskRoute::modelId).toList(), () -> status(streams));
+    } catch (IOException | RuntimeException e) {
+      streams.close();
+      throw e;
+    }
     streams.start();
-    EdgeHttpServer http = config.app().httpPort() < 0 ? null : EdgeHttpServer.start("0.0.0.0",
-        config.app().httpPort(), metrics, routes.stream().map(TaskRoute::modelId).toList(), () -> status(streams));
     LOG.info("edge scorer '{}' started: tasks {}", config.app().applicationId(),
         routes.stream().map(r -> r.task() + " (model " + r.modelId() + ")").toList());
     return new EdgeScorerApp(streams, metrics, routes, http);
