@@ -55,7 +55,6 @@ public final class EdgeScorerApp implements AutoCloseable {
   /** Starts the application of {@code config} with {@code registry} (tests, the demo: an in-memory one). */
   public static EdgeScorerApp start(EdgeConfig config, SchemaRegistryClient registry) throws IOException {
     List<TaskRoute> routes = config.routes();
-    requireInputTopics(config, routes);
     EdgeMetrics metrics = new EdgeMetrics(System::currentTimeMillis);
     Topology topology = EdgeTopology.build(routes, config.topics().snapshots(), registry,
         config.scoring().autoRegister(), Duration.ofMillis(config.scoring().registryOutageMs()),
@@ -66,11 +65,22 @@ public final class EdgeScorerApp implements AutoCloseable {
       LOG.error("edge scorer stream thread failed; replacing it (its tasks resume from their last commit)", e);
       return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
     });
-    // Endpoints first: start() returns only once the global model store has read the snapshots topic to its end,
-    // and /health, /ready must answer meanwhile.
-    EdgeHttpServer http = config.app().httpPort() < 0 ? null : EdgeHttpServer.start("0.0.0.0",
-        config.app().httpPort(), metrics, routes.stream().map(TaskRoute::modelId).toList(), () -> status(streams));
-    streams.start();
+    // The endpoints first: start() returns only once the global model store has read the snapshots topic to its
+    // end, and /health, /ready must answer meanwhile; and a port already taken fails the start before any stream
+    // thread runs (started, those threads would keep a process whose start failed alive, without endpoints).
+    EdgeHttpServer http = null;
+    try {
+      http = config.app().httpPort() < 0 ? null : EdgeHttpServer.start("0.0.0.0", config.app().httpPort(), metrics,
+          routes.stream().map(TaskRoute::modelId).toList(), () -> status(streams));
+      requireInputTopics(config, routes);
+      streams.start();
+    } catch (IOException | RuntimeException e) {
+      if (http != null) {
+        http.close();
+      }
+      streams.close();
+      throw e;
+    }
     LOG.info("edge scorer '{}' started: tasks {}", config.app().applicationId(),
         routes.stream().map(r -> r.task() + " (model " + r.modelId() + ")").toList());
     return new EdgeScorerApp(streams, metrics, routes, http);

@@ -39,6 +39,7 @@ public final class LiveModel {
   private final AtomicReference<ServedModel> served = new AtomicReference<>();
   private final ModelCopy[] copies = new ModelCopy[2];
   private final Map<SnapshotOutcome, AtomicLong> outcomes = new EnumMap<>(SnapshotOutcome.class);
+  private final FollowLags followLags = new FollowLags();
   private volatile ModelVersion newestSeen;
   private volatile long newestSeenCreatedAt;
 
@@ -49,6 +50,8 @@ public final class LiveModel {
   private Task<?, ?, ?, ?, ?> fullTask;
   /** The newest delta whose base FULL has not been read yet. */
   private ModelSnapshot awaitingBase;
+  /** When the snapshot being taken was read: a version is served once applied, up to a second later (a cold FULL). */
+  private long acceptedAtNanos;
 
   /**
    * @param modelId  the model followed
@@ -105,6 +108,11 @@ public final class LiveModel {
     return newestSeenCreatedAt;
   }
 
+  /** From the trainer taking each recent version to this store serving it. */
+  public FollowLags followLags() {
+    return followLags;
+  }
+
   /** How many snapshots had each outcome. */
   public long count(SnapshotOutcome outcome) {
     return outcomes.get(outcome).get();
@@ -112,6 +120,7 @@ public final class LiveModel {
 
   /** Takes one snapshot of this model (see {@link SnapshotOutcome}). */
   public SnapshotOutcome accept(ModelSnapshot s, long nowMillis) {
+    acceptedAtNanos = System.nanoTime();
     SnapshotOutcome o = apply(s, nowMillis);
     outcomes.get(o).incrementAndGet();
     return o;
@@ -172,7 +181,8 @@ public final class LiveModel {
     fullPayload = payload;
     fullDescriptor = d;
     fullTask = task;
-    publish(new ServedModel(modelId, v, d, task, copy, s.getCreatedAt().toEpochMilli(), nowMillis));
+    publish(new ServedModel(modelId, v, d, task, copy, s.getCreatedAt().toEpochMilli(),
+        servedAt(nowMillis)));
     ModelSnapshot waiting = awaitingBase;
     if (waiting != null) {
       awaitingBase = null;
@@ -203,7 +213,8 @@ public final class LiveModel {
       copy.full = fullVersion;
     }
     SnapshotPayload.apply(payload, copy.model);
-    publish(new ServedModel(modelId, v, fullDescriptor, fullTask, copy, s.getCreatedAt().toEpochMilli(), nowMillis));
+    publish(new ServedModel(modelId, v, fullDescriptor, fullTask, copy, s.getCreatedAt().toEpochMilli(),
+        servedAt(nowMillis)));
     return SnapshotOutcome.SERVED;
   }
 
@@ -226,8 +237,14 @@ public final class LiveModel {
     return copy;
   }
 
+  /** Now on the caller's clock, {@code readAtMillis} being when the snapshot was read. */
+  private long servedAt(long readAtMillis) {
+    return readAtMillis + (System.nanoTime() - acceptedAtNanos) / 1_000_000;
+  }
+
   private void publish(ServedModel next) {
     ServedModel previous = served.getAndSet(next);
+    followLags.record(next.appliedAtMillis() - next.createdAtMillis());
     if (previous == null || !previous.descriptor().equals(next.descriptor())) {
       LOG.info("serving model '{}' {} (task {})", modelId, next.version(), next.descriptor().task());
     }
