@@ -76,6 +76,11 @@ final class BenchEdge implements AutoCloseable {
     return answersTopic;
   }
 
+  /** Its stream thread's cumulative time figures now. */
+  EdgeThreadTimes threadTimes() {
+    return EdgeThreadTimes.of(app.streams().metrics());
+  }
+
   boolean running() {
     return app.streams().state() == KafkaStreams.State.RUNNING;
   }

@@ -121,7 +121,9 @@ final class EdgeBesideFlink {
       long qFrom = requests.sent();
       long windowStart = System.nanoTime();
       long windowStartMillis = System.currentTimeMillis();
+      EdgeThreadTimes edgeAtStart = edgeApp.threadTimes();
       health.pause(options.window());
+      EdgeThreadTimes edgeAtEnd = edgeApp.threadTimes();
       long qTo = requests.sent();
       double windowSeconds = (System.nanoTime() - windowStart) / 1e9;
       long windowEndMillis = System.currentTimeMillis();
@@ -154,6 +156,7 @@ final class EdgeBesideFlink {
           .put("edge_commit_ms", commitIntervalMs);
       line.putAll("flink_", window(flink, requests, qFrom, qTo, windowSeconds, false));
       line.putAll("edge_", window(edge, requests, qFrom, qTo, windowSeconds, true));
+      line.putAll("edge_", edgeAtEnd.since(edgeAtStart, windowSeconds));
       line.put("flink_max_rps", AnswerTimes.answeredPerSecond(burster.sentAtNanos(), flink.visible().arrivedAtNanos(),
               bFrom, bTo))
           .put("edge_max_rps", AnswerTimes.answeredPerSecond(burster.sentAtNanos(), edge.visible().arrivedAtNanos(),
