@@ -206,7 +206,7 @@ record BenchOptions(Task task, int rounds, int warmupRounds, List<Dataset> datas
         data, imdbOnly, labeledRate, requestRate, warmup, window, drain, overrides);
   }
 
-  private static Task task(String value) throws UsageException {
+  static Task task(String value) throws UsageException {
     for (Task t : Task.values()) {
       if (t.jobName.equals(value)) {
         return t;
@@ -216,7 +216,7 @@ record BenchOptions(Task task, int rounds, int warmupRounds, List<Dataset> datas
   }
 
   /** Catalogue sizes: 1k, 10k, 100k (or the same in digits), in the order given, each once. */
-  private static List<Integer> catalogues(String value) throws UsageException {
+  static List<Integer> catalogues(String value) throws UsageException {
     List<Integer> out = new ArrayList<>();
     for (String name : value.toLowerCase(Locale.ROOT).split(",")) {
       int size = switch (name.trim()) {

@@ -16,29 +16,36 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Samples, every few milliseconds, the CPU time of this whole JVM (broker, job, load generator: everything) and of
- * the job's task threads of one operator, found by name (the trainer's task thread, or the scorer's: one per
- * parallel instance, summed). CPU time per event is what a busy, shared machine does not distort much: it says what
+ * one or more groups of threads found by name (the trainer's task thread, or the scorer's: one per parallel
+ * instance, summed; the edge scorer's stream threads). CPU time per event is what a busy, shared machine does not distort much: it says what
  * the pipeline costs, where wall-clock rates say what it got.
  */
 final class CpuSampler implements AutoCloseable {
-  /** At {@code wallMillis}: CPU nanoseconds used so far by the JVM, and by the threads (-1 before one is found). */
-  record Sample(long wallMillis, long processCpuNanos, long threadCpuNanos, Map<String, Long> byThread) {}
+  /**
+   * At {@code wallMillis}: CPU nanoseconds used so far by the JVM, and by each group's threads (-1 before one is
+   * found).
+   */
+  record Sample(long wallMillis, long processCpuNanos, long[] groupCpuNanos, Map<String, Long> byThread) {}
 
   private static final long PERIOD_NANOS = 50_000_000L;
 
-  private final String threadPrefix;
+  private final List<String> threadPrefixes;
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
   private final com.sun.management.OperatingSystemMXBean os =
       (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
   private final List<Sample> samples = new ArrayList<>();
   private final Thread thread;
   private volatile boolean closed;
-  /** The task threads found so far: an operator's parallel instances start at about the same time. */
-  private long[] threadIds = new long[0];
+  /** Each group's threads found so far: an operator's parallel instances start at about the same time. */
+  private final long[][] threadIds;
 
-  /** @param threadPrefix the start of the task threads' names, e.g. {@code "trainer ("} */
-  CpuSampler(String threadPrefix) {
-    this.threadPrefix = threadPrefix;
+  /**
+   * @param threadPrefixes the start of each group's thread names, e.g. {@code "trainer ("}; the groups are
+   *                       reported in this order
+   */
+  CpuSampler(String... threadPrefixes) {
+    this.threadPrefixes = List.of(threadPrefixes);
+    this.threadIds = new long[threadPrefixes.length][0];
     this.thread = new Thread(this::loop, "bench-cpu-sampler");
     this.thread.setDaemon(true);
   }
@@ -51,25 +58,34 @@ final class CpuSampler implements AutoCloseable {
   private void loop() {
     while (!closed) {
       boolean breakdown = samples.size() % 10 == 0;
-      if (threadIds.length == 0 || breakdown) {
-        threadIds = find();
-      }
-      long t = threadIds.length == 0 ? -1 : 0;
-      for (long id : threadIds) {
-        long cpu = threads.getThreadCpuTime(id);
-        if (cpu < 0) {
-          threadIds = new long[0]; // one ended (the task restarted or finished)
-          t = -1;
-          break;
+      long[] groups = new long[threadIds.length];
+      for (int g = 0; g < threadIds.length; g++) {
+        if (threadIds[g].length == 0 || breakdown) {
+          threadIds[g] = find(threadPrefixes.get(g));
         }
-        t += cpu;
+        groups[g] = groupCpuNanos(g);
       }
       synchronized (samples) {
         // the per-thread breakdown (a /proc read per thread) only every tenth sample: it is the sampler's main cost
-        samples.add(new Sample(System.currentTimeMillis(), os.getProcessCpuTime(), t, breakdown ? byThread() : null));
+        samples.add(new Sample(System.currentTimeMillis(), os.getProcessCpuTime(), groups,
+            breakdown ? byThread() : null));
       }
       LockSupport.parkNanos(PERIOD_NANOS);
     }
+  }
+
+  /** CPU nanoseconds so far of group {@code g}'s threads; -1 when none is found or one has ended. */
+  private long groupCpuNanos(int g) {
+    long t = threadIds[g].length == 0 ? -1 : 0;
+    for (long id : threadIds[g]) {
+      long cpu = threads.getThreadCpuTime(id);
+      if (cpu < 0) {
+        threadIds[g] = new long[0]; // one ended (the task restarted or finished)
+        return -1;
+      }
+      t += cpu;
+    }
+    return t;
   }
 
   /** CPU nanoseconds so far of every live thread, by name with its digits replaced by '#' (pools summed). */
@@ -139,7 +155,7 @@ final class CpuSampler implements AutoCloseable {
   }
 
   /** The ids of the live threads named with the prefix (the thread bean, without stack traces). */
-  private long[] find() {
+  private long[] find(String threadPrefix) {
     long[] ids = threads.getAllThreadIds();
     ThreadInfo[] infos = threads.getThreadInfo(ids);
     int n = 0;
@@ -178,17 +194,27 @@ final class CpuSampler implements AutoCloseable {
     }
   }
 
-  /** CPU microseconds per event between two times: {@code [jvm, thread]}, NaN where not measured. */
+  /**
+   * CPU microseconds per event between two times: {@code [jvm, group 0, group 1, ...]}, NaN where not measured (a
+   * group whose threads were not found, or changed, at either end).
+   */
   double[] microsPerEvent(long fromMillis, long toMillis, long events) {
+    double[] out = new double[1 + threadPrefixes.size()];
+    java.util.Arrays.fill(out, Double.NaN);
     Sample a = at(fromMillis);
     Sample b = at(toMillis);
     if (a == null || b == null || events <= 0) {
-      return new double[] {Double.NaN, Double.NaN};
+      return out;
     }
-    double jvm = (b.processCpuNanos() - a.processCpuNanos()) / 1e3 / events;
-    double task = a.threadCpuNanos() >= 0 && b.threadCpuNanos() >= a.threadCpuNanos()
-        ? (b.threadCpuNanos() - a.threadCpuNanos()) / 1e3 / events : Double.NaN;
-    return new double[] {jvm, task};
+    out[0] = (b.processCpuNanos() - a.processCpuNanos()) / 1e3 / events;
+    for (int g = 0; g < threadPrefixes.size(); g++) {
+      long from = a.groupCpuNanos()[g];
+      long to = b.groupCpuNanos()[g];
+      if (from >= 0 && to >= from) {
+        out[1 + g] = (to - from) / 1e3 / events;
+      }
+    }
+    return out;
   }
 
   @Override

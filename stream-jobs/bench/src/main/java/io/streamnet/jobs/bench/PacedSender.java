@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
  * A load generator thread: sends event {@code n} to a topic when a {@link Pacer} says it is due, with the record
  * timestamp set to the send time (the job measures latency and freshness from it), and remembers when each event was
  * sent and how late against the schedule. Ids are {@code prefix + n}, so a reader can tell which event a score is for.
+ * A sender may also cover a range of numbers, {@code [first, first + limit)}, and then stop: a burst that continues
+ * another sender's numbering.
  */
 final class PacedSender implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PacedSender.class);
@@ -29,6 +31,8 @@ final class PacedSender implements AutoCloseable {
   private final String topic;
   private final String prefix;
   private final double rate;
+  private final long first;
+  private final long limit;
   private final Events events;
   private final Thread thread;
   private final SeqTimes sentAtNanos = new SeqTimes();
@@ -41,7 +45,18 @@ final class PacedSender implements AutoCloseable {
 
   PacedSender(String name, KafkaProducer<String, SpecificRecord> producer, String topic, String prefix, double rate,
               Events events) {
+    this(name, producer, topic, prefix, rate, 0, Long.MAX_VALUE, events);
+  }
+
+  /**
+   * A sender of events {@code first} to {@code first + limit - 1} only, the first of them due at once; its
+   * {@link #sentAtNanos} and {@link #sentAtMillis} are by event number.
+   */
+  PacedSender(String name, KafkaProducer<String, SpecificRecord> producer, String topic, String prefix, double rate,
+              long first, long limit, Events events) {
     this.name = name;
+    this.first = first;
+    this.limit = limit;
     this.producer = producer;
     this.topic = topic;
     this.prefix = prefix;
@@ -74,14 +89,15 @@ final class PacedSender implements AutoCloseable {
   private void loop() {
     Pacer pacer = Pacer.system(rate);
     try {
-      for (long n = 0; !stopped; n++) {
+      for (long n = 0; !stopped && n < limit; n++) {
         long late = pacer.awaitTurn(n);
         long millis = System.currentTimeMillis();
         long nanos = System.nanoTime();
-        String id = prefix + n;
-        SpecificRecord e = events.make(n, id, millis);
-        sentAtNanos.record(n, nanos);
-        sentAtMillis.record(n, millis);
+        long seq = first + n;
+        String id = prefix + seq;
+        SpecificRecord e = events.make(seq, id, millis);
+        sentAtNanos.record(seq, nanos);
+        sentAtMillis.record(seq, millis);
         synchronized (lateMicros) {
           lateMicros.record(late / 1000);
         }
@@ -100,7 +116,7 @@ final class PacedSender implements AutoCloseable {
     }
   }
 
-  /** Events handed to the producer so far. */
+  /** Events handed to the producer so far (by this sender: numbers {@code first} to {@code first + sent() - 1}). */
   long sent() {
     return sent.get();
   }

@@ -31,8 +31,13 @@ final class ScoreWatcher<O extends SpecificRecord> extends TopicFollower<byte[]>
    *             checkpoint at a time and are timed to the second; not for answers visible at once
    */
   ScoreWatcher(BenchKafka kafka, String topic, AnswerFields<O> fields, boolean readCommitted, boolean lazy) {
-    super((readCommitted ? "committed-" : "live-") + "scores", kafka.consumer(
-        "bench-" + (readCommitted ? "committed" : "live") + "-scores", readCommitted, lazy), List.of(topic));
+    this((readCommitted ? "committed" : "live") + "-scores", kafka, topic, fields, readCommitted, lazy);
+  }
+
+  /** The same, named {@code name} (its thread and client id): a run with several answer readers names each. */
+  ScoreWatcher(String name, BenchKafka kafka, String topic, AnswerFields<O> fields, boolean readCommitted,
+               boolean lazy) {
+    super(name, kafka.consumer("bench-" + name, readCommitted, lazy), List.of(topic));
     this.fields = fields;
     this.decoder = new SpecificRecordDecoder<>(SchemaRegistries.connect(BenchKafka.REGISTRY), fields.type());
   }

@@ -10,9 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.JobStatus;
@@ -54,10 +51,9 @@ final class ScoringBenchmark {
   static final Map<String, String> LABELED_PRODUCER = Map.of("linger.ms", "5", "compression.type", "none");
   /** The scorer's task threads ("scorer (1/2)#0", ...; the answers sink has its own task), summed. */
   private static final String SCORER_THREAD = "scorer (";
-  private static final Duration START_DEADLINE = Duration.ofSeconds(120);
+  static final Duration START_DEADLINE = Duration.ofSeconds(120);
   /** The longest wait for the trainer to learn a seed (200,000 events of the largest catalogue take about a minute). */
-  private static final Duration SEED_DEADLINE = Duration.ofMinutes(15);
-  private static final long TICK_NANOS = 200_000_000L;
+  static final Duration SEED_DEADLINE = Duration.ofMinutes(15);
 
   private final BenchKafka kafka;
   private final Path work;
@@ -108,13 +104,13 @@ final class ScoringBenchmark {
     CpuSampler cpu = new CpuSampler(SCORER_THREAD);
     JobClient job = null;
     try {
-      preloadSeed(workload, config.topics().labeled());
+      preloadSeed(kafka, workload, config.topics().labeled());
       cpu.start();
       followers.forEach(TopicFollower::start);
       job = BenchJob.start(config, false);
       JobClient j = job;
-      Health health = new Health(j, followers, List.of(labeled, requests));
-      health.await("the job running", START_DEADLINE, () -> status(j) == JobStatus.RUNNING);
+      RunHealth health = new RunHealth(j, followers, List.of(labeled, requests));
+      health.await("the job running", START_DEADLINE, () -> RunHealth.status(j) == JobStatus.RUNNING);
       if (seed > 0) {
         // The paced stream starts once the seed is learned: behind the backlog it would pile up, and the window
         // would see the trainer catching up at full speed instead of training at the labeled rate. Batches are by
@@ -177,7 +173,7 @@ final class ScoringBenchmark {
   }
 
   /** Pre-loads the workload's seed on the labeled topic: the job finds it there as a backlog. */
-  private void preloadSeed(ScoringWorkload workload, String topic) {
+  static void preloadSeed(BenchKafka kafka, ScoringWorkload workload, String topic) {
     long seed = workload.seedEvents();
     if (seed == 0) {
       return;
@@ -331,67 +327,5 @@ final class ScoringBenchmark {
 
   private static List<Double> finite(List<Double> values) {
     return values.stream().filter(d -> !d.isNaN() && !d.isInfinite()).toList();
-  }
-
-  private static JobStatus status(JobClient job) {
-    try {
-      return job.getJobStatus().get(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return null;
-    } catch (Exception e) {
-      return null;
-    }
-  }
-
-  /** Waits while watching that the job, the readers and the generators are healthy; fails fast when one is not. */
-  private record Health(JobClient job, List<TopicFollower<?>> followers, List<PacedSender> senders) {
-    void pause(Duration d) {
-      awaitOrTimeout(d, () -> false);
-    }
-
-    void await(String what, Duration deadline, BooleanSupplier condition) {
-      if (!awaitOrTimeout(deadline, condition)) {
-        throw new IllegalStateException("timed out after " + deadline.toSeconds() + " s waiting for " + what);
-      }
-    }
-
-    /** True once {@code condition} holds, false when {@code d} has passed first. */
-    boolean awaitOrTimeout(Duration d, BooleanSupplier condition) {
-      long until = System.nanoTime() + d.toNanos();
-      long nextStatus = 0;
-      while (!condition.getAsBoolean()) {
-        long now = System.nanoTime();
-        if (now >= until) {
-          return false;
-        }
-        if (now >= nextStatus) {
-          check();
-          nextStatus = now + 1_000_000_000L;
-        }
-        LockSupport.parkNanos(Math.min(TICK_NANOS, until - now));
-        if (Thread.currentThread().isInterrupted()) {
-          throw new IllegalStateException("interrupted");
-        }
-      }
-      return true;
-    }
-
-    private void check() {
-      JobStatus s = status(job);
-      if (s != null && s.isGloballyTerminalState()) {
-        throw new IllegalStateException("the job ended (" + s + ") during the scoring phase");
-      }
-      for (TopicFollower<?> f : followers) {
-        if (f.failure() != null) {
-          throw new IllegalStateException("an output reader failed: " + f.failure(), f.failure());
-        }
-      }
-      for (PacedSender p : senders) {
-        if (p.firstError() != null) {
-          throw new IllegalStateException("a load generator failed: " + p.firstError());
-        }
-      }
-    }
   }
 }
