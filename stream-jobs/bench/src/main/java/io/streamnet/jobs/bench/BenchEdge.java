@@ -16,15 +16,6 @@ import org.apache.kafka.streams.KafkaStreams;
  * endpoints.
  */
 final class BenchEdge implements AutoCloseable {
-  /**
-   * Inputs that may wait for the first model. The edge keeps labeled events that arrive before the first model
-   * waiting too (it learns the task's context settings from the model), and dead-letters those beyond its buffer;
-   * the Flink scorer updates each user's history from them at once. The recommendation runs pre-load a seed of up to
-   * 200,000 interactions before the first model, so the edge's buffer holds all of it, as the Flink scorer's state
-   * does: both then answer from the same histories.
-   */
-  static final int BUFFER_LIMIT = 250_000;
-
   private final EdgeScorerApp app;
   private final String answersTopic;
 
@@ -56,7 +47,6 @@ final class BenchEdge implements AutoCloseable {
             + " commit_interval_ms: " + commitIntervalMs + ", http_port: -1}",
         "kafka: {bootstrap_servers: '" + bootstrap + "', replication_factor: 1}",
         "topics: {snapshots: " + job.topics().snapshots() + ", dead_letters: " + deadLetterTopic(run) + "}",
-        "scoring: {buffer_limit: " + BUFFER_LIMIT + "}",
         "tasks:",
         "  " + task + ": {model_id: " + job.job().modelId() + ", " + inputs + "answers: " + answersTopic(run) + "}",
         "");

@@ -22,7 +22,6 @@ class BenchEdgeTest {
     EdgeConfig c = EdgeConfig.parse(BenchEdge.yaml("r1-x", job, "127.0.0.1:9092", Path.of("/tmp/state"), 10), "t");
     assertEquals(10, c.app().commitIntervalMs());
     assertEquals(-1, c.app().httpPort());
-    assertEquals(BenchEdge.BUFFER_LIMIT, c.scoring().bufferLimit(), "room for a recommendation seed");
     assertEquals(job.topics().snapshots(), c.topics().snapshots());
     List<TaskRoute> routes = c.routes();
     assertEquals(1, routes.size());

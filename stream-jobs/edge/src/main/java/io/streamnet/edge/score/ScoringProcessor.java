@@ -25,7 +25,6 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,9 +33,10 @@ import org.slf4j.LoggerFactory;
  * Flink scorer ({@link Task#newAnswerer()}); for a keyed task it also keeps each key's context (recommendation: the
  * user's history) in a changelogged store, updated by the labeled events in their order against the requests.
  *
- * <p>Before the first model, inputs wait in order in {@link PendingInputs} (bounded; beyond it an input is
- * dead-lettered and counted) and are handled as soon as a model is served, checked on every input and by a
- * wall-clock punctuation. A dead letter from the decoder is passed on to the dead-letter topic.
+ * <p>Before the first model, requests wait in order in {@link PendingInputs} (bounded; beyond it a request is
+ * dead-lettered and counted) and are answered as soon as a model is served, checked on every input and by a
+ * wall-clock punctuation; a keyed task's labeled events are kept per key ({@link KeyContexts}) and make the context
+ * the waiting requests are answered with, as in the Flink scorer. A dead letter from the decoder is passed on to the dead-letter topic.
  */
 public final class ScoringProcessor implements Processor<Long, EdgeInput, String, EdgeOutput> {
   private static final Logger LOG = LoggerFactory.getLogger(ScoringProcessor.class);
@@ -49,7 +49,7 @@ public final class ScoringProcessor implements Processor<Long, EdgeInput, String
   private final ServingStamp stamp = new ServingStamp();
   private ProcessorContext<String, EdgeOutput> context;
   private LiveModel live;
-  private KeyValueStore<Long, byte[]> contexts;
+  private KeyContexts contexts;
   private PendingInputs pending;
   private ModelDescriptor answererOf;
   @SuppressWarnings("rawtypes")
@@ -78,7 +78,7 @@ public final class ScoringProcessor implements Processor<Long, EdgeInput, String
     if (live == null) {
       throw new IllegalStateException("the model store does not follow model '" + route.modelId() + "'");
     }
-    contexts = route.keyed() ? context.getStateStore(route.contextStore()) : null;
+    contexts = route.keyed() ? new KeyContexts(context.getStateStore(route.contextStore())) : null;
     pending = new PendingInputs(context.getStateStore(route.pendingStore()), route.bufferLimit());
     metrics.buffered(pending.size());
     context.schedule(Duration.ofMillis(route.drainIntervalMs()), PunctuationType.WALL_CLOCK_TIME, t -> drain());
@@ -92,22 +92,36 @@ public final class ScoringProcessor implements Processor<Long, EdgeInput, String
       return;
     }
     drain();
+    if (in.kind() == EdgeInput.Kind.LABELED) {
+      if (live.current() != null) {
+        handle(record.key(), in, record.timestamp(), false);
+      } else if (contexts.keepEarly(record.key(), in.wire())) {
+        metrics.labeled();
+      } else {
+        overflow(record, in, "labeled events of this key already wait for it (" + KeyContexts.MAX_EARLY
+            + " per key)");
+      }
+      return;
+    }
     if (!pending.isEmpty() || live.current() == null) {
       if (pending.offer(record.key(), in, record.timestamp())) {
         metrics.buffered(1);
       } else {
-        metrics.overflow();
-        deadLetter(DeadLetters.of(new RawRecord(route.requestsTopic(), -1, -1L, record.timestamp(), null, in.wire(),
-                List.of()), DeadLetterReason.SCORER_BUFFER_FULL,
-            "no model '" + route.modelId() + "' served yet and " + route.bufferLimit() + " inputs already wait for"
-                + " it (scoring.buffer_limit)", null, Instant.now()));
+        overflow(record, in, route.bufferLimit() + " requests already wait for it (scoring.buffer_limit)");
       }
       return;
     }
     handle(record.key(), in, record.timestamp(), false);
   }
 
-  /** Handles the waiting inputs, oldest first, once a model is served. */
+  private void overflow(Record<Long, EdgeInput> record, EdgeInput in, String why) {
+    metrics.overflow();
+    deadLetter(DeadLetters.of(new RawRecord(topicOf(in), -1, -1L, record.timestamp(), null, in.wire(), List.of()),
+        DeadLetterReason.SCORER_BUFFER_FULL, "no model '" + route.modelId() + "' served yet and " + why, null,
+        Instant.now()));
+  }
+
+  /** Answers the waiting requests, oldest first, once a model is served. */
   private void drain() {
     if (pending.isEmpty() || live.current() == null) {
       return;
@@ -119,7 +133,7 @@ public final class ScoringProcessor implements Processor<Long, EdgeInput, String
       handle(p.key(), p.input(), p.receivedAtMillis(), true);
       n++;
     }
-    LOG.info("model '{}' is served: handled {} inputs that waited for it", route.modelId(), n);
+    LOG.info("model '{}' is served: answered {} requests that waited for it", route.modelId(), n);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
@@ -137,7 +151,7 @@ public final class ScoringProcessor implements Processor<Long, EdgeInput, String
     }
     if (in.kind() == EdgeInput.Kind.LABELED) {
       KeyedTask task = (KeyedTask) live.current().task();
-      contexts.put(key, task.encodeContext(task.update(context(task, key), (SpecificRecordBase) value)));
+      contexts.put(task, key, task.update(context(task, key), (SpecificRecordBase) value));
       metrics.labeled();
       return;
     }
@@ -158,8 +172,15 @@ public final class ScoringProcessor implements Processor<Long, EdgeInput, String
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private Object context(KeyedTask task, Long key) {
-    byte[] bytes = contexts.get(key);
-    return bytes == null ? task.emptyContext() : task.decodeContext(bytes);
+    return contexts.get(task, key, wire -> {
+      DecodeOutcome<? extends SpecificRecord> d = hold.decode(labeled, new RawRecord(route.labeledTopic(), -1, -1L,
+          null, null, wire, List.of()));
+      if (!d.isValid()) {
+        deadLetter(d.deadLetter()); // it decoded when it came: only a schema deleted since can get here
+        return null;
+      }
+      return (SpecificRecordBase) d.record();
+    });
   }
 
   /** The answerer of the served model's task; a new one when the task's settings change with a FULL version. */
