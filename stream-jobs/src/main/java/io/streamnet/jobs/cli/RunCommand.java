@@ -9,6 +9,7 @@ import io.streamnet.nn.cli.UsageException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -111,6 +112,9 @@ public final class RunCommand {
         restoreFrom = newest.map(java.nio.file.Path::toString).orElse(null);
         err.println("streamnet run: --resume: " + newest.map(p -> "the newest checkpoint is " + p)
             .orElse("no complete checkpoint under " + config.checkpointing().directory() + "; starting without one"));
+      }
+      if (restoreFrom != null) {
+        RecoveredTransactions.explain(restoreFrom, config.kafkaProperties(), Instant.now());
       }
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
           JobLauncher.flinkConfiguration(config, restoreFrom));
