@@ -2,6 +2,8 @@ package io.streamnet.edge.score;
 
 import io.streamnet.jobs.task.KeyedTask;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -13,8 +15,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * time the key is used with a model: as the Flink scorer, which applies them at once, the context then holds every
  * labeled event, and requests that waited for the model are answered with it.
  *
- * <p>Value: one tag byte, then either the task's encoded context ({@link #CONTEXT}) or the early events
- * ({@link #EARLY}: a count, then each as a length and its bytes).
+ * <p>Value (format 1, persisted in the store's changelog topic; golden files in the tests): one tag byte, then
+ * either the task's encoded context ({@link #CONTEXT}) or the early events ({@link #EARLY}: a count, then each as a
+ * length and its bytes).
  */
 final class KeyContexts {
   /** Labeled events kept per key before the first model; beyond, the caller dead-letters them. */
@@ -35,9 +38,12 @@ final class KeyContexts {
   @SuppressWarnings({"unchecked", "rawtypes"})
   Object get(KeyedTask task, Long key, Function<byte[], SpecificRecordBase> decode) {
     byte[] v = store.get(key);
-    if (v == null) {
-      return task.emptyContext();
-    }
+    return v == null ? task.emptyContext() : read(task, v, decode);
+  }
+
+  /** The context a stored value holds (see {@link #get}). */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static Object read(KeyedTask task, byte[] v, Function<byte[], SpecificRecordBase> decode) {
     ByteBuffer b = ByteBuffer.wrap(v);
     if (b.get() == CONTEXT) {
       byte[] encoded = new byte[b.remaining()];
@@ -45,9 +51,7 @@ final class KeyContexts {
       return task.decodeContext(encoded);
     }
     Object c = task.emptyContext();
-    for (int n = b.getInt(), i = 0; i < n; i++) {
-      byte[] wire = new byte[b.getInt()];
-      b.get(wire);
+    for (byte[] wire : early(v)) {
       SpecificRecordBase event = decode.apply(wire);
       if (event != null) {
         c = task.update(c, event);
@@ -56,28 +60,49 @@ final class KeyContexts {
     return c;
   }
 
+  /** The early events in a value of kind {@link #EARLY}, in arrival order. */
+  static List<byte[]> early(byte[] value) {
+    ByteBuffer b = ByteBuffer.wrap(value);
+    if (b.get() != EARLY) {
+      throw new IllegalArgumentException("not a key's early events");
+    }
+    List<byte[]> out = new ArrayList<>();
+    for (int n = b.getInt(), i = 0; i < n; i++) {
+      byte[] wire = new byte[b.getInt()];
+      b.get(wire);
+      out.add(wire);
+    }
+    return out;
+  }
+
   @SuppressWarnings({"unchecked", "rawtypes"})
   void put(KeyedTask task, Long key, Object context) {
-    byte[] encoded = task.encodeContext(context);
-    store.put(key, ByteBuffer.allocate(1 + encoded.length).put(CONTEXT).put(encoded).array());
+    store.put(key, contextValue(task.encodeContext(context)));
+  }
+
+  static byte[] contextValue(byte[] encoded) {
+    return ByteBuffer.allocate(1 + encoded.length).put(CONTEXT).put(encoded).array();
   }
 
   /** Keeps a labeled event of {@code key} that came before any model; false when the key has {@link #MAX_EARLY}. */
   boolean keepEarly(Long key, byte[] wire) {
     byte[] v = store.get(key);
-    int n = v == null ? 0 : ByteBuffer.wrap(v, 1, 4).getInt();
-    if (n >= MAX_EARLY) {
+    if (v != null && ByteBuffer.wrap(v, 1, 4).getInt() >= MAX_EARLY) {
       return false;
     }
-    int head = v == null ? 5 : v.length;
-    ByteBuffer out = ByteBuffer.allocate(head + 4 + wire.length);
-    if (v == null) {
+    store.put(key, withEarly(v, wire));
+    return true;
+  }
+
+  /** {@code value} (null: none yet) with one more early event. */
+  static byte[] withEarly(byte[] value, byte[] wire) {
+    int n = value == null ? 0 : ByteBuffer.wrap(value, 1, 4).getInt();
+    ByteBuffer out = ByteBuffer.allocate((value == null ? 5 : value.length) + 4 + wire.length);
+    if (value == null) {
       out.put(EARLY).putInt(1);
     } else {
-      out.put(v).putInt(1, n + 1);
+      out.put(value).putInt(1, n + 1);
     }
-    out.putInt(wire.length).put(wire);
-    store.put(key, out.array());
-    return true;
+    return out.putInt(wire.length).put(wire).array();
   }
 }

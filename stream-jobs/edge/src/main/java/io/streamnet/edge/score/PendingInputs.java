@@ -9,11 +9,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * instance still answers them, exactly once): requests, and for a keyed task the labeled events between them, whose
  * order against the requests matters. Bounded: beyond the limit the caller dead-letters the input.
  *
- * <p>Entry: key = arrival sequence; value = kind (1 byte), arrival time (8), task key (8; {@link Long#MIN_VALUE}
- * when none), the record's wire bytes.
+ * <p>Entry (format 1, persisted in the store's changelog topic; a golden file in the tests): key = arrival sequence;
+ * value = the format (1 byte), kind (1), arrival time (8), task key (8; {@link Long#MIN_VALUE} when none), the
+ * record's wire bytes.
  */
 final class PendingInputs {
   private static final long NO_KEY = Long.MIN_VALUE;
+  static final byte FORMAT = 1;
 
   /** One waiting input. */
   record Pending(Long key, EdgeInput input, long receivedAtMillis) {}
@@ -57,11 +59,29 @@ final class PendingInputs {
     if (size() >= limit) {
       return false;
     }
-    byte[] wire = input.wire();
-    ByteBuffer b = ByteBuffer.allocate(17 + wire.length);
-    b.put((byte) input.kind().ordinal()).putLong(receivedAtMillis).putLong(key == null ? NO_KEY : key).put(wire);
-    store.put(next++, b.array());
+    store.put(next++, encode(new Pending(key, input, receivedAtMillis)));
     return true;
+  }
+
+  static byte[] encode(Pending p) {
+    byte[] wire = p.input().wire();
+    return ByteBuffer.allocate(18 + wire.length).put(FORMAT).put((byte) p.input().kind().ordinal())
+        .putLong(p.receivedAtMillis()).putLong(p.key() == null ? NO_KEY : p.key()).put(wire).array();
+  }
+
+  static Pending decode(byte[] value) {
+    ByteBuffer b = ByteBuffer.wrap(value);
+    byte format = b.get();
+    if (format != FORMAT) {
+      throw new IllegalStateException("a waiting input of format " + format + "; this release reads format " + FORMAT);
+    }
+    EdgeInput.Kind kind = EdgeInput.Kind.values()[b.get()];
+    long at = b.getLong();
+    long key = b.getLong();
+    byte[] wire = new byte[b.remaining()];
+    b.get(wire);
+    EdgeInput in = kind == EdgeInput.Kind.REQUEST ? EdgeInput.request(wire, null) : EdgeInput.labeled(wire, null);
+    return new Pending(key == NO_KEY ? null : key, in, at);
   }
 
   /** The oldest waiting input, removed; null when none. */
@@ -69,14 +89,7 @@ final class PendingInputs {
     while (first < next) {
       byte[] v = store.delete(first++);
       if (v != null) {
-        ByteBuffer b = ByteBuffer.wrap(v);
-        EdgeInput.Kind kind = EdgeInput.Kind.values()[b.get()];
-        long at = b.getLong();
-        long key = b.getLong();
-        byte[] wire = new byte[b.remaining()];
-        b.get(wire);
-        EdgeInput in = kind == EdgeInput.Kind.REQUEST ? EdgeInput.request(wire, null) : EdgeInput.labeled(wire, null);
-        return new Pending(key == NO_KEY ? null : key, in, at);
+        return decode(v);
       }
     }
     return null;
