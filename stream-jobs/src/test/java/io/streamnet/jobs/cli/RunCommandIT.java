@@ -1,6 +1,7 @@
 package io.streamnet.jobs.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -37,11 +38,15 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code streamnet run} against a real (embedded) broker: it creates the topics, learns from what arrives, is
  * stopped as Ctrl-C stops it, names the checkpoint it retained, and a second run with {@code --resume} finds that
- * checkpoint and resumes from it with the applied events of the first (no event is applied again: nothing new was sent).
+ * checkpoint and resumes from it with the applied events of the first; no secret of its configuration appears in
+ * its output or the log (no event is applied again: nothing new was sent).
  */
 class RunCommandIT {
   private static final String REGISTRY = "mock://run-command-it";
   private static final Duration DEADLINE = Duration.ofSeconds(180);
+  private static final String KAFKA_SECRET = "S3cr3t-kafka-key-pass";
+  private static final String SIGNING_SECRET = java.util.Base64.getEncoder().encodeToString(
+      "a signing key of thirty-two bytes".getBytes(StandardCharsets.UTF_8));
   private static final Pattern RESUME = Pattern.compile("resume with --resume \\(or --from-checkpoint (\\S+)\\)");
 
   @TempDir
@@ -54,8 +59,11 @@ class RunCommandIT {
           "trainer: {max_wait_ms: 100}",
           "metrics: {interval_ms: 200}",
           "checkpointing: {interval_ms: 500, directory: '" + tmp.resolve("checkpoints").toUri() + "'}",
-          "kafka: {bootstrap_servers: '" + broker.bootstrapServers() + "', starting_offsets: earliest}",
-          "registry: {url: '" + REGISTRY + "'}", ""));
+          "kafka: {bootstrap_servers: '" + broker.bootstrapServers() + "', starting_offsets: earliest,"
+              // a secret that must never reach a log line or the command's output
+              + " properties: {ssl.key.password: '" + KAFKA_SECRET + "'}}",
+          "registry: {url: '" + REGISTRY + "'}",
+          "snapshots: {signing: {key_id: it, key: 'base64:" + SIGNING_SECRET + "'}}", ""));
 
       Run first = Run.start(config.toString(), "--create-topics");
       long labeled = replay(broker.bootstrapServers());
@@ -78,8 +86,18 @@ class RunCommandIT {
         assertTrue(committed.observation().lastTrainer().getModelVersion() >= firstRun.getModelVersion(),
             "versions never go back");
         second.stop();
+        for (String out : new String[] {first.stderr(), second.stderr(), testLog()}) {
+          assertFalse(out.contains(KAFKA_SECRET) || out.contains(SIGNING_SECRET), "a secret in the output or the log");
+        }
       }
     }
+  }
+
+  /** What this test JVM logged so far (log4j2-test.xml). */
+  private static String testLog() throws java.io.IOException {
+    Path log = Path.of("target/test-logs/tests.log");
+    assertTrue(Files.isRegularFile(log), "the test log at " + log.toAbsolutePath());
+    return Files.readString(log);
   }
 
   /** One {@code streamnet run} on a thread of its own. */
