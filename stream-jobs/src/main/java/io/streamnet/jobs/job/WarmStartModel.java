@@ -79,16 +79,61 @@ final class WarmStartModel implements InitialModel {
             throw new IllegalStateException("warm start: model '" + modelId + "' on " + topic + " is a "
                 + published.get().task() + " model, the job's task is " + task.name());
           }
-          OnlineLearner<?> learner = task.newLearner(null);
-          published.get().applyTo(learner.content());
-          LOG.info("warm start: model '{}' from {} version {} (weights; optimizer slots start afresh)", modelId,
-              topic, published.get().version());
-          yield learner.encodeModel();
+          yield fromTopic(published.get(), task);
         }
+        case LATEST -> latest(task);
       };
     } catch (IOException e) {
       throw new UncheckedIOException("warm start from " + warmStart.from() + " failed: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The newer of the newest model file and the newest published version (the file on a tie: it also holds the
+   * optimizer's state), among those that fit the job's model; null when neither does.
+   */
+  private byte[] latest(Task<?, ?, ?, ?, ?> task) throws IOException {
+    Optional<StoredModel> file = snapshotDirectory == null ? Optional.empty()
+        : new SnapshotFiles(snapshotDirectory, Integer.MAX_VALUE).latest();
+    if (file.isPresent() && !fits(task, file.get())) {
+      file = Optional.empty();
+    }
+    Optional<PublishedModel> published = PublishedVersions.latestModel(kafka, topic, modelId, registry);
+    if (published.isPresent() && !(published.get().task().equals(task.name())
+        && published.get().full().getNetworkSpec().equals(task.descriptor().modelSpecJson()))) {
+      LOG.info("warm start: the newest model '{}' on {} ({}) is of another task or spec than the job's; not used",
+          modelId, topic, published.get().version());
+      published = Optional.empty();
+    }
+    if (file.isPresent() && (published.isEmpty() || !published.get().version().isAfter(file.get().version()))) {
+      return fromFile(file.get());
+    }
+    if (published.isPresent()) {
+      return fromTopic(published.get(), task);
+    }
+    LOG.info("warm start: no earlier model '{}' on {}{}; starting from a fresh model", modelId, topic,
+        snapshotDirectory == null ? "" : " or in " + snapshotDirectory);
+    return null;
+  }
+
+  /** Whether a model file holds the job's model (a changed spec does not fit). */
+  private boolean fits(Task<?, ?, ?, ?, ?> task, StoredModel stored) {
+    try {
+      task.newLearner(stored.modelState());
+      return true;
+    } catch (RuntimeException e) {
+      LOG.info("warm start: model file {} does not fit the job's model ({}); not used", stored.path(),
+          e.getMessage());
+      return false;
+    }
+  }
+
+  private byte[] fromTopic(PublishedModel published, Task<?, ?, ?, ?, ?> task) {
+    OnlineLearner<?> learner = task.newLearner(null);
+    published.applyTo(learner.content());
+    LOG.info("warm start: model '{}' from {} version {} (weights; optimizer slots start afresh)", modelId, topic,
+        published.version());
+    return learner.encodeModel();
   }
 
   private static byte[] fromFile(StoredModel stored) {

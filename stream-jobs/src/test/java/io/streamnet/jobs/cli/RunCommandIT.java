@@ -86,7 +86,15 @@ class RunCommandIT {
         assertTrue(committed.observation().lastTrainer().getModelVersion() >= firstRun.getModelVersion(),
             "versions never go back");
         second.stop();
-        for (String out : new String[] {first.stderr(), second.stderr(), testLog()}) {
+
+        // Without a checkpoint to resume from, a run starts from the newest published version (warm_start: latest).
+        int logged = testLog().length();
+        Run third = Run.start(config.toString());
+        await("the third run warm-starts from the topic", third, () -> uncheckedTestLog().substring(logged)
+            .contains("warm start: model 'sentiment' from model.snapshots version"));
+        third.command().stopAndWait();
+        assertEquals(130, third.status().get(30, TimeUnit.SECONDS), third.stderr());
+        for (String out : new String[] {first.stderr(), second.stderr(), third.stderr(), testLog()}) {
           assertFalse(out.contains(KAFKA_SECRET) || out.contains(SIGNING_SECRET), "a secret in the output or the log");
         }
       }
@@ -98,6 +106,14 @@ class RunCommandIT {
     Path log = Path.of("target/test-logs/tests.log");
     assertTrue(Files.isRegularFile(log), "the test log at " + log.toAbsolutePath());
     return Files.readString(log);
+  }
+
+  private static String uncheckedTestLog() {
+    try {
+      return testLog();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** One {@code streamnet run} on a thread of its own. */

@@ -79,8 +79,8 @@ class JobConfigErrorsTest {
         Arguments.of("restart: {strategy: exponential_delay, delay_ms: 0}",
             "job.yaml: restart.delay_ms: must be >= 1 with strategy exponential_delay (it is doubled), got 0"),
         // warm start
-        Arguments.of("warm_start: {from: latest}", "job.yaml: warm_start.from: must be none, latest_file, topic or the"
-            + " URI of a model file such as file:///var/streamnet/models/<file>), got 'latest'"),
+        Arguments.of("warm_start: {from: newest}", "job.yaml: warm_start.from: must be latest, none, latest_file, topic or the"
+            + " URI of a model file such as file:///var/streamnet/models/<file>), got 'newest'"),
         Arguments.of("warm_start: {from: latest_file}",
             "job.yaml: warm_start.from: latest_file needs snapshots.directory (where the model files are written)"),
         // topics

@@ -48,7 +48,7 @@ class JobConfigTest {
     assertEquals(new Checkpointing(5000, Checkpointing.Mode.EXACTLY_ONCE, null, 600_000, 0, true, 3, 10),
         c.checkpointing());
     assertEquals(new Restart(Restart.Strategy.FIXED_DELAY, 10, 1000), c.restart());
-    assertEquals(new WarmStart(WarmStart.Kind.NONE, null), c.warmStart());
+    assertEquals(new WarmStart(WarmStart.Kind.LATEST, null), c.warmStart());
     assertEquals(new Topics("sentiment.labeled", "sentiment.requests", "sentiment.scores", "model.snapshots",
         "streamnet.dlq", "streamnet.metrics"), c.topics());
     assertEquals(new Kafka("localhost:9092", "streamnet-sentiment", Kafka.StartingOffsets.COMMITTED,
@@ -97,7 +97,7 @@ class JobConfigTest {
     assertEquals(Duration.ofSeconds(10), c.registryConfig().requestTimeout());
     assertEquals("file:///tmp/streamnet/models", c.snapshots().directory());
     assertEquals("file:///tmp/streamnet/checkpoints", c.checkpointing().directory());
-    assertEquals(WarmStart.Kind.LATEST_FILE, c.warmStart().kind());
+    assertEquals(WarmStart.Kind.LATEST, c.warmStart().kind());
     // its inline model is the streaming default spelled out
     assertEquals(JobConfig.defaults().model(), c.model());
   }
