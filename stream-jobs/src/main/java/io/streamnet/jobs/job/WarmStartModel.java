@@ -1,6 +1,8 @@
 package io.streamnet.jobs.job;
 
 import io.streamnet.connect.registry.RegistryConfig;
+import io.streamnet.connect.sign.SigningKey;
+import io.streamnet.connect.sign.SnapshotSignature;
 import io.streamnet.jobs.config.JobConfig;
 import io.streamnet.jobs.config.WarmStart;
 import io.streamnet.jobs.model.PublishedModel;
@@ -12,6 +14,7 @@ import io.streamnet.jobs.train.InitialModel;
 import io.streamnet.nn.online.OnlineLearner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.slf4j.Logger;
@@ -33,15 +36,18 @@ final class WarmStartModel implements InitialModel {
   private final String topic;
   private final String modelId;
   private final RegistryConfig registry;
+  /** The job's snapshot signing key: a published model must carry its signature; null when unsigned. */
+  private final SigningKey signing;
 
   private WarmStartModel(WarmStart warmStart, String snapshotDirectory, Properties kafka, String topic,
-                         String modelId, RegistryConfig registry) {
+                         String modelId, RegistryConfig registry, SigningKey signing) {
     this.warmStart = warmStart;
     this.snapshotDirectory = snapshotDirectory;
     this.kafka = kafka;
     this.topic = topic;
     this.modelId = modelId;
     this.registry = registry;
+    this.signing = signing;
   }
 
   static InitialModel of(JobConfig c) {
@@ -52,7 +58,7 @@ final class WarmStartModel implements InitialModel {
       throw new IllegalArgumentException("warm_start.from: latest_file needs snapshots.directory");
     }
     return new WarmStartModel(c.warmStart(), c.snapshots().directory(), c.kafka().clientProperties(),
-        c.topics().snapshots(), c.job().modelId(), c.registry().registryConfig());
+        c.topics().snapshots(), c.job().modelId(), c.registry().registryConfig(), c.snapshots().signing());
   }
 
   @Override
@@ -78,6 +84,10 @@ final class WarmStartModel implements InitialModel {
           if (!published.get().task().equals(task.name())) {
             throw new IllegalStateException("warm start: model '" + modelId + "' on " + topic + " is a "
                 + published.get().task() + " model, the job's task is " + task.name());
+          }
+          if (!signedBy(published.get(), signing)) {
+            throw new IllegalStateException("warm start: model '" + modelId + "' on " + topic + " version "
+                + published.get().version() + " is not signed by key '" + signing.id() + "' (snapshots.signing)");
           }
           yield fromTopic(published.get(), task);
         }
@@ -105,6 +115,11 @@ final class WarmStartModel implements InitialModel {
           modelId, topic, published.get().version());
       published = Optional.empty();
     }
+    if (published.isPresent() && !signedBy(published.get(), signing)) {
+      LOG.warn("warm start: the newest model '{}' on {} ({}) is not signed by key '{}' (snapshots.signing); not used",
+          modelId, topic, published.get().version(), signing.id());
+      published = Optional.empty();
+    }
     if (file.isPresent() && (published.isEmpty() || !published.get().version().isAfter(file.get().version()))) {
       return fromFile(file.get());
     }
@@ -114,6 +129,16 @@ final class WarmStartModel implements InitialModel {
     LOG.info("warm start: no earlier model '{}' on {}{}; starting from a fresh model", modelId, topic,
         snapshotDirectory == null ? "" : " or in " + snapshotDirectory);
     return null;
+  }
+
+  /** Whether {@code p}'s snapshots carry valid signatures by {@code key}; always when the job does not sign. */
+  static boolean signedBy(PublishedModel p, SigningKey key) {
+    if (key == null) {
+      return true;
+    }
+    Map<String, SigningKey> keys = Map.of(key.id(), key);
+    return SnapshotSignature.verify(p.full(), keys) == SnapshotSignature.Verdict.VALID
+        && (p.delta() == null || SnapshotSignature.verify(p.delta(), keys) == SnapshotSignature.Verdict.VALID);
   }
 
   /** Whether a model file holds the job's model (a changed spec does not fit). */
