@@ -6,16 +6,12 @@ import io.streamnet.nn.layer.Module;
 import io.streamnet.nn.layer.Parameter;
 import io.streamnet.nn.loss.Loss;
 import io.streamnet.nn.loss.Losses;
-import io.streamnet.nn.loss.TargetProblem;
 import io.streamnet.nn.optim.Optimizer;
 import io.streamnet.nn.random.Rng;
 import io.streamnet.nn.snapshot.ModelContent;
-import io.streamnet.nn.spec.InputSpec;
 import io.streamnet.nn.spec.LayerSpec;
 import io.streamnet.nn.spec.NetworkSpec;
 import io.streamnet.nn.spec.SpecGraph;
-import io.streamnet.nn.tensor.IdColumn;
-import io.streamnet.nn.tensor.SparseIds;
 import io.streamnet.nn.tensor.Tensor;
 import io.streamnet.nn.tensor.Value;
 import java.util.ArrayList;
@@ -55,8 +51,7 @@ public final class Network implements ModelContent {
     private final Tensor trainPredictions = new Tensor();
     private final Tensor predictions = new Tensor();
     private final TrainingCounters counters = new TrainingCounters();
-    /** "input 'name'" per input, built once so that checking a batch allocates nothing. */
-    private final String[] inputFields;
+    private final BatchCheck batchCheck;
 
     private Network(NetworkSpec spec, boolean trainable, boolean initialize) {
         this.spec = spec;
@@ -99,7 +94,7 @@ public final class Network implements ModelContent {
         }
         this.params = Collections.unmodifiableList(ps);
         this.outputWidth = graph.outputWidth();
-        this.inputFields = spec.inputs().stream().map(in -> "input '" + in.name() + "'").toArray(String[]::new);
+        this.batchCheck = new BatchCheck(spec, loss, outputWidth);
         this.optimizer = trainable ? Components.optimizer(spec.optimizer(), ps) : null;
         wireGradients();
     }
@@ -292,89 +287,12 @@ public final class Network implements ModelContent {
     }
 
     /**
-     * Checks a batch against the spec without touching anything: sizes and shapes of all inputs, every dense
-     * value finite, every id in range, every bag weight finite, and (if {@code withTargets}) every target valid and
-     * every example weight finite and >= 0.
+     * Checks a batch against the spec without touching anything ({@link BatchCheck}).
      *
      * @throws InvalidBatchException naming the field and the example's index
      */
     public void checkBatch(Batch batch, boolean withTargets) {
-        int n = batch.size();
-        if (n == 0) throw new InvalidBatchException("batch", -1, "is empty (call start(n) with n > 0 and fill it)");
-        for (int i = 0; i < batch.inputCount(); i++) {
-            InputSpec in = spec.inputs().get(i);
-            String field = inputFields[i];
-            Value v = batch.input(i);
-            switch (in.type()) {
-                case DENSE -> checkDense(field, (Tensor) v, in, n);
-                case SPARSE_IDS -> checkSparse(field, (SparseIds) v, in, n);
-                case IDS -> checkIds(field, (IdColumn) v, in, n);
-            }
-        }
-        if (!withTargets) return;
-        if (batch.targets().batchSize() != n) {
-            throw new InvalidBatchException("targets", -1, "holds " + batch.targets().batchSize() + " examples, the batch has " + n);
-        }
-        TargetProblem p = loss.checkTargets(batch.targets(), n, outputWidth);
-        if (p != null) throw new InvalidBatchException("targets", p.index(), p.problem());
-        float[] w = batch.weights();
-        if (w != null) {
-            for (int b = 0; b < n; b++) {
-                if (!Float.isFinite(w[b]) || w[b] < 0f) throw new InvalidBatchException("weights", b, "weight " + w[b] + " must be finite and >= 0");
-            }
-        }
-    }
-
-    private static void checkDense(String field, Tensor t, InputSpec in, int n) {
-        boolean shapeOk = t.batchSize() == n && (in.time() > 0
-                ? t.rank() == 3 && t.dim(1) == in.time() && t.dim(2) == in.size()
-                : t.rank() == 2 && t.dim(1) == in.size());
-        if (!shapeOk) {
-            String want = in.time() > 0 ? "[" + n + ", " + in.time() + ", " + in.size() + "]" : "[" + n + ", " + in.size() + "]";
-            throw new InvalidBatchException(field, -1, "has shape " + t.toString().substring("Tensor".length()) + ", expected " + want);
-        }
-        float[] d = t.data();
-        int per = t.exampleSize();
-        int size = t.size();
-        for (int k = 0; k < size; k++) {
-            if (!Float.isFinite(d[k])) {
-                throw new InvalidBatchException(field, k / per, "feature " + (k % per) + " is " + d[k]);
-            }
-        }
-    }
-
-    private static void checkSparse(String field, SparseIds s, InputSpec in, int n) {
-        if (s.pendingIds() != 0) {
-            throw new InvalidBatchException(field, s.batchSize(), "has " + s.pendingIds() + " ids not closed by endExample()");
-        }
-        if (s.batchSize() != n) throw new InvalidBatchException(field, -1, "holds " + s.batchSize() + " examples, the batch has " + n);
-        int[] ids = s.ids();
-        int[] off = s.offsets();
-        float[] w = s.weights();
-        int vocab = in.vocab();
-        for (int b = 0; b < n; b++) {
-            for (int k = off[b]; k < off[b + 1]; k++) {
-                int id = ids[k];
-                if (id < 0 || id >= vocab) {
-                    throw new InvalidBatchException(field, b, "id " + id + " (position " + (k - off[b]) + ") is outside [0, " + vocab + ")");
-                }
-                if (w != null && !Float.isFinite(w[k])) {
-                    throw new InvalidBatchException(field, b, "weight of id " + id + " (position " + (k - off[b]) + ") is " + w[k]);
-                }
-            }
-        }
-    }
-
-    private static void checkIds(String field, IdColumn c, InputSpec in, int n) {
-        if (c.batchSize() != n) throw new InvalidBatchException(field, -1, "holds " + c.batchSize() + " examples, the batch has " + n);
-        int[] ids = c.ids();
-        int vocab = in.vocab();
-        int w = c.width();
-        for (int k = 0; k < n * w; k++) {
-            if (ids[k] < 0 || ids[k] >= vocab) {
-                throw new InvalidBatchException(field, k / w, "id " + ids[k] + " is outside [0, " + vocab + ")");
-            }
-        }
+        batchCheck.check(batch, withTargets);
     }
 
     /** Number of trainable values (frozen ones included). */
@@ -424,34 +342,12 @@ public final class Network implements ModelContent {
 
     /** A copy of all parameter values. */
     public ParameterSnapshot copyParameters() {
-        List<ParameterSnapshot.Entry> es = new ArrayList<>();
-        for (Parameter p : params) es.add(new ParameterSnapshot.Entry(p.name(), p.rows(), p.cols(), p.value().clone()));
-        return new ParameterSnapshot(es);
+        return ParameterSnapshot.of(params);
     }
 
-    /**
-     * Loads parameter values from a snapshot whose names and shapes must match this network's exactly.
-     *
-     * @throws IllegalArgumentException naming the layer, the parameter and both shapes on a mismatch (nothing is
-     *                                  loaded then)
-     */
+    /** Loads parameter values whose names and shapes match this network's ({@link ParameterSnapshot#loadInto}). */
     public void loadParameters(ParameterSnapshot snapshot) {
-        if (snapshot.entries().size() != params.size()) {
-            throw new IllegalArgumentException("snapshot holds " + snapshot.entries().size() + " parameters, the network has "
-                    + params.size() + " (" + params.stream().map(Parameter::name).toList() + ")");
-        }
-        for (int i = 0; i < params.size(); i++) {
-            Parameter p = params.get(i);
-            ParameterSnapshot.Entry e = snapshot.entries().get(i);
-            if (!e.name().equals(p.name()) || e.rows() != p.rows() || e.cols() != p.cols() || e.values().length != p.size()) {
-                throw new IllegalArgumentException("layer '" + p.layer() + "': parameter '" + p.name() + "' has shape " + p.shapeString()
-                        + " in the network, but the snapshot holds '" + e.name() + "' of shape [" + e.rows() + ", " + e.cols() + "]");
-            }
-        }
-        for (int i = 0; i < params.size(); i++) {
-            float[] src = snapshot.entries().get(i).values();
-            System.arraycopy(src, 0, params.get(i).value(), 0, src.length);
-        }
+        snapshot.loadInto(params);
     }
 
     /** A scoring-only network with a copy of this network's current weights. */

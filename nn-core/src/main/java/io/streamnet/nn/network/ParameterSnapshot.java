@@ -1,5 +1,6 @@
 package io.streamnet.nn.network;
 
+import io.streamnet.nn.layer.Parameter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -16,6 +17,38 @@ public final class ParameterSnapshot {
 
     public ParameterSnapshot(List<Entry> entries) {
         this.entries = Collections.unmodifiableList(new ArrayList<>(entries));
+    }
+
+    /** A copy of the values of {@code params}. */
+    static ParameterSnapshot of(List<Parameter> params) {
+        List<Entry> es = new ArrayList<>();
+        for (Parameter p : params) es.add(new Entry(p.name(), p.rows(), p.cols(), p.value().clone()));
+        return new ParameterSnapshot(es);
+    }
+
+    /**
+     * Loads these values into {@code params}, whose names and shapes must match exactly.
+     *
+     * @throws IllegalArgumentException naming the layer, the parameter and both shapes on a mismatch (nothing is
+     *                                  loaded then)
+     */
+    void loadInto(List<Parameter> params) {
+        if (entries.size() != params.size()) {
+            throw new IllegalArgumentException("snapshot holds " + entries.size() + " parameters, the network has "
+                    + params.size() + " (" + params.stream().map(Parameter::name).toList() + ")");
+        }
+        for (int i = 0; i < params.size(); i++) {
+            Parameter p = params.get(i);
+            Entry e = entries.get(i);
+            if (!e.name().equals(p.name()) || e.rows() != p.rows() || e.cols() != p.cols() || e.values().length != p.size()) {
+                throw new IllegalArgumentException("layer '" + p.layer() + "': parameter '" + p.name() + "' has shape " + p.shapeString()
+                        + " in the network, but the snapshot holds '" + e.name() + "' of shape [" + e.rows() + ", " + e.cols() + "]");
+            }
+        }
+        for (int i = 0; i < params.size(); i++) {
+            float[] src = entries.get(i).values();
+            System.arraycopy(src, 0, params.get(i).value(), 0, src.length);
+        }
     }
 
     public List<Entry> entries() {

@@ -276,4 +276,11 @@ public final class IdVocabulary {
         }
         return v;
     }
+
+    /** Assigns every row of this vocabulary to the same id in {@code to} (a scoring copy's vocabulary). */
+    void copyRowsTo(IdVocabulary to) {
+        for (int row = 1; row < highWater(); row++) {
+            to.assign(row, idAt(row));
+        }
+    }
 }

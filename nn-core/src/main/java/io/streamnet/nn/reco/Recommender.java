@@ -1,6 +1,5 @@
 package io.streamnet.nn.reco;
 
-import io.streamnet.nn.init.Initializers;
 import io.streamnet.nn.layer.Parameter;
 import io.streamnet.nn.network.Components;
 import io.streamnet.nn.network.TrainResult;
@@ -9,13 +8,9 @@ import io.streamnet.nn.optim.Optimizer;
 import io.streamnet.nn.random.Rng;
 import io.streamnet.nn.snapshot.IdTable;
 import io.streamnet.nn.snapshot.ModelContent;
-import io.streamnet.nn.spec.InitSpec;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The recommendation model: {@code score(user, item) = u . Q[item] + b[item]}, where {@code u} is the
@@ -51,7 +46,7 @@ public final class Recommender implements ModelContent {
     private final PopularitySampler sampler;
     private final RankingTrainer rankingTrainer;
     private final CatalogueScorer scorer;
-    private final int dim;
+    private final RowWeights rows;
     // Scratch, reused by every call.
     private int[] userRows = new int[0];
     private int[] itemRows = new int[0];
@@ -72,10 +67,9 @@ public final class Recommender implements ModelContent {
                         RatingHead ratingHead) {
         this.spec = spec;
         this.rng = new Rng(spec.seed());
-        this.dim = spec.dim();
         this.items = items;
         this.users = users;
-        this.itemEmbedding = Parameter.sparse("reco_item", "embedding", spec.items().capacity(), dim);
+        this.itemEmbedding = Parameter.sparse("reco_item", "embedding", spec.items().capacity(), spec.dim());
         this.itemBias = Parameter.sparse("reco_item", "bias", spec.items().capacity(), 1);
         this.tower = new UserTower(spec, itemEmbedding);
         this.ratingHead = ratingHead;
@@ -88,15 +82,17 @@ public final class Recommender implements ModelContent {
         all.addAll(ratingHead.parameters());
         this.params = Collections.unmodifiableList(all);
         this.idTables = List.of(new VocabularyTable("reco_items", items), new VocabularyTable("reco_users", users));
-        checkUniqueNames(all);
+        UniqueNames.check(all);
         this.optimizer = trainable ? Components.optimizer(spec.optimizer(), ranking) : null;
         this.sampler = trainable ? new PopularitySampler(spec.items().capacity(), spec.negatives().exponent()) : null;
         this.scorer = new CatalogueScorer(spec, items, users, itemEmbedding, itemBias, tower);
         this.rankingTrainer = optimizer == null ? null : new RankingTrainer(spec, items, itemEmbedding, itemBias, tower,
                 rankingParams, optimizer, sampler, rng, counters);
+        this.rows = new RowWeights(spec, rng, itemEmbedding, itemBias, tower, ratingHead, rankingParams, optimizer,
+                sampler);
         if (trainable) {
-            items.setExpiryListener((row, id) -> resetItemRow(row));
-            users.setExpiryListener((row, id) -> resetUserRow(row));
+            items.setExpiryListener((row, id) -> rows.resetItemRow(row));
+            users.setExpiryListener((row, id) -> rows.resetUserRow(row));
         }
     }
 
@@ -104,7 +100,7 @@ public final class Recommender implements ModelContent {
     public static Recommender build(RecommenderSpec spec) {
         Recommender m = new Recommender(spec, true, new IdVocabulary(spec.items()), new IdVocabulary(spec.users()),
                 new RatingHead(spec.ratingHead(), spec.ratings(), true));
-        m.initialize();
+        m.rows.initialize();
         return m;
     }
 
@@ -115,7 +111,7 @@ public final class Recommender implements ModelContent {
     public static Recommender forScoring(RecommenderSpec spec) {
         Recommender m = new Recommender(spec, false, new IdVocabulary(spec.items()), new IdVocabulary(spec.users()),
                 new RatingHead(spec.ratingHead(), spec.ratings(), false));
-        m.initialize();
+        m.rows.initialize();
         return m;
     }
 
@@ -133,74 +129,10 @@ public final class Recommender implements ModelContent {
             float[] src = rankingParams.get(p).value();
             System.arraycopy(src, 0, copy.rankingParams.get(p).value(), 0, src.length);
         }
-        copyRows(items, copy.items);
-        copyRows(users, copy.users);
+        items.copyRowsTo(copy.items);
+        users.copyRowsTo(copy.users);
         copy.rng.setState(rng.state());
         return copy;
-    }
-
-    private static void copyRows(IdVocabulary from, IdVocabulary to) {
-        for (int row = 1; row < from.highWater(); row++) {
-            to.assign(row, from.idAt(row));
-        }
-    }
-
-    private static void checkUniqueNames(List<Parameter> ps) {
-        Set<String> names = new HashSet<>();
-        for (Parameter p : ps) {
-            if (!names.add(p.name())) {
-                throw new IllegalArgumentException("parameter name '" + p.name() + "' is used twice: rename the"
-                        + " rating head's layer (the ranking weights are named reco_*)");
-            }
-        }
-    }
-
-    /** Embedding rows N(0, init_std^2), biases 0, position weights 1, the dense layer Xavier-uniform. */
-    private void initialize() {
-        fillNormal(itemEmbedding.value(), 0, itemEmbedding.size());
-        if (tower.separateContext() != null) {
-            fillNormal(tower.separateContext().value(), 0, tower.separateContext().size());
-        }
-        if (tower.user() != null) {
-            fillNormal(tower.user().value(), 0, tower.user().size());
-        }
-        if (tower.positions() != null) {
-            Arrays.fill(tower.positions().value(), 1f);
-        }
-        if (tower.weight() != null) {
-            Initializers.xavierUniform().fill(tower.weight().value(), 0, dim * dim, dim, dim, rng);
-        }
-    }
-
-    private void fillNormal(float[] w, int off, int len) {
-        Components.initializer(InitSpec.normal(spec.initStd())).fill(w, off, len, 1, dim, rng);
-    }
-
-    /** An item's row was taken back: its next id starts from fresh weights, fresh optimizer slots, no popularity. */
-    private void resetItemRow(int row) {
-        resetRow(itemEmbedding, row);
-        resetRow(itemBias, row);
-        itemBias.value()[row] = 0f;
-        if (tower.separateContext() != null) {
-            resetRow(tower.separateContext(), row);
-        }
-        ratingHead.resetRow(RecommenderSpec.ITEM_INPUT, row, rng);
-        sampler.reset(row);
-    }
-
-    private void resetUserRow(int row) {
-        if (tower.user() != null) {
-            resetRow(tower.user(), row);
-        }
-        ratingHead.resetRow(RecommenderSpec.USER_INPUT, row, rng);
-    }
-
-    private void resetRow(Parameter table, int row) {
-        int cols = table.cols();
-        if (table != itemBias) {
-            fillNormal(table.value(), row * cols, cols);
-        }
-        optimizer.resetSlots(rankingParams.indexOf(table), row * cols, cols);
     }
 
     // ---------------------------------------------------------------- scoring
