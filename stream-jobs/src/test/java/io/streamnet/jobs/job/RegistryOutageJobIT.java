@@ -84,7 +84,6 @@ class RegistryOutageJobIT {
     byte[] unseen = ReviewEventV1.encode(SchemaRegistries.connect(fx.registry), "outage.labeled", "r-v1");
     Map<String, String> o = new HashMap<>(fx.jobSettings("outage", "outage.labeled", "outage.requests",
         tmp.resolve("checkpoints")));
-    o.put("snapshots.directory", tmp.resolve("models").toUri().toString());
     // Each schema fetch fails fast while the registry does not answer; the source holds the record up to 60 s.
     o.put("registry.properties.http.read.timeout.ms", "500");
     o.put("registry.properties.max.retries", "1");
