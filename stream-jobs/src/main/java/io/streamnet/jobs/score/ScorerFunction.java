@@ -13,6 +13,7 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
@@ -86,7 +87,10 @@ public final class ScorerFunction<R extends SpecificRecordBase, O extends Specif
 
   @Override
   public void open(OpenContext openContext) {
-    scorer.register(getRuntimeContext().getMetricGroup().addGroup("streamnet").addGroup("scorer"));
+    MetricGroup metrics = getRuntimeContext().getMetricGroup().addGroup("streamnet")
+        .addGroup("scorer");
+    scorer.register(metrics);
+    buffer.register(metrics);
   }
 
   @Override
