@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.streamnet.connect.kafka.BrokerSecurity;
 import io.streamnet.connect.replay.ReplayProgress;
 import io.streamnet.connect.testing.LocalKafkaRegistryEnvironment;
-import io.streamnet.connect.testing.LogCapture;
+import io.streamnet.connect.testing.SecureKafkaRegistry;
 import io.streamnet.connect.testing.TestKafka;
 import io.streamnet.connect.testing.TestKafkaSecurity;
 import java.io.ByteArrayOutputStream;
@@ -39,24 +38,21 @@ class SecureReplayIT {
   @TempDir
   Path tmp;
 
+  SecureKafkaRegistry secure;
   LocalKafkaRegistryEnvironment env;
   TestKafkaSecurity security;
-  LogCapture log;
 
   @BeforeAll
   void start() {
-    security = TestKafkaSecurity.get();
-    env = LocalKafkaRegistryEnvironment.start(security.brokerSecurity());
-    log = LogCapture.start();
+    secure = SecureKafkaRegistry.start();
+    env = secure.env();
+    security = secure.security();
   }
 
   @AfterAll
   void stop() {
-    if (log != null) {
-      log.close();
-    }
-    if (env != null) {
-      env.close();
+    if (secure != null) {
+      secure.close();
     }
   }
 
@@ -97,7 +93,7 @@ class SecureReplayIT {
 
   @Test
   void replaysOverSaslSslWithThePasswordReadFromAFile() throws Exception {
-    Result r = replay(env.broker().bootstrapServers(BrokerSecurity.SASL_SSL), "sec.sasl",
+    Result r = replay(secure.saslSsl(), "sec.sasl",
         "--producer-config", producerConfig("good", TestKafkaSecurity.PASSWORD, security.trustStore()).toString());
 
     assertEquals(0, r.status(), r.all());
@@ -106,14 +102,14 @@ class SecureReplayIT {
     int requests = recordsOn("sec.sasl.requests", 1);
     assertEquals(LIMIT, labeled + requests, "every event on the two topics");
     assertTrue(requests > 0 && labeled > requests, labeled + " labeled, " + requests + " requests");
-    assertNoSecret(r);
+    secure.assertNoSecret(r.all());
   }
 
   @Test
   void replaysOverTlsWithAClientCertificate() {
     List<String> args = new ArrayList<>();
     security.mutualTls().forEach((k, v) -> args.addAll(List.of("--producer-property", k + "=" + v)));
-    Result r = replay(env.broker().bootstrapServers(BrokerSecurity.SSL), "sec.mtls", args.toArray(String[]::new));
+    Result r = replay(secure.ssl(), "sec.mtls", args.toArray(String[]::new));
 
     assertEquals(0, r.status(), r.all());
     assertEquals(LIMIT, recordsOn("sec.mtls", 1) + recordsOn("sec.mtls.requests", 1));
@@ -122,7 +118,7 @@ class SecureReplayIT {
   @Test
   void aWrongPasswordFailsFastNamingTheRefusedLogin() throws Exception {
     String wrong = "Wrong-Pw-31f9a2";
-    Result r = replay(env.broker().bootstrapServers(BrokerSecurity.SASL_SSL), "sec.wrongpw",
+    Result r = replay(secure.saslSsl(), "sec.wrongpw",
         "--producer-config", producerConfig("wrong", wrong, security.trustStore()).toString());
 
     assertEquals(1, r.status(), r.all());
@@ -130,23 +126,22 @@ class SecureReplayIT {
     assertTrue(r.err().contains("invalid credentials"), r.err());
     assertTrue(r.millis() < FAIL_FAST_MS, "failed after " + r.millis() + " ms");
     assertFalse(r.err().contains("\tat "), "no stack trace:\n" + r.err());
-    assertFalse(r.all().contains(wrong) || log.text().contains(wrong), "the wrong password printed or logged");
-    assertNoSecret(r);
+    secure.assertNoSecret(r.all(), wrong);
   }
 
   @Test
   void anUntrustedBrokerCertificateFailsFastNamingTheTrustStore() throws Exception {
-    Result r = replay(env.broker().bootstrapServers(BrokerSecurity.SASL_SSL), "sec.untrusted",
+    Result r = replay(secure.saslSsl(), "sec.untrusted",
         "--producer-config", producerConfig("untrusted", TestKafkaSecurity.PASSWORD,
             security.untrustedTrustStore()).toString());
 
     assertEquals(1, r.status(), r.all());
-    assertTrue(r.err().contains("TLS handshake with Kafka at " + env.broker().bootstrapServers(BrokerSecurity.SASL_SSL)
+    assertTrue(r.err().contains("TLS handshake with Kafka at " + secure.saslSsl()
         + " failed: the broker's certificate is not trusted"), r.err());
     assertTrue(r.err().contains("ssl.truststore.location"), r.err());
     assertTrue(r.millis() < FAIL_FAST_MS, "failed after " + r.millis() + " ms");
     assertFalse(r.err().contains("\tat "), "no stack trace:\n" + r.err());
-    assertNoSecret(r);
+    secure.assertNoSecret(r.all());
   }
 
   @Test
@@ -154,18 +149,9 @@ class SecureReplayIT {
     Map<String, String> props = TestKafkaSecurity.saslSsl("env:STREAMNET_IT_UNSET_JAAS", security.trustStore());
     List<String> args = new ArrayList<>();
     props.forEach((k, v) -> args.addAll(List.of("--producer-property", k + "=" + v)));
-    Result r = replay(env.broker().bootstrapServers(BrokerSecurity.SASL_SSL), "sec.unset", args.toArray(String[]::new));
+    Result r = replay(secure.saslSsl(), "sec.unset", args.toArray(String[]::new));
 
     assertEquals(1, r.status(), r.all());
     assertTrue(r.err().contains("sasl.jaas.config: environment variable STREAMNET_IT_UNSET_JAAS is not set"), r.err());
-  }
-
-  /** Neither the password nor the JAAS line holding it in the command's output or in any log line so far. */
-  void assertNoSecret(Result r) {
-    assertFalse(r.all().contains(TestKafkaSecurity.PASSWORD), "the password in the output:\n" + r.all());
-    String logged = log.text();
-    assertTrue(logged.contains("sasl.jaas.config = [hidden]"), "the capture sees the clients' settings: "
-        + logged.length() + " characters: " + logged.substring(0, Math.min(3000, logged.length())));
-    assertFalse(logged.contains(TestKafkaSecurity.PASSWORD), "the password in the log");
   }
 }
