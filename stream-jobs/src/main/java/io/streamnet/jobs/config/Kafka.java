@@ -1,6 +1,7 @@
 package io.streamnet.jobs.config;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.streamnet.connect.security.KafkaClientSecrets;
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.Map;
@@ -18,7 +19,10 @@ import java.util.regex.Pattern;
  *                            offsets, else the earliest), {@code earliest} or {@code latest}
  * @param transactionIdPrefix the exactly-once sinks' transactional id prefix; must be unique per job on a cluster
  * @param properties          further Kafka client properties given to every source and sink (security.protocol,
- *                            sasl.*, ssl.*, ...), sorted by name
+ *                            sasl.*, ssl.*, ...), sorted by name; a password setting ({@code sasl.jaas.config},
+ *                            {@code ssl.*.password}) may name where its value is, {@code env:NAME} or
+ *                            {@code file:PATH} ({@link KafkaClientSecrets}): it is read where the clients are made,
+ *                            and the configuration (its YAML, its {@code toString}) holds only the reference
  */
 public record Kafka(String bootstrapServers, String groupId, StartingOffsets startingOffsets,
                     String transactionIdPrefix, Map<String, String> properties) implements Serializable {
@@ -39,10 +43,14 @@ public record Kafka(String bootstrapServers, String groupId, StartingOffsets sta
     properties = Collections.unmodifiableMap(new TreeMap<>(properties));
   }
 
-  /** The client properties: {@code bootstrap.servers} plus {@link #properties()}. */
+  /**
+   * The client properties: {@code bootstrap.servers} plus {@link #properties()}, each secret reference replaced by
+   * the secret (read now: a variable or file that has gone since the configuration was read is an
+   * {@link IllegalArgumentException} naming the setting).
+   */
   public Properties clientProperties() {
     Properties p = new Properties();
-    p.putAll(properties);
+    p.putAll(KafkaClientSecrets.resolve(properties));
     p.setProperty("bootstrap.servers", bootstrapServers);
     return p;
   }
@@ -66,6 +74,12 @@ public record Kafka(String bootstrapServers, String groupId, StartingOffsets sta
       if (OWN_KEYS.containsKey(key)) {
         throw n.fail("properties." + key, "set " + OWN_KEYS.get(key) + " instead");
       }
+    }
+    try {
+      KafkaClientSecrets.resolve(props); // a reference that cannot be read fails now, naming its setting
+    } catch (IllegalArgumentException e) {
+      throw n.fail("properties." + e.getMessage().substring(0, e.getMessage().indexOf(": ")),
+          e.getMessage().substring(e.getMessage().indexOf(": ") + 2));
     }
     n.finish();
     return new Kafka(servers, group, offsets, prefix, props);

@@ -327,4 +327,24 @@ class JobConfigTest {
     assertTrue(unset.getMessage().contains("snapshots.signing.key")
         && unset.getMessage().contains("STREAMNET_TEST_SURELY_UNSET_KEY is not set"), unset.getMessage());
   }
+
+  @Test
+  void kafkaPasswordSettingsMayBeReferencesReadWhereTheClientsAreMadeAndNeverPrinted(@TempDir Path dir)
+      throws IOException {
+    String jaas = "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"u\" password=\"pw-9x\";";
+    Path file = Files.writeString(dir.resolve("jaas"), jaas + "\n");
+    JobConfig c = JobConfig.defaults().withOverrides(Map.of("kafka.properties.sasl.jaas.config", "file:" + file,
+        "kafka.properties.security.protocol", "SASL_SSL"));
+
+    assertEquals(jaas, c.kafkaProperties().getProperty("sasl.jaas.config"), "resolved for the clients");
+    assertEquals("SASL_SSL", c.kafkaProperties().getProperty("security.protocol"));
+    assertTrue(c.toYaml().contains("file:" + file) && !c.toYaml().contains("pw-9x"), c.toYaml());
+    assertFalse(c.toString().contains("pw-9x"), c.toString());
+    assertEquals(c, JobConfig.parse(c.toYaml(), "again"), "the YAML keeps the reference");
+
+    ConfigException missing = assertThrows(ConfigException.class, () -> JobConfig.defaults().withOverrides(
+        Map.of("kafka.properties.ssl.truststore.password", "env:STREAMNET_TEST_SURELY_UNSET_PASS")));
+    assertTrue(missing.getMessage().contains("kafka.properties.ssl.truststore.password: environment variable"
+        + " STREAMNET_TEST_SURELY_UNSET_PASS is not set"), missing.getMessage());
+  }
 }
