@@ -84,6 +84,11 @@ execution.checkpointing.storage: filesystem
 execution.checkpointing.dir: $CHECKPOINTS
 execution.checkpointing.savepoint-dir: $CHECKPOINTS/savepoints
 state.backend.type: hashmap
+# A TaskManager that died is noticed by its failed heartbeat calls (heartbeat.rpc-failure-threshold, 2 in a row):
+# every 2 s rather than every 10, or a restarted job keeps deploying to the dead one's slots, failing and using up
+# its restart attempts, for up to 20 s. A TaskManager that hangs without dying is declared lost after 30 s.
+heartbeat.interval: 2000
+heartbeat.timeout: 30000
 restart-strategy.type: fixed-delay
 restart-strategy.fixed-delay.attempts: 10
 restart-strategy.fixed-delay.delay: 1 s
