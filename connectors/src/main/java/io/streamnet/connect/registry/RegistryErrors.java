@@ -3,16 +3,19 @@ package io.streamnet.connect.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Maps a registry's error answer (HTTP status + Confluent {@code {"error_code", "message"}} body) to an exception. */
-final class RegistryErrors {
+/**
+ * Maps a registry's error answer (HTTP status + Confluent {@code {"error_code", "message"}} body) to an exception; the
+ * Confluent error codes are public for other clients of the same API (the in-memory registry of connectors-local).
+ */
+public final class RegistryErrors {
 
-  static final int SUBJECT_NOT_FOUND = 40401;
-  static final int VERSION_NOT_FOUND = 40402;
-  static final int SCHEMA_NOT_FOUND = 40403;
-  static final int SUBJECT_LEVEL_NOT_CONFIGURED = 40408;
-  static final int INVALID_SCHEMA = 42201;
-  static final int INVALID_VERSION = 42202;
-  static final int INVALID_COMPATIBILITY_LEVEL = 42203;
+  public static final int SUBJECT_NOT_FOUND = 40401;
+  public static final int VERSION_NOT_FOUND = 40402;
+  public static final int SCHEMA_NOT_FOUND = 40403;
+  public static final int SUBJECT_LEVEL_NOT_CONFIGURED = 40408;
+  public static final int INVALID_SCHEMA = 42201;
+  public static final int INVALID_VERSION = 42202;
+  public static final int INVALID_COMPATIBILITY_LEVEL = 42203;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_BODY_IN_MESSAGE = 300;

@@ -6,7 +6,7 @@ import org.apache.avro.Schema;
 
 /**
  * A schema registry speaking the Confluent REST API, for Avro schemas. Implementations: {@link RestSchemaRegistryClient}
- * (a real server), {@link InMemorySchemaRegistry} ({@code mock://scope} URLs) and {@link CachingSchemaRegistryClient}
+ * (a real server), the in-memory registry of module connectors-local ({@code mock://scope} URLs) and {@link CachingSchemaRegistryClient}
  * (caches in front of either). Obtain one with {@link SchemaRegistries#connect(RegistryConfig)}.
  *
  * <p>All methods are thread-safe. Failures are unchecked {@link SchemaRegistryException}s: the subclass says what

@@ -3,7 +3,7 @@ package io.streamnet.edge;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.streamnet.connect.registry.InMemorySchemaRegistry;
+import io.streamnet.connect.local.InMemorySchemaRegistry;
 import io.streamnet.edge.config.EdgeConfig;
 import java.io.IOException;
 import java.net.InetAddress;

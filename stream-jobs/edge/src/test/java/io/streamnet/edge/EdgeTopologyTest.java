@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.streamnet.connect.registry.InMemorySchemaRegistry;
+import io.streamnet.connect.local.InMemorySchemaRegistry;
 import io.streamnet.connect.serde.AvroKafkaSerializer;
 import io.streamnet.connect.serde.AvroSerdeConfig;
 import io.streamnet.connect.serde.SpecificRecordDecoder;

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streamnet.connect.admin.TopicAdmin;
 import io.streamnet.connect.admin.TopicSpec;
-import io.streamnet.connect.kafka.EmbeddedKafkaBroker;
+import io.streamnet.connect.local.EmbeddedKafkaBroker;
 import io.streamnet.connect.registry.RegistryConfig;
 import io.streamnet.connect.registry.SchemaRegistries;
 import io.streamnet.connect.serde.AvroKafkaSerializer;

@@ -3,7 +3,7 @@ package io.streamnet.jobs.bench;
 import io.streamnet.connect.admin.StreamNetTopics;
 import io.streamnet.connect.admin.TopicAdmin;
 import io.streamnet.connect.admin.TopicSpec;
-import io.streamnet.connect.kafka.EmbeddedKafkaBroker;
+import io.streamnet.connect.local.EmbeddedKafkaBroker;
 import io.streamnet.connect.registry.RegistryConfig;
 import io.streamnet.connect.registry.SchemaRegistries;
 import io.streamnet.connect.replay.ProducerSettings;

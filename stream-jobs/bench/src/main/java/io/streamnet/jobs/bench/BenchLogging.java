@@ -6,7 +6,7 @@ package io.streamnet.jobs.bench;
  * {@link #configure} in its static initializer, before its first logger.
  */
 final class BenchLogging {
-  private static final String LOG_CONFIG = "streamnet-jobs-log4j2.xml";
+  private static final String LOG_CONFIG = "streamnet-launcher-log4j2.xml";
   private static final String JUL_FORMAT = "java.util.logging.SimpleFormatter.format";
 
   private BenchLogging() {}

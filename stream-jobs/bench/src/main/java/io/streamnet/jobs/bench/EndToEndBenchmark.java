@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * java --add-modules jdk.incubator.vector -Xms6g -Xmx6g -XX:MaxGCPauseMillis=10 \
- *     -cp stream-jobs/target/streamnet-jobs-cli.jar io.streamnet.jobs.bench.EndToEndBenchmark [ROUNDS] [options]
+ *     -cp stream-jobs/bench/target/streamnet-bench.jar io.streamnet.jobs.bench.EndToEndBenchmark [ROUNDS] [options]
  * </pre>
  * Exit status: 0 done, 1 a run failed, 2 usage or configuration error.
  */

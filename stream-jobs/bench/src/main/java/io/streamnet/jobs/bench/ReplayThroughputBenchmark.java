@@ -2,7 +2,7 @@ package io.streamnet.jobs.bench;
 
 import io.streamnet.connect.admin.TopicAdmin;
 import io.streamnet.connect.admin.TopicSpec;
-import io.streamnet.connect.kafka.EmbeddedKafkaBroker;
+import io.streamnet.connect.local.EmbeddedKafkaBroker;
 import io.streamnet.connect.replay.DatasetEvents;
 import io.streamnet.connect.replay.EventSequence;
 import io.streamnet.connect.replay.HoldBack;

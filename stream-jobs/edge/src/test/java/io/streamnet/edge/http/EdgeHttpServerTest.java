@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streamnet.connect.serde.EventDecoder;
 import io.streamnet.connect.serde.SpecificRecordDecoder;
-import io.streamnet.connect.registry.InMemorySchemaRegistry;
+import io.streamnet.connect.local.InMemorySchemaRegistry;
 import io.streamnet.edge.EdgeFixtures;
 import io.streamnet.edge.metrics.EdgeMetrics;
 import io.streamnet.edge.model.ModelStore;
