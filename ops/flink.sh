@@ -110,12 +110,22 @@ resource_params() {
     || die "BashJavaUtils $1 gave no result: $out"
 }
 
-# launch NAME MAINCLASS EXTRA_JVM_OPTS ARGS...: starts a Flink process in the background, pid in NAME.pid.
+# cached_params KIND LOG: resource_params, computed once per written config.yaml (every TaskManager has the same:
+# a replacement starts one JVM, not two).
+cached_params() {
+  local file="$CONF_DIR/$1.params"
+  if [[ ! -s "$file" || "$CONF_DIR/config.yaml" -nt "$file" ]]; then
+    resource_params "$1" "$2" >"$file.tmp" && mv "$file.tmp" "$file"
+  fi
+  cat "$file"
+}
+
+# launch NAME MAINCLASS EXTRA_JVM_OPTS KIND ARGS...: starts a Flink process in the background, pid in NAME.pid.
 launch() {
   local name=$1 main=$2 extra=$3; shift 3
   local log="$FLINK_RUN/$name.log" out="$FLINK_RUN/$name.out" kind=${1}; shift
   local params jvm dyn
-  params=$(resource_params "$kind" "$out")
+  params=$(cached_params "$kind" "$out")
   jvm=$(sed -n 1p <<<"$params"); dyn=$(sed -n 2p <<<"$params")
   mkdir -p "$FLINK_RUN/plugins"
   # shellcheck disable=SC2086 # flag lists are meant to split into words
@@ -170,16 +180,23 @@ next_taskmanager() {
 
 registered() { curl -fs --max-time 2 "$REST/taskmanagers" | grep -q "\"id\":\"$1\""; }
 
-start_taskmanager() {
+# start_taskmanagers COUNT: launches COUNT TaskManagers at once, then waits until each has registered.
+start_taskmanagers() {
   pid_alive "$JM_PIDFILE" || die "the jobmanager is not running (ops/flink.sh start)"
   [[ -f "$CONF_DIR/config.yaml" ]] || die "no $CONF_DIR/config.yaml (start the cluster with ops/flink.sh start)"
-  local n name; n=$(next_taskmanager); name="taskmanager-$n"
-  launch "$name" org.apache.flink.runtime.taskexecutor.TaskManagerRunner "$OPTS_TM" GET_TM_RESOURCE_PARAMS \
-    -Dtaskmanager.resource-id="$name"
-  local rc=0
-  wait_until 120 "$FLINK_RUN/$name.pid" "$name" registered "$name" || rc=$?
-  [[ $rc == 0 ]] || fail_start "$name" $rc "register with the jobmanager within 120 s"
-  say "$name registered: $SLOTS slot(s) (pid $(cat "$FLINK_RUN/$name.pid"), log $FLINK_RUN/$name.log)"
+  local names=() i n name
+  for ((i = 0; i < $1; i++)); do
+    n=$(next_taskmanager); name="taskmanager-$n"
+    launch "$name" org.apache.flink.runtime.taskexecutor.TaskManagerRunner "$OPTS_TM" GET_TM_RESOURCE_PARAMS \
+      -Dtaskmanager.resource-id="$name"
+    names+=("$name")
+  done
+  for name in "${names[@]}"; do
+    local rc=0
+    wait_until 120 "$FLINK_RUN/$name.pid" "$name" registered "$name" || rc=$?
+    [[ $rc == 0 ]] || fail_start "$name" $rc "register with the jobmanager within 120 s"
+    say "$name registered: $SLOTS slot(s) (pid $(cat "$FLINK_RUN/$name.pid"), log $FLINK_RUN/$name.log)"
+  done
 }
 
 start() {
@@ -193,7 +210,7 @@ start() {
   [[ $want =~ ^[0-9]+$ ]] || die "--taskmanagers needs a number, not '$want'"
   start_jobmanager
   local have; have=$(running_taskmanagers | wc -l)
-  while (( have < want )); do start_taskmanager; have=$((have + 1)); done
+  (( have >= want )) || start_taskmanagers $((want - have))
   say "cluster: $REST, $(running_taskmanagers | wc -l) taskmanager(s), checkpoints in $CHECKPOINTS"
 }
 
@@ -262,7 +279,7 @@ cancel() {
 cmd=${1:-}; shift || true
 case "$cmd" in
   start) start "$@" ;;
-  start-taskmanager) start_taskmanager ;;
+  start-taskmanager) start_taskmanagers 1 ;;
   stop) stop ;;
   stop-taskmanager) stop_pidfile "$(taskmanager_pidfile "${1:-}")" "taskmanager-$1" ;;
   kill-taskmanager) kill_taskmanager "${1:-}" ;;

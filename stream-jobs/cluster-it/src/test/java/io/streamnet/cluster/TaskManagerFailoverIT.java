@@ -150,6 +150,7 @@ class TaskManagerFailoverIT {
     jobId = submit(topics);
     await("every task of job " + jobId + " RUNNING", () -> rest.fullyRunning(jobId), () -> rest.describe(jobId));
     System.out.printf("job %s submitted and running in %.1f s%n", jobId, seconds(t0));
+    t0 = System.nanoTime();
     Set<String> before = rest.taskManagers(jobId, null);
     assertEquals(2, before.size(), "the job runs on two TaskManagers: " + before);
 
@@ -168,6 +169,8 @@ class TaskManagerFailoverIT {
     long producedAtKill = producer.sent.get();
     long appliedAtKill = applied(outputs.snapshots().get(outputs.snapshots().size() - 1).value());
 
+    System.out.printf("mid-stream after %.1f s of running: %d checkpoints, %d snapshots, %d answers committed%n",
+        seconds(t0), rest.completedCheckpoints(jobId), outputs.snapshots().size(), outputs.answers().size());
     long killAt = System.nanoTime();
     ops.run("flink.sh", "kill-taskmanager", victim.substring(victim.lastIndexOf('-') + 1));
     killed.countDown();
@@ -182,6 +185,7 @@ class TaskManagerFailoverIT {
     await("every request answered", () -> distinctAnswers() >= REQUESTS,
         () -> "answered " + distinctAnswers() + " of " + REQUESTS);
     producer.finish();
+    System.out.printf("every event applied and every request answered %.1f s after the kill%n", seconds(killAt));
     // Two more completed checkpoints: an answer repeated by the recovery would be committed by now.
     long checkpoints = rest.completedCheckpoints(jobId);
     await("two more completed checkpoints", () -> rest.completedCheckpoints(jobId) >= checkpoints + 2,
@@ -242,7 +246,7 @@ class TaskManagerFailoverIT {
   /** Submits the job jar with {@code ops/flink.sh submit}; the job id it printed. */
   private String submit(Map<String, String> topics) {
     List<String> args = new ArrayList<>(List.of("submit", System.getProperty("streamnet.job.jar"), "--"));
-    args.addAll(List.of("run", "--config", ops.ops.resolve("jobs/sentiment-job.yaml").toString(), "--create-topics"));
+    args.addAll(List.of("--config", ops.ops.resolve("jobs/sentiment-job.yaml").toString(), "--create-topics"));
     Map<String, String> set = new java.util.LinkedHashMap<>();
     set.put("kafka.bootstrap_servers", ops.bootstrapServers());
     set.put("registry.url", ops.registryUrl());
