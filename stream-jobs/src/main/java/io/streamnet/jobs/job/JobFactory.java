@@ -97,10 +97,6 @@ public final class JobFactory {
         c.snapshots().minIntervalMs(), c.snapshots().fullEvery(),
         c.snapshots().directory(), c.snapshots().retain(), c.metrics().intervalMs(),
         WarmStartModel.of(c), TopicVersionLookup.of(c));
-    if (c.scorer().parallelism() > 1 && !task.keyed()) {
-      throw new IllegalArgumentException("scorer.parallelism: the " + task.task().name() + " task's scorer runs one"
-          + " instance (only a task whose scorer keeps state per key runs several), got " + c.scorer().parallelism());
-    }
     ScorerFunction.Settings scorer = new ScorerFunction.Settings(c.job().modelId(), c.scorer().bufferLimit(),
         c.metrics().intervalMs(), c.topics().requests(), c.scorer().parallelism());
     return new OnlineLearningJob.Plan<>(task, trainer, scorer, c.feedback());

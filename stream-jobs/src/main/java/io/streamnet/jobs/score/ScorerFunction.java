@@ -48,7 +48,7 @@ public final class ScorerFunction<R extends SpecificRecordBase, O extends Specif
    * @param bufferLimit           requests held while there is no model (per scorer instance)
    * @param metricsIntervalMillis cadence of the scorer's metrics records
    * @param requestsTopic         named in dead letters
-   * @param parallelism           scorer instances (a keyed task's scorer; others run one)
+   * @param parallelism           scorer instances, each with the whole model
    */
   public record Settings(String modelId, int bufferLimit, long metricsIntervalMillis, String requestsTopic,
                          int parallelism) implements Serializable {
