@@ -147,11 +147,11 @@ public final class JobFactory {
     f.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, cp.retainOnCancel()
         ? ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION
         : ExternalizedCheckpointRetention.DELETE_ON_CANCELLATION);
+    // Without a directory of its own the job takes the cluster's checkpoint storage (a MiniCluster's is the job
+    // manager's memory).
     if (cp.directory() != null) {
       f.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
       f.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, cp.directory());
-    } else {
-      f.set(CheckpointingOptions.CHECKPOINT_STORAGE, "jobmanager");
     }
     f.set(StateBackendOptions.STATE_BACKEND, "hashmap");
     // Not for the bytes saved: Flink 2.2's uncompressed restore stream (CompressibleFSDataInputStream) reads operator
