@@ -121,7 +121,10 @@ public final class JobFactory {
     return new KafkaPipelineIo.Settings(k.clientProperties(), c.registry().registryConfig(),
         new KafkaPipelineIo.Topics(t.labeled(), t.requests(), t.scores(), t.snapshots(), t.deadLetters(), t.metrics(),
             c.feedback().enabled() ? c.feedback().topic() : null),
-        k.groupId(), KafkaPipelineIo.StartingOffsets.valueOf(k.startingOffsets().name()), bounded,
+        k.groupId(), k.startingTimestamp() != null
+            ? KafkaPipelineIo.StartingOffsets.at(k.startingTimestamp().toEpochMilli())
+            : new KafkaPipelineIo.StartingOffsets(KafkaPipelineIo.StartingOffsets.Mode.valueOf(k.startingOffsets().name()), -1),
+        bounded,
         c.checkpointing().mode() == Checkpointing.Mode.EXACTLY_ONCE
             ? DeliveryGuarantee.EXACTLY_ONCE : DeliveryGuarantee.AT_LEAST_ONCE,
         c.scorer().delivery() == Scorer.Delivery.EXACTLY_ONCE

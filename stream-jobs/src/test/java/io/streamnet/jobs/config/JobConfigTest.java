@@ -51,7 +51,7 @@ class JobConfigTest {
     assertEquals(new WarmStart(WarmStart.Kind.LATEST, null), c.warmStart());
     assertEquals(new Topics("sentiment.labeled", "sentiment.requests", "sentiment.scores", "model.snapshots",
         "streamnet.dlq", "streamnet.metrics"), c.topics());
-    assertEquals(new Kafka("localhost:9092", "streamnet-sentiment", Kafka.StartingOffsets.COMMITTED,
+    assertEquals(new Kafka("localhost:9092", "streamnet-sentiment", Kafka.StartingOffsets.COMMITTED, null,
         "streamnet-sentiment", Map.of()), c.kafka());
     assertEquals(new Registry("http://localhost:8081/apis/ccompat/v7", Map.of()), c.registry());
 
@@ -346,5 +346,15 @@ class JobConfigTest {
         Map.of("kafka.properties.ssl.truststore.password", "env:STREAMNET_TEST_SURELY_UNSET_PASS")));
     assertTrue(missing.getMessage().contains("kafka.properties.ssl.truststore.password: environment variable"
         + " STREAMNET_TEST_SURELY_UNSET_PASS is not set"), missing.getMessage());
+  }
+
+  @Test
+  void aStartingTimeIsAnInstantThatSurvivesTheYamlRoundTrip() {
+    JobConfig c = JobConfig.parse("kafka: {starting_offsets: '2026-12-06T10:00:00.250Z'}", "job.yaml");
+    assertEquals(Kafka.StartingOffsets.TIMESTAMP, c.kafka().startingOffsets());
+    assertEquals(java.time.Instant.parse("2026-12-06T10:00:00.250Z"), c.kafka().startingTimestamp());
+    assertEquals(c.kafka(), JobConfig.parse(c.toYaml(), "again").kafka());
+    assertEquals(Kafka.StartingOffsets.LATEST, JobConfig.parse("kafka: {starting_offsets: latest}", "job.yaml")
+        .kafka().startingOffsets());
   }
 }
