@@ -17,6 +17,8 @@
 #   FLINK_JM_MEMORY      JobManager process size (default 1024m)
 #   FLINK_TM_MEMORY      TaskManager process size (default 2048m)
 #   FLINK_CHECKPOINT_DIR durable checkpoint storage, a directory or URI (default $STREAMNET_RUN_DIR/flink/checkpoints)
+#   FLINK_PROMETHEUS_PORTS  Flink's Prometheus reporter: a port range, each process takes the first free one
+#                        (default 9249-9258; http://127.0.0.1:PORT/metrics)
 #   FLINK_PROPERTIES     more config.yaml lines (flat keys), appended last, e.g. "heartbeat.timeout: 20000"
 # The configuration is written to $STREAMNET_RUN_DIR/flink/conf/config.yaml on each start of the JobManager; logs
 # and pid files are in $STREAMNET_RUN_DIR/flink (jobmanager.log/.out/.pid, taskmanager-N.log/.out/.pid).
@@ -25,6 +27,7 @@ source "$(dirname "$0")/lib.sh"
 
 RPC_PORT="${FLINK_RPC_PORT:-6123}"
 REST_PORT="${FLINK_REST_PORT:-8082}"
+PROMETHEUS_PORTS="${FLINK_PROMETHEUS_PORTS:-9249-9258}"
 SLOTS="${FLINK_SLOTS:-2}"
 JM_MEMORY="${FLINK_JM_MEMORY:-1024m}"
 TM_MEMORY="${FLINK_TM_MEMORY:-2048m}"
@@ -92,6 +95,10 @@ heartbeat.timeout: 30000
 restart-strategy.type: fixed-delay
 restart-strategy.fixed-delay.attempts: 10
 restart-strategy.fixed-delay.delay: 1 s
+# Prometheus: every process serves its metrics (the job's under flink_taskmanager_job_task_operator_streamnet_*) on
+# the first free port of the range, as ops/prometheus/prometheus.yml scrapes them in docker-compose.yml.
+metrics.reporter.prom.factory.class: org.apache.flink.metrics.prometheus.PrometheusReporterFactory
+metrics.reporter.prom.port: $PROMETHEUS_PORTS
 env.java.opts.all: $OPTS_ALL
 env.java.opts.taskmanager: $OPTS_TM
 YAML

@@ -30,6 +30,8 @@ final class OpsStack implements AutoCloseable {
   final int kafkaPort;
   final int registryPort;
   final int restPort;
+  /** The first of the ten ports of Flink's Prometheus reporters (each process takes the first free one). */
+  final int prometheusBase;
   private final Map<String, String> env = new HashMap<>();
   private final Thread stopOnExit = new Thread(this::stopQuietly, "ops-stack-stop");
 
@@ -45,6 +47,8 @@ final class OpsStack implements AutoCloseable {
     env.put("REGISTRY_PORT", Integer.toString(ports[2]));
     env.put("FLINK_RPC_PORT", Integer.toString(ports[3]));
     env.put("FLINK_REST_PORT", Integer.toString(ports[4]));
+    this.prometheusBase = freeRange(10);
+    env.put("FLINK_PROMETHEUS_PORTS", prometheusBase + "-" + (prometheusBase + 9));
   }
 
   /**
@@ -185,6 +189,26 @@ final class OpsStack implements AutoCloseable {
         System.err.println("could not stop " + script + ": " + e.getMessage());
       }
     }
+  }
+
+  /** The first of {@code n} consecutive ports that were all free a moment ago. */
+  private static int freeRange(int n) {
+    java.util.Random random = new java.util.Random();
+    for (int attempt = 0; attempt < 100; attempt++) {
+      int base = 20_000 + random.nextInt(30_000);
+      boolean free = true;
+      for (int p = base; p < base + n && free; p++) {
+        try (ServerSocket s = new ServerSocket(p, 1, InetAddress.getLoopbackAddress())) {
+          free = s.getLocalPort() == p;
+        } catch (IOException e) {
+          free = false;
+        }
+      }
+      if (free) {
+        return base;
+      }
+    }
+    throw new IllegalStateException("no " + n + " consecutive free ports");
   }
 
   private static int[] freePorts(int n) {

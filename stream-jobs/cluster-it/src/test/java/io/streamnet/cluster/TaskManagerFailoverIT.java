@@ -186,6 +186,9 @@ class TaskManagerFailoverIT {
         () -> "answered " + distinctAnswers() + " of " + REQUESTS);
     producer.finish();
     System.out.printf("every event applied and every request answered %.1f s after the kill%n", seconds(killAt));
+    // The cluster's Prometheus reporter exports the job's figures (the trainer's TaskManager serves its gauges).
+    await("the trainer's applied events on a Prometheus endpoint of the cluster",
+        () -> prometheusAppliedEvents() == EVENTS, () -> "scraped " + prometheusAppliedEvents());
     // Two more completed checkpoints: an answer repeated by the recovery would be committed by now.
     long checkpoints = rest.completedCheckpoints(jobId);
     await("two more completed checkpoints", () -> rest.completedCheckpoints(jobId) >= checkpoints + 2,
@@ -427,5 +430,29 @@ class TaskManagerFailoverIT {
       }
       Thread.sleep(250);
     }
+  }
+
+  /** The trainer's appliedEvents gauge as the cluster's Prometheus reporters serve it; -1 where none serves it yet. */
+  private long prometheusAppliedEvents() {
+    Pattern gauge = Pattern.compile(
+        "(?m)^flink_taskmanager_job_task_operator_streamnet_trainer_appliedEvents\\{[^}]*} ([0-9.eE+]+)$");
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    for (int port = ops.prometheusBase; port < ops.prometheusBase + 10; port++) {
+      try {
+        String page = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/metrics")).timeout(Duration.ofSeconds(5)).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        Matcher m = gauge.matcher(page);
+        if (m.find()) {
+          return (long) Double.parseDouble(m.group(1));
+        }
+      } catch (java.io.IOException e) {
+        // no reporter on this port
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return -1;
+      }
+    }
+    return -1;
   }
 }
