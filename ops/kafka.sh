@@ -17,14 +17,7 @@ DATA="$RUN_DIR/kafka-data"
 CONF="$RUN_DIR/kafka-server.properties"
 CPFILE="$RUN_DIR/kafka.classpath"
 
-classpath() {
-  if [[ ! -s "$CPFILE" || "$OPS_DIR/kafka/pom.xml" -nt "$CPFILE" || "$REPO_DIR/pom.xml" -nt "$CPFILE" ]]; then
-    say "resolving the broker classpath from ops/kafka/pom.xml" >&2
-    mvn -B -q -f "$OPS_DIR/kafka/pom.xml" dependency:build-classpath -Dmdep.outputFile="$CPFILE" >&2 \
-      || die "could not resolve the Kafka broker artifacts"
-  fi
-  cat "$CPFILE"
-}
+classpath() { maven_classpath "$OPS_DIR/kafka/pom.xml" "$CPFILE"; }
 
 write_config() {
   cat >"$CONF" <<PROPS

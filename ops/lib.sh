@@ -13,6 +13,18 @@ java_bin() {
   if [[ -n "${JAVA_HOME:-}" ]]; then echo "$JAVA_HOME/bin/java"; else command -v java || die "java not found (JDK 17 needed)"; fi
 }
 
+# maven_classpath POM CPFILE: the runtime classpath of POM (a pom of ops/ that names the artifacts of a process),
+# resolved by Maven into CPFILE the first time and again when POM or the parent pom (the versions) changed.
+maven_classpath() {
+  local pom=$1 cpfile=$2
+  if [[ ! -s "$cpfile" || "$pom" -nt "$cpfile" || "$REPO_DIR/pom.xml" -nt "$cpfile" ]]; then
+    say "resolving the classpath from ${pom#"$REPO_DIR"/}" >&2
+    mvn -B -q -f "$pom" dependency:build-classpath -Dmdep.outputFile="$cpfile" >&2 \
+      || die "could not resolve the artifacts of ${pom#"$REPO_DIR"/}"
+  fi
+  cat "$cpfile"
+}
+
 # pid_alive FILE: true if FILE names a running process.
 pid_alive() { [[ -f "$1" ]] && kill -0 "$(cat "$1")" 2>/dev/null; }
 

@@ -1,10 +1,8 @@
 package io.streamnet.connect.sign;
 
-import java.io.IOException;
+import io.streamnet.connect.security.SecretReference;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
@@ -48,18 +46,11 @@ public record SigningKey(String id, byte[] secret) implements Serializable {
   static SigningKey of(String id, String reference, UnaryOperator<String> env) {
     Objects.requireNonNull(reference, "reference");
     String base64;
-    if (reference.startsWith("env:")) {
-      String name = reference.substring(4);
-      base64 = env.apply(name);
-      if (base64 == null || base64.isBlank()) {
-        throw new IllegalArgumentException("signing key '" + id + "': environment variable " + name + " is not set");
-      }
-    } else if (reference.startsWith("file:")) {
-      Path file = Path.of(reference.substring(5));
+    if (SecretReference.isReference(reference)) {
       try {
-        base64 = Files.readString(file, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new IllegalArgumentException("signing key '" + id + "': cannot read " + file + ": " + e.getMessage(), e);
+        base64 = SecretReference.read(reference, env);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("signing key '" + id + "': " + e.getMessage(), e);
       }
     } else if (reference.startsWith("base64:")) {
       base64 = reference.substring(7);

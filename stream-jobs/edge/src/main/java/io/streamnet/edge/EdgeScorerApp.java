@@ -3,6 +3,7 @@ package io.streamnet.edge;
 import io.streamnet.connect.registry.RegistryConfig;
 import io.streamnet.connect.registry.SchemaRegistries;
 import io.streamnet.connect.registry.SchemaRegistryClient;
+import io.streamnet.connect.security.KafkaFailures;
 import io.streamnet.edge.config.EdgeConfig;
 import io.streamnet.edge.http.EdgeHttpServer;
 import io.streamnet.edge.metrics.EdgeMetrics;
@@ -98,7 +99,7 @@ public final class EdgeScorerApp implements AutoCloseable {
     p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.kafka().replicationFactor());
     p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0); // answers leave at once, not when a cache flushes
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-    p.putAll(config.kafka().properties());
+    p.putAll(config.kafka().clientProperties());
     return p;
   }
 
@@ -125,8 +126,9 @@ public final class EdgeScorerApp implements AutoCloseable {
       throw new IllegalStateException("no answer from Kafka at " + config.kafka().bootstrapServers()
           + " within 30 s (kafka.bootstrap_servers; is a broker running there?)", e);
     } catch (ExecutionException e) {
-      throw new IllegalStateException("cannot list the topics of " + config.kafka().bootstrapServers() + ": "
-          + e.getCause().getMessage(), e);
+      String servers = config.kafka().bootstrapServers();
+      throw new IllegalStateException(KafkaFailures.securityFailure(e.getCause(), servers)
+          .orElse("cannot list the topics of " + servers + ": " + e.getCause().getMessage()), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while listing topics", e);

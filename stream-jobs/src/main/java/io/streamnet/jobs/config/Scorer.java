@@ -8,8 +8,8 @@ import java.io.Serializable;
  *
  * @param bufferLimit scoring requests held (in state) while no model has arrived yet; beyond it they go to the
  *                    dead-letter topic, so that a job without a model cannot grow its state without bound
- * @param parallelism scorer instances: a task whose scorer keeps state per key (recommendation: per user) runs
- *                    several, each with the whole model; the sentiment scorer runs one
+ * @param parallelism scorer instances, each with the whole model: a task whose scorer keeps state per key
+ *                    (recommendation: per user) gets requests by key, the others (sentiment) round-robin
  * @param delivery    how answers reach their topic (the job's other outputs always follow checkpointing.mode)
  */
 public record Scorer(int bufferLimit, int parallelism, Delivery delivery) implements Serializable {

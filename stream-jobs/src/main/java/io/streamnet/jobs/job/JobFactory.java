@@ -97,10 +97,6 @@ public final class JobFactory {
         c.snapshots().minIntervalMs(), c.snapshots().fullEvery(),
         c.snapshots().directory(), c.snapshots().retain(), c.metrics().intervalMs(),
         WarmStartModel.of(c), TopicVersionLookup.of(c));
-    if (c.scorer().parallelism() > 1 && !task.keyed()) {
-      throw new IllegalArgumentException("scorer.parallelism: the " + task.task().name() + " task's scorer runs one"
-          + " instance (only a task whose scorer keeps state per key runs several), got " + c.scorer().parallelism());
-    }
     ScorerFunction.Settings scorer = new ScorerFunction.Settings(c.job().modelId(), c.scorer().bufferLimit(),
         c.metrics().intervalMs(), c.topics().requests(), c.scorer().parallelism());
     return new OnlineLearningJob.Plan<>(task, trainer, scorer, c.feedback());
@@ -125,7 +121,10 @@ public final class JobFactory {
     return new KafkaPipelineIo.Settings(k.clientProperties(), c.registry().registryConfig(),
         new KafkaPipelineIo.Topics(t.labeled(), t.requests(), t.scores(), t.snapshots(), t.deadLetters(), t.metrics(),
             c.feedback().enabled() ? c.feedback().topic() : null),
-        k.groupId(), KafkaPipelineIo.StartingOffsets.valueOf(k.startingOffsets().name()), bounded,
+        k.groupId(), k.startingTimestamp() != null
+            ? KafkaPipelineIo.StartingOffsets.at(k.startingTimestamp().toEpochMilli())
+            : new KafkaPipelineIo.StartingOffsets(KafkaPipelineIo.StartingOffsets.Mode.valueOf(k.startingOffsets().name()), -1),
+        bounded,
         c.checkpointing().mode() == Checkpointing.Mode.EXACTLY_ONCE
             ? DeliveryGuarantee.EXACTLY_ONCE : DeliveryGuarantee.AT_LEAST_ONCE,
         c.scorer().delivery() == Scorer.Delivery.EXACTLY_ONCE
@@ -151,11 +150,11 @@ public final class JobFactory {
     f.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, cp.retainOnCancel()
         ? ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION
         : ExternalizedCheckpointRetention.DELETE_ON_CANCELLATION);
+    // Without a directory of its own the job takes the cluster's checkpoint storage (a MiniCluster's is the job
+    // manager's memory).
     if (cp.directory() != null) {
       f.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
       f.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, cp.directory());
-    } else {
-      f.set(CheckpointingOptions.CHECKPOINT_STORAGE, "jobmanager");
     }
     f.set(StateBackendOptions.STATE_BACKEND, "hashmap");
     // Not for the bytes saved: Flink 2.2's uncompressed restore stream (CompressibleFSDataInputStream) reads operator

@@ -54,8 +54,38 @@ public final class KafkaPipelineIo {
     }
   }
 
-  /** Where sources start when the job has no checkpoint. */
-  public enum StartingOffsets { EARLIEST, LATEST, COMMITTED }
+  /**
+   * Where sources start when the job has no checkpoint: the group's committed offsets (else the earliest), the
+   * earliest, the latest, or the first record at or after {@code timestampMs} of each partition (a replay from a time;
+   * the latest where no record is that new).
+   */
+  public record StartingOffsets(Mode mode, long timestampMs) implements java.io.Serializable {
+    public enum Mode { EARLIEST, LATEST, COMMITTED, TIMESTAMP }
+
+    public static final StartingOffsets COMMITTED = new StartingOffsets(Mode.COMMITTED, -1);
+    public static final StartingOffsets EARLIEST = new StartingOffsets(Mode.EARLIEST, -1);
+    public static final StartingOffsets LATEST = new StartingOffsets(Mode.LATEST, -1);
+
+    public StartingOffsets {
+      Objects.requireNonNull(mode, "mode");
+      if (mode == Mode.TIMESTAMP && timestampMs < 0) {
+        throw new IllegalArgumentException("a start at a time needs a timestamp >= 0, got " + timestampMs);
+      }
+    }
+
+    public static StartingOffsets at(long timestampMs) {
+      return new StartingOffsets(Mode.TIMESTAMP, timestampMs);
+    }
+
+    OffsetsInitializer initializer() {
+      return switch (mode) {
+        case EARLIEST -> OffsetsInitializer.earliest();
+        case LATEST -> OffsetsInitializer.latest();
+        case COMMITTED -> OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
+        case TIMESTAMP -> OffsetsInitializer.timestamp(timestampMs);
+      };
+    }
+  }
 
   /**
    * @param clientProperties   bootstrap.servers and any other Kafka client settings (security, ...)
@@ -162,11 +192,7 @@ public final class KafkaPipelineIo {
         .setProperties(s.clientProperties())
         .setTopics(topic)
         .setGroupId(s.groupId())
-        .setStartingOffsets(switch (s.startingOffsets()) {
-          case EARLIEST -> OffsetsInitializer.earliest();
-          case LATEST -> OffsetsInitializer.latest();
-          case COMMITTED -> OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
-        })
+        .setStartingOffsets(s.startingOffsets().initializer())
         .setDeserializer(decoder)
         .setProperty("isolation.level", "read_committed")
         .setProperty("client.id.prefix", s.transactionalIdPrefix() + "-" + topic);

@@ -119,10 +119,11 @@ public final class OnlineLearningJob {
         .setBufferTimeout(0);
     SingleOutputStreamOperator<O> answers = plan.task().keyed()
         ? keyedScorer(plan, learned, requests, models, hooks)
+        // Without context, any instance answers any request: with several, requests go round-robin to them.
         : requests.connect(models)
             .process(new ScorerFunction<>(plan.scorer(), (Task<?, ?, R, Void, O>) task),
                 new AvroTypeInfo<>(task.answerType()))
-            .name("scorer").uid("scorer").setParallelism(1);
+            .name("scorer").uid("scorer").setParallelism(plan.scorer().parallelism());
     // Its own task: the exactly-once sink starts a transaction (a blocking InitProducerId) at every checkpoint and
     // commits (blocking) when one completes, which, chained, stopped the scoring thread for 20-215 ms each time.
     answers.sinkTo(io.answers()).name("answers").uid("scores-sink").setParallelism(answers.getParallelism())

@@ -3,6 +3,7 @@ package io.streamnet.jobs.run;
 import io.streamnet.connect.admin.StreamNetTopics;
 import io.streamnet.connect.admin.TopicAdmin;
 import io.streamnet.connect.admin.TopicSpec;
+import io.streamnet.connect.security.KafkaFailures;
 import io.streamnet.jobs.config.JobConfig;
 import io.streamnet.jobs.config.Topics;
 import java.util.ArrayList;
@@ -75,6 +76,9 @@ public final class JobTopics {
       throw new IllegalStateException("interrupted while connecting to Kafka at " + servers, e);
     } catch (ExecutionException | TimeoutException e) {
       Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+      KafkaFailures.securityFailure(cause, servers).ifPresent(m -> {
+        throw new IllegalStateException(m, cause);
+      });
       throw new IllegalStateException("no Kafka broker answered at " + servers + " within " + ANSWER_MS / 1000
           + " s (" + cause.getClass().getSimpleName() + (cause.getMessage() != null ? ": " + cause.getMessage() : "")
           + ")", cause);

@@ -17,6 +17,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
@@ -84,7 +85,10 @@ public final class KeyedScorerFunction<L extends SpecificRecordBase, R extends S
   public void open(OpenContext openContext) {
     contextDescriptor = new ValueStateDescriptor<>(CONTEXT_STATE, contextType);
     context = getRuntimeContext().getState(contextDescriptor);
-    scorer.register(getRuntimeContext().getMetricGroup().addGroup("streamnet").addGroup("scorer"));
+    MetricGroup metrics = getRuntimeContext().getMetricGroup().addGroup("streamnet")
+        .addGroup("scorer");
+    scorer.register(metrics);
+    buffer.register(metrics);
   }
 
   @Override

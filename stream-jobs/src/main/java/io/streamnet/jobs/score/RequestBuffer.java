@@ -14,6 +14,7 @@ import org.apache.flink.api.common.state.OperatorStateStore;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.metrics.MetricGroup;
 
 /**
  * Requests that arrive before the scorer has any model, with their arrival times: held (operator state, so a restored
@@ -47,6 +48,13 @@ final class RequestBuffer<R extends SpecificRecordBase> {
 
   void snapshot() throws Exception {
     state.update(requests);
+  }
+
+  /** Gauges of the buffer: waiting now ({@code buffered}), held since the start, dead-lettered because it was full. */
+  void register(MetricGroup group) {
+    group.gauge("buffered", requests::size);
+    group.gauge("bufferedTotal", () -> bufferedTotal);
+    group.gauge("bufferOverflow", () -> overflowed);
   }
 
   /**

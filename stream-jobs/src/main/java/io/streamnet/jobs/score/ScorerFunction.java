@@ -13,6 +13,7 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
@@ -47,7 +48,7 @@ public final class ScorerFunction<R extends SpecificRecordBase, O extends Specif
    * @param bufferLimit           requests held while there is no model (per scorer instance)
    * @param metricsIntervalMillis cadence of the scorer's metrics records
    * @param requestsTopic         named in dead letters
-   * @param parallelism           scorer instances (a keyed task's scorer; others run one)
+   * @param parallelism           scorer instances, each with the whole model
    */
   public record Settings(String modelId, int bufferLimit, long metricsIntervalMillis, String requestsTopic,
                          int parallelism) implements Serializable {
@@ -86,7 +87,10 @@ public final class ScorerFunction<R extends SpecificRecordBase, O extends Specif
 
   @Override
   public void open(OpenContext openContext) {
-    scorer.register(getRuntimeContext().getMetricGroup().addGroup("streamnet").addGroup("scorer"));
+    MetricGroup metrics = getRuntimeContext().getMetricGroup().addGroup("streamnet")
+        .addGroup("scorer");
+    scorer.register(metrics);
+    buffer.register(metrics);
   }
 
   @Override

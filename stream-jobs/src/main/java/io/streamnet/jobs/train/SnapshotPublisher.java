@@ -36,6 +36,7 @@ final class SnapshotPublisher {
   private int sinceFull;
   private long lastBytes;
   private long lastMicros;
+  private long lastPublishedAt = -1;
 
   /**
    * @param epoch   the epoch this run publishes in (above every earlier one)
@@ -96,6 +97,7 @@ final class SnapshotPublisher {
     }
     lastBytes = payload.length;
     lastMicros = (System.nanoTime() - start) / 1000;
+    lastPublishedAt = now;
     List<byte[]> pieces = PayloadParts.split(payload, ModelPart.MAX_PART_BYTES);
     List<ModelPart> parts = new ArrayList<>(pieces.size());
     for (int i = 0; i < pieces.size(); i++) {
@@ -122,6 +124,11 @@ final class SnapshotPublisher {
   /** Bytes of the last payload. */
   long lastBytes() {
     return lastBytes;
+  }
+
+  /** When this run published its last version (epoch millis), -1 before its first. */
+  long lastPublishedAt() {
+    return lastPublishedAt;
   }
 
   /** How long making the last version took, in microseconds. */

@@ -97,6 +97,9 @@ final class TrainerMetrics {
     group.gauge("driftDetections", () -> t.drift().drifts());
     group.gauge("snapshotBytes", () -> t.publisher().lastBytes());
     group.gauge("snapshotMillis", () -> t.publisher().lastMicros() / 1000.0);
+    // Time since this run published its last version (NaN before its first): a trainer that stopped publishing.
+    group.gauge("modelAgeSeconds", () -> t.publisher().lastPublishedAt() < 0 ? Double.NaN
+        : (System.currentTimeMillis() - t.publisher().lastPublishedAt()) / 1000.0);
     group.gauge("modelFileWriteFailures", t::modelFileWriteFailures);
   }
 

@@ -95,7 +95,8 @@ class JobConfigErrorsTest {
         Arguments.of("kafka: {bootstrap_servers: 'a:9092,b:70000'}", "job.yaml: kafka.bootstrap_servers: 'b:70000' is"
             + " not host:port (a comma-separated list of host:port is expected, e.g. localhost:9092)"),
         Arguments.of("kafka: {starting_offsets: beginning}",
-            "job.yaml: kafka.starting_offsets: must be one of earliest, latest, committed, got 'beginning'"),
+            "job.yaml: kafka.starting_offsets: must be one of earliest, latest, committed or an ISO-8601 instant (e.g."
+                + " 2026-12-06T10:00:00Z), got 'beginning'"),
         Arguments.of("kafka: {group_id: ''}", "job.yaml: kafka.group_id: must not be empty"),
         Arguments.of("kafka: {properties: {bootstrap.servers: 'x:1'}}",
             "job.yaml: kafka.properties.bootstrap.servers: set kafka.bootstrap_servers instead"),
@@ -123,6 +124,14 @@ class JobConfigErrorsTest {
   @MethodSource("badValues")
   void badValueNamesItsKey(String yaml, String message) {
     assertEquals(message, error(yaml).getMessage());
+  }
+
+  @Test
+  void aStartingTimeThatIsNoInstantNamesItsKeyAndTheForm() {
+    assertEquals("job.yaml: kafka.starting_offsets: '2026-13-06T10:00:00Z' is not an ISO-8601 instant (e.g."
+        + " 2026-12-06T10:00:00Z)", error("kafka: {starting_offsets: '2026-13-06T10:00:00Z'}").getMessage());
+    assertEquals("job.yaml: kafka.starting_offsets: give the time to start from as an ISO-8601 instant, e.g."
+        + " 2026-12-06T10:00:00Z", error("kafka: {starting_offsets: timestamp}").getMessage());
   }
 
   @Test

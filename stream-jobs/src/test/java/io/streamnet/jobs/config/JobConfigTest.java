@@ -51,7 +51,7 @@ class JobConfigTest {
     assertEquals(new WarmStart(WarmStart.Kind.LATEST, null), c.warmStart());
     assertEquals(new Topics("sentiment.labeled", "sentiment.requests", "sentiment.scores", "model.snapshots",
         "streamnet.dlq", "streamnet.metrics"), c.topics());
-    assertEquals(new Kafka("localhost:9092", "streamnet-sentiment", Kafka.StartingOffsets.COMMITTED,
+    assertEquals(new Kafka("localhost:9092", "streamnet-sentiment", Kafka.StartingOffsets.COMMITTED, null,
         "streamnet-sentiment", Map.of()), c.kafka());
     assertEquals(new Registry("http://localhost:8081/apis/ccompat/v7", Map.of()), c.registry());
 
@@ -326,5 +326,35 @@ class JobConfigTest {
         "snapshots: {signing: {key_id: k1, key: 'env:STREAMNET_TEST_SURELY_UNSET_KEY'}}", "t"));
     assertTrue(unset.getMessage().contains("snapshots.signing.key")
         && unset.getMessage().contains("STREAMNET_TEST_SURELY_UNSET_KEY is not set"), unset.getMessage());
+  }
+
+  @Test
+  void kafkaPasswordSettingsMayBeReferencesReadWhereTheClientsAreMadeAndNeverPrinted(@TempDir Path dir)
+      throws IOException {
+    String jaas = "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"u\" password=\"pw-9x\";";
+    Path file = Files.writeString(dir.resolve("jaas"), jaas + "\n");
+    JobConfig c = JobConfig.defaults().withOverrides(Map.of("kafka.properties.sasl.jaas.config", "file:" + file,
+        "kafka.properties.security.protocol", "SASL_SSL"));
+
+    assertEquals(jaas, c.kafkaProperties().getProperty("sasl.jaas.config"), "resolved for the clients");
+    assertEquals("SASL_SSL", c.kafkaProperties().getProperty("security.protocol"));
+    assertTrue(c.toYaml().contains("file:" + file) && !c.toYaml().contains("pw-9x"), c.toYaml());
+    assertFalse(c.toString().contains("pw-9x"), c.toString());
+    assertEquals(c, JobConfig.parse(c.toYaml(), "again"), "the YAML keeps the reference");
+
+    ConfigException missing = assertThrows(ConfigException.class, () -> JobConfig.defaults().withOverrides(
+        Map.of("kafka.properties.ssl.truststore.password", "env:STREAMNET_TEST_SURELY_UNSET_PASS")));
+    assertTrue(missing.getMessage().contains("kafka.properties.ssl.truststore.password: environment variable"
+        + " STREAMNET_TEST_SURELY_UNSET_PASS is not set"), missing.getMessage());
+  }
+
+  @Test
+  void aStartingTimeIsAnInstantThatSurvivesTheYamlRoundTrip() {
+    JobConfig c = JobConfig.parse("kafka: {starting_offsets: '2026-12-06T10:00:00.250Z'}", "job.yaml");
+    assertEquals(Kafka.StartingOffsets.TIMESTAMP, c.kafka().startingOffsets());
+    assertEquals(java.time.Instant.parse("2026-12-06T10:00:00.250Z"), c.kafka().startingTimestamp());
+    assertEquals(c.kafka(), JobConfig.parse(c.toYaml(), "again").kafka());
+    assertEquals(Kafka.StartingOffsets.LATEST, JobConfig.parse("kafka: {starting_offsets: latest}", "job.yaml")
+        .kafka().startingOffsets());
   }
 }

@@ -16,6 +16,8 @@ import io.streamnet.connect.replay.ReplayProgress;
 import io.streamnet.connect.replay.ReplayResult;
 import io.streamnet.connect.replay.ReplayTopics;
 import io.streamnet.connect.replay.Replayer;
+import io.streamnet.connect.security.KafkaClientSecrets;
+import io.streamnet.connect.security.KafkaFailures;
 import io.streamnet.connect.serde.AvroKafkaSerializer;
 import io.streamnet.connect.serde.AvroSerdeConfig;
 import io.streamnet.nn.cli.UsageException;
@@ -126,15 +128,17 @@ public final class ReplayCommand {
                 broker = EmbeddedKafkaBroker.start();
             }
             String bootstrap = broker != null ? broker.bootstrapServers() : o.bootstrap();
-            Map<String, Object> clientProps = new HashMap<>(o.producerProperties());
+            Map<String, String> producerProps = KafkaClientSecrets.resolveStrings(o.producerProperties(),
+                    System::getenv);
+            Map<String, Object> clientProps = new HashMap<>(producerProps);
             clientProps.put(RegistryConfig.URL, o.registry());
             SchemaRegistryClient registry = SchemaRegistries.connect(RegistryConfig.fromProperties(clientProps));
             registry.verifyReachable();
-            verifyBrokerReachable(bootstrap, o.producerProperties());
+            verifyBrokerReachable(bootstrap, producerProps);
 
             ReplayTopics topics = ReplayTopics.forDataset(o.dataset(), o.topic(), o.requestsTopic());
             if (o.createTopics()) {
-                createTopics(bootstrap, o, topics);
+                createTopics(bootstrap, o, topics, producerProps);
             }
             long total = o.limit() > 0 ? Math.min(o.limit(), events.size()) : events.size();
             err.printf(Locale.ROOT, "streamnet replay: %s: %,d of %,d events from %s (read in %.2f s) -> %s%s,"
@@ -150,7 +154,7 @@ public final class ReplayCommand {
             ReplayResult result;
             long cpuNanos;
             Producer<String, SpecificRecord> producer = new KafkaProducer<>(
-                    ProducerSettings.of(bootstrap, "streamnet-replay-" + o.dataset().cliName(), o.producerProperties()),
+                    ProducerSettings.of(bootstrap, "streamnet-replay-" + o.dataset().cliName(), producerProps),
                     new StringSerializer(),
                     new AvroKafkaSerializer<>(registry, AvroSerdeConfig.fromProperties(clientProps), false));
             try {
@@ -206,6 +210,9 @@ public final class ReplayCommand {
             throw new IllegalStateException("interrupted while connecting to Kafka at " + bootstrap, e);
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            KafkaFailures.securityFailure(cause, bootstrap).ifPresent(m -> {
+                throw new IllegalStateException(m, cause);
+            });
             throw new IllegalStateException("no Kafka broker answered at " + bootstrap + " within "
                     + waitMs + " ms (" + cause.getClass().getSimpleName()
                     + (cause.getMessage() != null ? ": " + cause.getMessage() : "") + ")", cause);
@@ -217,13 +224,13 @@ public final class ReplayCommand {
                 .getProcessCpuTime();
     }
 
-    private void createTopics(String bootstrap, ReplayOptions o, ReplayTopics topics) {
+    private void createTopics(String bootstrap, ReplayOptions o, ReplayTopics topics, Map<String, String> clientProps) {
         List<TopicSpec> specs = new ArrayList<>();
         specs.add(spec(topics.labeled(), o));
         if (o.requestFraction() > 0) {
             specs.add(spec(topics.requests(), o));
         }
-        try (TopicAdmin admin = TopicAdmin.connect(bootstrap, new HashMap<>(o.producerProperties()))) {
+        try (TopicAdmin admin = TopicAdmin.connect(bootstrap, new HashMap<>(clientProps))) {
             TopicAdmin.EnsureReport report = admin.ensure(specs);
             report.warnings().forEach(w -> err.println("streamnet replay: warning: " + w));
         }

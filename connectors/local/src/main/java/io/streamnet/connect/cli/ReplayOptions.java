@@ -43,7 +43,7 @@ public record ReplayOptions(Dataset dataset, String topic, String requestsTopic,
             "                        [--request-fraction F] [--bootstrap HOST:PORT] [--registry URL] [--rate N]",
             "                        [--limit M] [--seed S] [--path P] [--create-topics] [--partitions N]",
             "                        [--replication-factor R] [--k K] [--embedded] [--quiet]",
-            "                        [--producer-property KEY=VALUE ...]",
+            "                        [--producer-config FILE] [--producer-property KEY=VALUE ...]",
             "Produces a dataset to Kafka as Avro events (Confluent wire format, schemas in the registry):",
             "texts as ReviewEvent in the canonical order for the seed, MovieLens ratings as Interaction in time order.",
             "  --dataset           imdb, sst2, uci (sentiment texts) or movielens (ratings)",
@@ -67,7 +67,11 @@ public record ReplayOptions(Dataset dataset, String topic, String requestsTopic,
             "                      it, stop it at exit: a quick try or a benchmark without any setup",
             "  --quiet             no progress display",
             "  --producer-property KEY=VALUE  a Kafka producer or registry-client setting (repeatable; wins over",
-            "                      the defaults), e.g. security.protocol=SSL or basic.auth.user.info=user:pw",
+            "                      the defaults and --producer-config), e.g. security.protocol=SASL_SSL",
+            "  --producer-config   FILE  such settings as a Java properties file (Kafka's client.properties)",
+            "                      A password setting (sasl.jaas.config, ssl.*.password) may be env:NAME or",
+            "                      file:PATH: its value is read from that variable or file, never the command line",
+            "                      (ops/SECURITY.md).",
             "Progress goes to stderr; the last line of stdout is the summary as key=value pairs.",
             "Exit status: 0 success, 1 failure (data, broker, registry), 2 usage error.");
 
@@ -90,6 +94,7 @@ public record ReplayOptions(Dataset dataset, String topic, String requestsTopic,
         boolean embedded = false;
         boolean quiet = false;
         Map<String, String> producerProperties = new LinkedHashMap<>();
+        Path producerConfig = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -118,6 +123,7 @@ public record ReplayOptions(Dataset dataset, String topic, String requestsTopic,
                 case "--k" -> k = (int) OptionValues.integer(args, ++i, a, 1, 100_000);
                 case "--embedded" -> embedded = true;
                 case "--quiet" -> quiet = true;
+                case "--producer-config" -> producerConfig = OptionValues.existingPath(args, ++i, a);
                 case "--producer-property" -> {
                     String v = OptionValues.value(args, ++i, a);
                     int eq = v.indexOf('=');
@@ -128,6 +134,11 @@ public record ReplayOptions(Dataset dataset, String topic, String requestsTopic,
                 }
                 default -> throw new UsageException("unknown option '" + a + "'");
             }
+        }
+        if (producerConfig != null) {
+            Map<String, String> merged = new LinkedHashMap<>(readProperties(producerConfig));
+            merged.putAll(producerProperties); // single settings win over the file's
+            producerProperties = merged;
         }
         if (dataset == null) {
             throw new UsageException("--dataset is required");
@@ -143,6 +154,19 @@ public record ReplayOptions(Dataset dataset, String topic, String requestsTopic,
                 registry != null ? registry : embedded ? EMBEDDED_REGISTRY : DEFAULT_REGISTRY,
                 rate, limit, seed, path, createTopics || embedded, partitions, replicationFactor, k, embedded, quiet,
                 Map.copyOf(producerProperties));
+    }
+
+    private static Map<String, String> readProperties(Path file) throws UsageException {
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.Reader in = java.nio.file.Files.newBufferedReader(file)) {
+            p.load(in);
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw new UsageException("--producer-config: cannot read " + file + " as a properties file ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        p.stringPropertyNames().stream().sorted().forEach(k -> out.put(k, p.getProperty(k)));
+        return out;
     }
 
     private static String topicName(String[] args, int i, String option) throws UsageException {

@@ -52,12 +52,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final KafkaRaftServer server;
     private final Path dataDir;
     private final String bootstrapServers;
+    /** {@code host:port} of each secured listener ({@link BrokerSecurity}), by listener name. */
+    private final Map<String, String> securedBootstrap;
     private boolean closed;
 
-    private EmbeddedKafkaBroker(KafkaRaftServer server, Path dataDir, String bootstrapServers) {
+    private EmbeddedKafkaBroker(KafkaRaftServer server, Path dataDir, String bootstrapServers,
+            Map<String, String> securedBootstrap) {
         this.server = server;
         this.dataDir = dataDir;
         this.bootstrapServers = bootstrapServers;
+        this.securedBootstrap = Map.copyOf(securedBootstrap);
     }
 
     /** Starts a broker with the defaults of {@link #start(Map)}. */
@@ -72,13 +76,23 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      *     listener, node and directory settings are owned by this class and cannot be overridden
      */
     public static EmbeddedKafkaBroker start(Map<String, String> overrides) {
+        return start(overrides, null);
+    }
+
+    /**
+     * Starts a broker that also has the secured listeners of {@code security} (null: none); their addresses are
+     * {@link #bootstrapServers(String)}.
+     */
+    public static EmbeddedKafkaBroker start(Map<String, String> overrides, BrokerSecurity security) {
         RuntimeException lastBindFailure = null;
         for (int attempt = 1; attempt <= BIND_ATTEMPTS; attempt++) {
             Path dataDir = createDataDir();
             int brokerPort = FreePorts.pick();
             int controllerPort = FreePorts.pick();
+            List<Integer> securedPorts = security == null ? List.of()
+                    : security.listeners().stream().map(l -> FreePorts.pick()).toList();
             try {
-                return startOnce(dataDir, brokerPort, controllerPort, overrides);
+                return startOnce(dataDir, brokerPort, controllerPort, overrides, security, securedPorts);
             } catch (RuntimeException e) {
                 deleteQuietly(dataDir);
                 if (!isBindFailure(e)) {
@@ -93,10 +107,17 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     private static EmbeddedKafkaBroker startOnce(Path dataDir, int brokerPort, int controllerPort,
-            Map<String, String> overrides) {
+            Map<String, String> overrides, BrokerSecurity security, List<Integer> securedPorts) {
         Map<String, String> props = brokerProperties(dataDir, brokerPort, controllerPort, overrides);
+        Map<String, String> securedBootstrap = new HashMap<>();
+        if (security != null) {
+            security.addTo(props, securedPorts);
+            for (int i = 0; i < securedPorts.size(); i++) {
+                securedBootstrap.put(security.listeners().get(i), "127.0.0.1:" + securedPorts.get(i));
+            }
+        }
         KafkaConfig config = new KafkaConfig(props, false);
-        format(dataDir);
+        format(dataDir, security == null ? List.of() : security.scramArguments());
         long startedAt = System.nanoTime();
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         String bootstrap = "127.0.0.1:" + brokerPort;
@@ -107,9 +128,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             shutdownQuietly(server);
             throw e;
         }
-        LOG.info("Embedded Kafka broker ready at {} in {} ms (data in {})", bootstrap,
+        LOG.info("Embedded Kafka broker ready at {}{} in {} ms (data in {})", bootstrap,
+                securedBootstrap.isEmpty() ? "" : " " + securedBootstrap,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt), dataDir);
-        return new EmbeddedKafkaBroker(server, dataDir, bootstrap);
+        return new EmbeddedKafkaBroker(server, dataDir, bootstrap, securedBootstrap);
     }
 
     static Map<String, String> brokerProperties(Path dataDir, int brokerPort, int controllerPort,
@@ -147,7 +169,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return props;
     }
 
-    private static void format(Path dataDir) {
+    private static void format(Path dataDir, List<String> scramArguments) {
         String logDir = dataDir.resolve("log").toString();
         try (PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8)) {
             new Formatter()
@@ -157,6 +179,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                     .setMetadataLogDirectory(logDir)
                     .setControllerListenerName(CONTROLLER_LISTENER)
                     .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+                    .setScramArguments(scramArguments)
                     .setPrintStream(quiet)
                     .run();
         } catch (Exception e) {
@@ -192,6 +215,19 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     /** {@code host:port} for {@code bootstrap.servers}. */
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /**
+     * {@code host:port} of the secured listener {@code listener} ({@link BrokerSecurity#SASL_SSL},
+     * {@link BrokerSecurity#SSL}).
+     */
+    public String bootstrapServers(String listener) {
+        String address = securedBootstrap.get(listener);
+        if (address == null) {
+            throw new IllegalArgumentException("this broker has no listener " + listener + " (it has PLAINTEXT"
+                    + (securedBootstrap.isEmpty() ? "" : ", " + String.join(", ", securedBootstrap.keySet())) + ")");
+        }
+        return address;
     }
 
     /** The temporary directory holding this broker's logs; deleted by {@link #close()}. */

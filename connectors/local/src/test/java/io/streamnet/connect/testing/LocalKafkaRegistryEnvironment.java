@@ -1,5 +1,6 @@
 package io.streamnet.connect.testing;
 
+import io.streamnet.connect.local.BrokerSecurity;
 import io.streamnet.connect.local.EmbeddedKafkaBroker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,10 +23,18 @@ public final class LocalKafkaRegistryEnvironment implements KafkaRegistryEnviron
 
     /** Starts both; the registry process boots while the broker starts in this JVM. */
     public static LocalKafkaRegistryEnvironment start() {
+        return start(null);
+    }
+
+    /**
+     * As {@link #start()}, the broker with the secured listeners of {@code security} as well (null: none); tests set
+     * up over its PLAINTEXT listener ({@link #bootstrapServers()}) and run the code under test over a secured one.
+     */
+    public static LocalKafkaRegistryEnvironment start(BrokerSecurity security) {
         RegistryServerProcess registry = RegistryServerProcess.launch();
         EmbeddedKafkaBroker broker = null;
         try {
-            broker = EmbeddedKafkaBroker.start();
+            broker = EmbeddedKafkaBroker.start(java.util.Map.of(), security);
             registry.awaitReady();
             RegistryDefaults.apply(registry.url());
         } catch (RuntimeException e) {
@@ -42,6 +51,11 @@ public final class LocalKafkaRegistryEnvironment implements KafkaRegistryEnviron
     @Override
     public String bootstrapServers() {
         return broker.bootstrapServers();
+    }
+
+    /** The broker: {@link EmbeddedKafkaBroker#bootstrapServers(String)} names its secured listeners. */
+    public EmbeddedKafkaBroker broker() {
+        return broker;
     }
 
     @Override

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.streamnet.connect.security.KafkaClientSecrets;
+import io.streamnet.connect.security.SecretReference;
 import io.streamnet.connect.sign.SigningKey;
 import io.streamnet.edge.score.TaskRoute;
 import java.io.IOException;
@@ -43,13 +45,35 @@ public record EdgeConfig(App app, Kafka kafka, Registry registry, Topics topics,
     }
   }
 
-  /** The cluster; {@code properties} go to Kafka Streams and its clients unchanged (security.protocol, sasl.*). */
+  /**
+   * The cluster; {@code properties} go to Kafka Streams and its clients (security.protocol, sasl.*, ssl.*), a password
+   * setting's {@code env:NAME} or {@code file:PATH} reference replaced by the value it names
+   * ({@link KafkaClientSecrets}).
+   */
   public record Kafka(String bootstrapServers, Integer replicationFactor, Map<String, String> properties) {
     public Kafka {
       bootstrapServers = bootstrapServers == null ? "127.0.0.1:9092" : bootstrapServers;
       replicationFactor = replicationFactor == null ? 1 : replicationFactor;
       positive("kafka.replication_factor", replicationFactor);
       properties = properties == null ? Map.of() : Map.copyOf(properties);
+    }
+
+    /** {@link #properties()} with every secret reference read; fails naming the setting whose secret is not there. */
+    public Map<String, Object> clientProperties() {
+      try {
+        return KafkaClientSecrets.resolve(properties);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("kafka.properties." + e.getMessage(), e);
+      }
+    }
+
+    @Override
+    public String toString() {
+      Map<String, String> shown = new TreeMap<>();
+      properties.forEach((k, v) -> shown.put(k, KafkaClientSecrets.isPassword(k) && !SecretReference.isReference(v)
+          ? "****" : v));
+      return "Kafka[bootstrapServers=" + bootstrapServers + ", replicationFactor=" + replicationFactor
+          + ", properties=" + shown + "]";
     }
   }
 
@@ -200,6 +224,7 @@ public record EdgeConfig(App app, Kafka kafka, Registry registry, Topics topics,
     try {
       c.routes(); // task names and topics checked now
       c.signing().resolve(); // and the keys' secrets readable
+      c.kafka().clientProperties(); // and the Kafka passwords
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
     }

@@ -133,10 +133,13 @@ class DemoCommandIT {
     assertTrue(ndcg > 0 && ndcg < hr, "NDCG@10 " + ndcg);
     double rmse = Double.parseDouble(summary.get("rmse"));
     assertTrue(rmse > 0.5 && rmse < 1.5, "RMSE of ratings on a 0.5..5 scale: " + rmse);
+    // How many requests come before the first model depends on the machine's load (a busy CI machine trained its
+    // first batches after every request of the short stream had been sent); the figures must agree either way.
     long buffered = Long.parseLong(summary.get("buffered"));
-    assertTrue(buffered >= 0 && buffered < requests, "requests that waited for the first model: " + buffered);
+    assertTrue(buffered >= 0 && buffered <= requests, "requests that waited for the first model: " + buffered);
     double p50 = Double.parseDouble(summary.get("score_p50_ms"));
-    assertTrue(p50 >= 0 && p50 <= Double.parseDouble(summary.get("score_p99_ms")), "served p50 " + p50);
+    assertTrue(buffered == requests ? Double.isNaN(p50)
+        : p50 >= 0 && p50 <= Double.parseDouble(summary.get("score_p99_ms")), "served p50 " + p50);
     assertTrue(Double.parseDouble(summary.get("freshness_p50_ms")) > 0);
 
     assertEquals(DemoReport.CHART_WIDTH, ImageIO.read(report.resolve(DemoReport.CHART_FILE).toFile()).getWidth());

@@ -119,7 +119,7 @@ class RunCommandIT {
   }
 
   /** One {@code streamnet run} on a thread of its own. */
-  private record Run(RunCommand command, CompletableFuture<Integer> status, ByteArrayOutputStream err) {
+  record Run(RunCommand command, CompletableFuture<Integer> status, ByteArrayOutputStream err, long startedAt) {
     static Run start(String config, String... more) {
       ByteArrayOutputStream err = new ByteArrayOutputStream();
       PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
@@ -129,8 +129,9 @@ class RunCommandIT {
       args[0] = "--config";
       args[1] = config;
       System.arraycopy(more, 0, args, 2, more.length);
+      long startedAt = System.nanoTime();
       CompletableFuture<Integer> status = CompletableFuture.supplyAsync(() -> command.run(args));
-      return new Run(command, status, err);
+      return new Run(command, status, err, startedAt);
     }
 
     /** Stops it as Ctrl-C does; returns the checkpoint it says to resume from. */
@@ -147,9 +148,14 @@ class RunCommandIT {
     String stderr() {
       return err.toString(StandardCharsets.UTF_8);
     }
+
+    /** Milliseconds since the start. */
+    long millis() {
+      return (System.nanoTime() - startedAt) / 1_000_000;
+    }
   }
 
-  private static void await(String what, Run run, BooleanSupplier condition) throws InterruptedException {
+  static void await(String what, Run run, BooleanSupplier condition) throws InterruptedException {
     long deadline = System.nanoTime() + DEADLINE.toNanos();
     while (!condition.getAsBoolean()) {
       if (run.status().isDone()) {
