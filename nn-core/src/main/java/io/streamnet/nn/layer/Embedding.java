@@ -14,6 +14,9 @@ import java.util.List;
  * Lookup of categorical ids in a table: input an {@link IdColumn} of {@code width} ids per example, output
  * {@code [batch, dim]} for width 1 or {@code [batch, width, dim]} otherwise (a sequence, e.g. for a later GRU).
  * Gradients are sparse, touching only the rows looked up (see {@link SparseRowGradient}).
+ *
+ * <p>A padded column ({@link IdColumn#setLength}) gives a padded sequence: padded positions are zero vectors, their
+ * ids are never read and their rows get no gradient (not even a zero row, which a lazy optimizer would still move).
  */
 public final class Embedding implements Layer {
     private final String name;
@@ -52,8 +55,18 @@ public final class Embedding implements Layer {
         float[] o = out.data();
         float[] w = table.value();
         int[] ids = x.ids();
-        int n = x.size();
-        for (int i = 0; i < n; i++) System.arraycopy(w, ids[i] * dim, o, i * dim, dim);
+        int[] lengths = x.lengths();
+        if (lengths == null) {
+            int n = x.size();
+            for (int i = 0; i < n; i++) System.arraycopy(w, ids[i] * dim, o, i * dim, dim);
+            return out;
+        }
+        if (width > 1) out.setLengths(lengths);
+        for (int b = 0; b < batch; b++) {
+            int i = b * width;
+            for (int k = 0; k < lengths[b]; k++, i++) System.arraycopy(w, ids[i] * dim, o, i * dim, dim);
+            java.util.Arrays.fill(o, i * dim, (b + 1) * width * dim, 0f);
+        }
         return out;
     }
 
@@ -64,12 +77,15 @@ public final class Embedding implements Layer {
         if (table.frozen()) return null;
         float[] gy = gradOutput.data();
         int[] ids = input.ids();
-        int n = input.size();
+        int batch = input.batchSize();
         final int d = dim;
-        for (int i = 0; i < n; i++) {
-            int off = g.offsetOrNew(ids[i]);
-            if (off >= 0) kernels.add(gy, i * d, g.values(), off, d);
-            else System.arraycopy(gy, i * d, g.values(), -off - 1, d);
+        for (int b = 0; b < batch; b++) {
+            int end = b * width + input.length(b);
+            for (int i = b * width; i < end; i++) {
+                int off = g.offsetOrNew(ids[i]);
+                if (off >= 0) kernels.add(gy, i * d, g.values(), off, d);
+                else System.arraycopy(gy, i * d, g.values(), -off - 1, d);
+            }
         }
         return null;
     }

@@ -66,6 +66,14 @@ final class BatchCheck {
             String want = in.time() > 0 ? "[" + n + ", " + in.time() + ", " + in.size() + "]" : "[" + n + ", " + in.size() + "]";
             throw new InvalidBatchException(field, -1, "has shape " + t.toString().substring("Tensor".length()) + ", expected " + want);
         }
+        int[] lengths = t.lengths();
+        if (lengths != null) {
+            for (int b = 0; b < n; b++) {
+                if (lengths[b] < 0 || lengths[b] > in.time()) {
+                    throw new InvalidBatchException(field, b, "length " + lengths[b] + " is outside [0, " + in.time() + "]");
+                }
+            }
+        }
         float[] d = t.data();
         int per = t.exampleSize();
         int size = t.size();
@@ -103,9 +111,13 @@ final class BatchCheck {
         int[] ids = c.ids();
         int vocab = in.vocab();
         int w = c.width();
-        for (int k = 0; k < n * w; k++) {
-            if (ids[k] < 0 || ids[k] >= vocab) {
-                throw new InvalidBatchException(field, k / w, "id " + ids[k] + " is outside [0, " + vocab + ")");
+        for (int b = 0; b < n; b++) {
+            // positions after an example's length are padding: never looked up, so any id may stay there
+            for (int k = b * w; k < b * w + c.length(b); k++) {
+                if (ids[k] < 0 || ids[k] >= vocab) {
+                    throw new InvalidBatchException(field, b, "id " + ids[k] + (w > 1 ? " (position " + (k - b * w) + ")" : "")
+                            + " is outside [0, " + vocab + ")");
+                }
             }
         }
     }

@@ -5,6 +5,7 @@ import io.streamnet.nn.init.Initializer;
 import io.streamnet.nn.init.Initializers;
 import io.streamnet.nn.layer.ActivationLayer;
 import io.streamnet.nn.layer.Concat;
+import io.streamnet.nn.layer.Conv1DMaxPool;
 import io.streamnet.nn.layer.Dense;
 import io.streamnet.nn.layer.Dropout;
 import io.streamnet.nn.layer.Embedding;
@@ -13,6 +14,7 @@ import io.streamnet.nn.layer.LayerNorm;
 import io.streamnet.nn.layer.Module;
 import io.streamnet.nn.layer.Parameter;
 import io.streamnet.nn.layer.PoolingMode;
+import io.streamnet.nn.layer.Recurrent;
 import io.streamnet.nn.layer.Softmax;
 import io.streamnet.nn.optim.AdaGrad;
 import io.streamnet.nn.optim.Adam;
@@ -67,6 +69,18 @@ public final class Components {
         if (l instanceof LayerSpec.Embedding e) {
             return new Embedding(name, in.get(0).vocab(), e.dim(), in.get(0).width(),
                     initialize ? initializer(e.init()) : NO_INIT, rng);
+        }
+        if (l instanceof LayerSpec.Conv1DMaxPool c) {
+            int[] widths = c.widths().stream().mapToInt(Integer::intValue).toArray();
+            return new Conv1DMaxPool(name, in.get(0).shape(), c.filters(), widths, c.activation().equals("relu"), c.bias(),
+                    initialize ? initializer(c.init()) : NO_INIT, rng);
+        }
+        if (l instanceof LayerSpec.Recurrent r) {
+            Recurrent.Output output = r.output().equals("all") ? Recurrent.Output.ALL : Recurrent.Output.LAST;
+            Initializer init = initialize ? initializer(r.init()) : NO_INIT;
+            return r.cell().equals("gru")
+                    ? Recurrent.gru(name, in.get(0).shape(), r.units(), r.truncate(), output, init, rng)
+                    : Recurrent.lstm(name, in.get(0).shape(), r.units(), r.truncate(), output, init, rng);
         }
         if (l instanceof LayerSpec.Concat) {
             Shape[] shapes = in.stream().map(SpecGraph.Node::shape).toArray(Shape[]::new);

@@ -45,9 +45,10 @@ public final class PrequentialRunner {
         Path dir = path != null ? path : locator.locate(dataset);
         switch (dataset.kind()) {
             case TEXT -> {
-                if (!(spec.features() instanceof FeatureSpec.TextHashing features)) {
+                FeatureSpec features = spec.features();
+                if (!(features instanceof FeatureSpec.TextHashing) && !(features instanceof FeatureSpec.TokenSequence)) {
                     throw new IllegalArgumentException("dataset " + dataset.cliName()
-                            + " holds texts: the spec's features must be of type text_hashing");
+                            + " holds texts: the spec's features must be of type text_hashing or token_sequence");
                 }
                 List<LabeledText> stream = truncate(CanonicalOrder.apply(dataset.readTexts(dir), seed), limit);
                 Network network = networkFor(spec, "bce_with_logits", dataset);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.streamnet.nn.data.Dataset;
 import io.streamnet.nn.feature.TextHashingConfig;
+import io.streamnet.nn.feature.TokenSequenceConfig;
 import io.streamnet.nn.spec.NetworkSpec;
 import io.streamnet.nn.spec.SpecException;
 import io.streamnet.nn.spec.SpecNode;
@@ -21,7 +22,7 @@ import java.nio.file.Path;
  * <pre>
  * batch_size: 32                 # events per test-then-train step
  * features:                      # how records become network inputs (see FeatureSpec)
- *   type: text_hashing           # or user_item
+ *   type: text_hashing           # or token_sequence (buckets, max_length, seed), or user_item
  *   input: tokens                # network input fed with the ids
  *   buckets: 2^20                # = that input's vocab
  *   min_order: 1
@@ -109,7 +110,7 @@ public record RunnerSpec(int batchSize, FeatureSpec features, NetworkSpec networ
     private static FeatureSpec readFeatures(SpecNode f) {
         String type = f.string("type", null);
         if (type == null) {
-            throw new SpecException("features", "missing required key 'type' (text_hashing or user_item)");
+            throw new SpecException("features", "missing required key 'type' (text_hashing, token_sequence or user_item)");
         }
         FeatureSpec out = switch (type) {
             case "text_hashing" -> new FeatureSpec.TextHashing(new TextHashingConfig(
@@ -119,10 +120,15 @@ public record RunnerSpec(int batchSize, FeatureSpec features, NetworkSpec networ
                     f.bool("binary", false),
                     f.integer("seed", 0, Integer.MIN_VALUE, Integer.MAX_VALUE)),
                     f.string("input", "tokens"));
+            case "token_sequence" -> new FeatureSpec.TokenSequence(new TokenSequenceConfig(
+                    f.integer("buckets", TextHashingConfig.DEFAULT.buckets(), 1, Integer.MAX_VALUE),
+                    f.integer("max_length", 64, 1, 1 << 16),
+                    f.integer("seed", 0, Integer.MIN_VALUE, Integer.MAX_VALUE)),
+                    f.string("input", "tokens"));
             case "user_item" -> new FeatureSpec.UserItem(
                     f.string("user_input", "user"), f.integer("users", 1 << 12, 2, Integer.MAX_VALUE),
                     f.string("item_input", "item"), f.integer("items", 1 << 15, 2, Integer.MAX_VALUE));
-            default -> throw new SpecException("features.type", "must be text_hashing or user_item, got '" + type + "'");
+            default -> throw new SpecException("features.type", "must be text_hashing, token_sequence or user_item, got '" + type + "'");
         };
         f.finish();
         return out;
@@ -132,6 +138,13 @@ public record RunnerSpec(int batchSize, FeatureSpec features, NetworkSpec networ
     private void checkInputs(String source) {
         if (features instanceof FeatureSpec.TextHashing t) {
             checkInput(source, t.input(), "sparse_ids", t.config().buckets(), "features.buckets");
+        } else if (features instanceof FeatureSpec.TokenSequence t) {
+            checkInput(source, t.input(), "ids", t.config().buckets(), "features.buckets");
+            int width = network.inputs().stream().filter(i -> i.name().equals(t.input())).findFirst().orElseThrow().width();
+            if (width != t.config().maxLength()) {
+                throw new SpecException(source + ": features.max_length", "is " + t.config().maxLength() + " but network input '"
+                        + t.input() + "' has width " + width + "; they must be equal");
+            }
         } else if (features instanceof FeatureSpec.UserItem u) {
             checkInput(source, u.userInput(), "ids", u.users(), "features.users");
             checkInput(source, u.itemInput(), "ids", u.items(), "features.items");

@@ -2,15 +2,12 @@ package io.streamnet.nn.prequential;
 
 import io.streamnet.nn.data.LabeledText;
 import io.streamnet.nn.drift.Adwin;
-import io.streamnet.nn.feature.IdBuffer;
-import io.streamnet.nn.feature.TextHashingFeaturizer;
 import io.streamnet.nn.metrics.Accuracy;
 import io.streamnet.nn.metrics.CumulativeAuc;
 import io.streamnet.nn.metrics.LogLoss;
 import io.streamnet.nn.metrics.WindowedAuc;
 import io.streamnet.nn.network.Batch;
 import io.streamnet.nn.network.Network;
-import io.streamnet.nn.tensor.SparseIds;
 import java.util.List;
 
 /**
@@ -26,17 +23,16 @@ import java.util.List;
 public final class TextPrequentialRunner {
     static final int AUC_WINDOW = 10_000;
 
-    private final TextHashingFeaturizer featurizer;
-    private final String inputName;
+    private final FeatureSpec features;
     private final int batchSize;
     private final Network network;
     private final ScoreThenTrain step;
     private final ProgressReporter progress;
 
-    public TextPrequentialRunner(FeatureSpec.TextHashing features, int batchSize, Network network,
-                                 ProgressReporter progress) {
-        this.featurizer = new TextHashingFeaturizer(features.config());
-        this.inputName = features.input();
+    /** @param features text_hashing (a bag of n-grams) or token_sequence (tokens in order) */
+    public TextPrequentialRunner(FeatureSpec features, int batchSize, Network network, ProgressReporter progress) {
+        TextFeatures.of(features); // fails now on features that are not for texts
+        this.features = features;
         this.batchSize = batchSize;
         this.network = network;
         this.step = new ScoreThenTrain(network);
@@ -53,19 +49,16 @@ public final class TextPrequentialRunner {
         long rejected = 0;
 
         Batch batch = network.newBatch();
-        IdBuffer buffer = new IdBuffer();
+        TextFeatures featurizer = TextFeatures.of(features);
         float[] scores = new float[batchSize];
         long start = System.nanoTime();
         int n = stream.size();
         for (int from = 0; from < n; from += batchSize) {
             int size = Math.min(batchSize, n - from);
             batch.start(size);
-            SparseIds bag = batch.sparse(inputName);
             for (int b = 0; b < size; b++) {
                 LabeledText record = stream.get(from + b);
-                buffer.clear();
-                featurizer.featurize(record.text(), buffer);
-                bag.addExample(buffer.array(), 0, buffer.size());
+                featurizer.add(batch, b, record.text());
                 batch.targets().set(b, record.label());
             }
             if (!step.step(batch, scores)) {

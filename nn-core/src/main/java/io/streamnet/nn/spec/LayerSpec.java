@@ -12,7 +12,10 @@ public sealed interface LayerSpec {
 
     List<String> inputs();
 
-    /** Type as written in a spec (dense, embedding_bag, embedding, concat, dropout, layer_norm, relu, ..., softmax). */
+    /**
+     * Type as written in a spec (dense, embedding_bag, embedding, conv1d_max_pool, gru, lstm, concat, dropout,
+     * layer_norm, relu, ..., softmax).
+     */
     String type();
 
     /** Whether the layer's parameters are frozen (not updated). */
@@ -131,5 +134,53 @@ public sealed interface LayerSpec {
         }
 
         public String type() { return "softmax"; }
+    }
+
+    /**
+     * TextCNN's feature extractor over a sequence input: for each kernel width, {@code filters} 1-D convolutions,
+     * max-over-time pooling (padded positions never win), a bias and {@code activation} relu (default) or identity.
+     * Output {@code [widths.size() * filters]}. Default init: he_uniform before relu, xavier_uniform otherwise.
+     */
+    record Conv1DMaxPool(String name, List<String> inputs, int filters, List<Integer> widths, String activation,
+                         boolean bias, InitSpec init, boolean frozen) implements LayerSpec {
+        public Conv1DMaxPool {
+            inputs = inputs == null ? List.of() : List.copyOf(inputs);
+            widths = widths == null ? List.of() : List.copyOf(widths);
+            activation = activation == null ? "relu" : activation;
+            if (init == null) init = Dense.defaultInit(activation);
+        }
+
+        public Conv1DMaxPool(String name, int filters, List<Integer> widths) {
+            this(name, List.of(), filters, widths, "relu", true, null, false);
+        }
+
+        public String type() { return "conv1d_max_pool"; }
+
+        public Conv1DMaxPool withFrozen(boolean f) { return new Conv1DMaxPool(name, inputs, filters, widths, activation, bias, init, f); }
+    }
+
+    /**
+     * A recurrent layer over a sequence input: {@code cell} gru or lstm of {@code units}, backpropagation through
+     * time truncated at {@code truncate} steps (0: full), {@code output} last (the last valid state, default) or
+     * all (every state, a sequence). Default init: xavier_uniform (biases zero; an LSTM's forget bias one).
+     */
+    record Recurrent(String name, List<String> inputs, String cell, int units, int truncate, String output,
+                     InitSpec init, boolean frozen) implements LayerSpec {
+        public Recurrent {
+            inputs = inputs == null ? List.of() : List.copyOf(inputs);
+            java.util.Objects.requireNonNull(cell, "recurrent cell");
+            output = output == null ? "last" : output;
+            if (init == null) init = InitSpec.xavierUniform();
+        }
+
+        public Recurrent(String name, String cell, int units) {
+            this(name, List.of(), cell, units, 0, "last", null, false);
+        }
+
+        public String type() { return cell; }
+
+        public Recurrent withTruncate(int t) { return new Recurrent(name, inputs, cell, units, t, output, init, frozen); }
+        public Recurrent withOutput(String o) { return new Recurrent(name, inputs, cell, units, truncate, o, init, frozen); }
+        public Recurrent withFrozen(boolean f) { return new Recurrent(name, inputs, cell, units, truncate, output, init, f); }
     }
 }

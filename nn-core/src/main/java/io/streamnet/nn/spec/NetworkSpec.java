@@ -190,6 +190,8 @@ public record NetworkSpec(String name, long seed, List<InputSpec> inputs, List<L
         public Builder sequenceInput(String name, int time, int channels) { return input(InputSpec.sequence(name, time, channels)); }
         public Builder sparseInput(String name, int vocab) { return input(InputSpec.sparseIds(name, vocab)); }
         public Builder idsInput(String name, int vocab) { return input(InputSpec.ids(name, vocab)); }
+        /** Up to {@code maxLength} ids per example (a padded token sequence, see IdColumn#setLength). */
+        public Builder idsInput(String name, int vocab, int maxLength) { return input(InputSpec.ids(name, vocab, maxLength)); }
 
         public Builder layer(LayerSpec layer) { layers.add(layer); return this; }
 
@@ -212,6 +214,15 @@ public record NetworkSpec(String name, long seed, List<InputSpec> inputs, List<L
         public Builder embedding(String name, String input, int dim, InitSpec init) {
             return layer(new LayerSpec.Embedding(name, List.of(input), dim, init, false));
         }
+
+        /** A TextCNN feature extractor: {@code filters} per kernel width, max over time, bias, ReLU. */
+        public Builder conv1dMaxPool(String name, int filters, Integer... widths) {
+            return layer(new LayerSpec.Conv1DMaxPool(name, filters, List.of(widths)));
+        }
+        /** A GRU returning its last valid state, with full backpropagation through time. */
+        public Builder gru(String name, int units) { return layer(new LayerSpec.Recurrent(name, "gru", units)); }
+        /** An LSTM returning its last valid state, with full backpropagation through time. */
+        public Builder lstm(String name, int units) { return layer(new LayerSpec.Recurrent(name, "lstm", units)); }
 
         public Builder concat(String name, String... inputs) { return layer(new LayerSpec.Concat(name, List.of(inputs))); }
         public Builder dropout(String name, double rate) { return layer(new LayerSpec.Dropout(name, List.of(), rate)); }

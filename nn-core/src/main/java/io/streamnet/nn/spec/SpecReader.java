@@ -73,6 +73,18 @@ final class SpecReader {
                 yield new LayerSpec.Embedding(name, inputs, o.requiredInt("dim"),
                         init == null ? null : readInit(init, o.loc + ".init"), o.bool("frozen", false));
             }
+            case "conv1d_max_pool" -> {
+                JsonNode init = o.get("init");
+                yield new LayerSpec.Conv1DMaxPool(name, inputs, o.requiredInt("filters"), o.requiredIntList("widths"),
+                        o.string("activation", "relu"), o.bool("bias", true),
+                        init == null ? null : readInit(init, o.loc + ".init"), o.bool("frozen", false));
+            }
+            case "gru", "lstm" -> {
+                JsonNode init = o.get("init");
+                yield new LayerSpec.Recurrent(name, inputs, type, o.requiredInt("units"), o.integer("truncate", 0),
+                        o.string("output", "last"), init == null ? null : readInit(init, o.loc + ".init"),
+                        o.bool("frozen", false));
+            }
             case "concat" -> new LayerSpec.Concat(name, inputs);
             case "dropout" -> new LayerSpec.Dropout(name, inputs, o.requiredNumber("rate"));
             case "layer_norm" -> new LayerSpec.LayerNorm(name, inputs, o.number("eps", LayerSpec.LayerNorm.DEFAULT_EPS), o.bool("frozen", false));
@@ -80,7 +92,8 @@ final class SpecReader {
             case "leaky_relu" -> new LayerSpec.Activation(name, inputs, type, o.number("slope", 0.01));
             case "softmax" -> new LayerSpec.Softmax(name, inputs);
             default -> throw new SpecException(o.loc + ".type", "unknown layer type '" + type
-                    + "' (expected dense, embedding_bag, embedding, concat, dropout, layer_norm, relu, leaky_relu, sigmoid, tanh, gelu, softmax)");
+                    + "' (expected dense, embedding_bag, embedding, conv1d_max_pool, gru, lstm, concat, dropout, layer_norm, relu,"
+                    + " leaky_relu, sigmoid, tanh, gelu, softmax)");
         };
         o.finish();
         return l;
@@ -243,6 +256,22 @@ final class SpecReader {
         int requiredInt(String key) {
             required(key);
             return integer(key, 0);
+        }
+
+        /** A non-empty list of integers (e.g. {@code widths: [3, 4, 5]}); a single integer is a list of one. */
+        List<Integer> requiredIntList(String key) {
+            JsonNode v = required(key);
+            if (v.isIntegralNumber() && v.canConvertToInt()) return List.of(v.asInt());
+            if (!v.isArray() || v.isEmpty()) throw new SpecException(loc + "." + key, "must be a non-empty list of integers, got " + v);
+            List<Integer> out = new ArrayList<>();
+            for (int k = 0; k < v.size(); k++) {
+                JsonNode e = v.get(k);
+                if (!e.isIntegralNumber() || !e.canConvertToInt()) {
+                    throw new SpecException(loc + "." + key + "[" + k + "]", "must be an integer, got " + e);
+                }
+                out.add(e.asInt());
+            }
+            return out;
         }
 
         boolean bool(String key, boolean def) {

@@ -115,6 +115,16 @@ final class SpecValidator {
         return in;
     }
 
+    /** The shape of a sequence input, or an error saying how to get one. */
+    private static Shape sequence(String loc, SpecGraph.Node in, String what) {
+        Shape s = dense(loc, in, what).shape();
+        if (s.rank() != 2) {
+            throw new SpecException(loc, what + " needs a sequence [time, channels], but '" + in.name() + "' has shape " + s
+                    + " (an embedding of an ids input of width > 1, a dense input with time, or a gru/lstm with output: all gives one)");
+        }
+        return s;
+    }
+
     private static SpecGraph.Node outputOf(String loc, LayerSpec l, List<SpecGraph.Node> in) {
         String name = l.name();
         if (l instanceof LayerSpec.Dense d) {
@@ -144,6 +154,34 @@ final class SpecValidator {
             checkTable(loc, x.vocab(), e.dim());
             checkInit(loc, e.init());
             Shape s = x.width() == 1 ? Shape.vector(e.dim()) : Shape.sequence(x.width(), e.dim());
+            return new SpecGraph.Node(name, SpecGraph.Kind.DENSE, s, 0, 0);
+        }
+        if (l instanceof LayerSpec.Conv1DMaxPool c) {
+            Shape x = sequence(loc, in.get(0), l.type());
+            if (c.filters() <= 0) throw new SpecException(loc, "filters must be > 0, got " + c.filters());
+            if (c.widths().isEmpty()) throw new SpecException(loc + ".widths", "needs at least one kernel width");
+            Set<Integer> seen = new HashSet<>();
+            for (int w : c.widths()) {
+                if (w <= 0 || w > x.dim(0)) {
+                    throw new SpecException(loc + ".widths", "each width must be in [1, " + x.dim(0) + "] (the input's time), got " + w);
+                }
+                if (!seen.add(w)) throw new SpecException(loc + ".widths", "width " + w + " is given twice");
+            }
+            if (!c.activation().equals("relu") && !c.activation().equals("identity")) {
+                throw new SpecException(loc, "activation must be relu or identity (applied after the max), got '" + c.activation() + "'");
+            }
+            checkInit(loc, c.init());
+            return new SpecGraph.Node(name, SpecGraph.Kind.DENSE, Shape.vector(c.widths().size() * c.filters()), 0, 0);
+        }
+        if (l instanceof LayerSpec.Recurrent r) {
+            Shape x = sequence(loc, in.get(0), l.type());
+            if (r.units() <= 0) throw new SpecException(loc, "units must be > 0, got " + r.units());
+            if (r.truncate() < 0) throw new SpecException(loc, "truncate must be >= 0 (0: full backpropagation through time), got " + r.truncate());
+            if (!r.output().equals("last") && !r.output().equals("all")) {
+                throw new SpecException(loc, "output must be last (the last valid state) or all (every state), got '" + r.output() + "'");
+            }
+            checkInit(loc, r.init());
+            Shape s = r.output().equals("last") ? Shape.vector(r.units()) : Shape.sequence(x.dim(0), r.units());
             return new SpecGraph.Node(name, SpecGraph.Kind.DENSE, s, 0, 0);
         }
         if (l instanceof LayerSpec.Concat) {

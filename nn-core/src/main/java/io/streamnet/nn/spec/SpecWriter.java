@@ -67,6 +67,20 @@ final class SpecWriter {
             o.put("dim", e.dim());
             o.set("init", init(e.init()));
             if (e.frozen()) o.put("frozen", true);
+        } else if (l instanceof LayerSpec.Conv1DMaxPool c) {
+            o.put("filters", c.filters());
+            ArrayNode w = o.putArray("widths");
+            c.widths().forEach(w::add);
+            o.put("activation", c.activation());
+            o.put("bias", c.bias());
+            o.set("init", init(c.init()));
+            if (c.frozen()) o.put("frozen", true);
+        } else if (l instanceof LayerSpec.Recurrent r) {
+            o.put("units", r.units());
+            o.put("truncate", r.truncate());
+            o.put("output", r.output());
+            o.set("init", init(r.init()));
+            if (r.frozen()) o.put("frozen", true);
         } else if (l instanceof LayerSpec.Dropout d) {
             o.put("rate", d.rate());
         } else if (l instanceof LayerSpec.LayerNorm n) {

@@ -10,7 +10,8 @@
  *   <tr><th>type</th><th>keys</th><th>batch value</th></tr>
  *   <tr><td>dense</td><td>name, size, time (optional: a [time, size] sequence)</td><td>Tensor [n, size] or [n, time, size]</td></tr>
  *   <tr><td>sparse_ids</td><td>name, vocab</td><td>SparseIds: a bag of ids in [0, vocab) per example, optional weights</td></tr>
- *   <tr><td>ids</td><td>name, vocab, width (default 1)</td><td>IdColumn: width ids in [0, vocab) per example</td></tr>
+ *   <tr><td>ids</td><td>name, vocab, width (default 1)</td><td>IdColumn: width ids in [0, vocab) per example; a token
+ *       sequence holds up to width ids (IdColumn.setLength), the rest is padding that the sequence layers mask</td></tr>
  * </table>
  * <table>
  *   <caption>Layers (all take name, input or inputs; a layer without input reads the previous layer)</caption>
@@ -19,7 +20,14 @@
  *       slope (0.01, leaky_relu); bias (true); init (he_uniform before relu-like, else xavier_uniform); frozen (false)</td></tr>
  *   <tr><td>embedding_bag</td><td>dim; mode (mean) = sum|mean; init (normal std 0.1); frozen. Input: sparse_ids.
  *       An empty bag gives the zero vector and no gradient.</td></tr>
- *   <tr><td>embedding</td><td>dim; init (normal std 0.1); frozen. Input: ids. Output [n, dim] (width 1) or [n, width, dim].</td></tr>
+ *   <tr><td>embedding</td><td>dim; init (normal std 0.1); frozen. Input: ids. Output [n, dim] (width 1) or [n, width, dim]
+ *       (padded positions are zero).</td></tr>
+ *   <tr><td>conv1d_max_pool</td><td>filters; widths (a list, each in [1, time], distinct); activation (relu) = relu|identity;
+ *       bias (true); init (he_uniform before relu, else xavier_uniform); frozen. Input: a sequence [time, channels].
+ *       Output [widths * filters]: per width, 1-D convolutions, max over time (padding never wins), bias, activation.</td></tr>
+ *   <tr><td>gru, lstm</td><td>units; truncate (0 = full backpropagation through time; k: gradients cross at most k
+ *       steps); output (last) = last|all; init (xavier_uniform; biases zero, an LSTM's forget bias one); frozen. Input: a
+ *       sequence. Output [units] (the last valid state) or [time, units] (every state, padded positions zero).</td></tr>
  *   <tr><td>concat</td><td>inputs (two or more, concatenated along the last dimension)</td></tr>
  *   <tr><td>dropout</td><td>rate in [0, 1)</td></tr>
  *   <tr><td>layer_norm</td><td>eps (1e-5); frozen</td></tr>

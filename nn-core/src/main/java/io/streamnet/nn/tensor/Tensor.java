@@ -4,6 +4,11 @@ package io.streamnet.nn.tensor;
  * A dense minibatch value: row-major {@code float[]} of shape {@code [batch, features]} (rank 2) or
  * {@code [batch, time, channels]} (rank 3).
  *
+ * <p>A sequence may be padded: {@link #lengths()} then gives each example's valid length, its first positions; the
+ * rest is padding, which sequence layers (Conv1DMaxPool, Gru, Lstm) neither read nor send gradient to. The
+ * lengths travel with the shape: {@link #resizeLike} and {@link #resizeLikeWithLast} take them over (so a Dense or
+ * an activation over a padded sequence keeps its padding), {@link #resize2} and {@link #resize3} drop them.
+ *
  * <p>Buffers are reused: {@link #resize2}/{@link #resize3} only allocate when the new size exceeds the
  * capacity, so a layer that resizes its output to the batch size every step allocates nothing at steady state.
  * {@link #data()} may be longer than {@link #size()}; only the first {@code size()} entries are meaningful.
@@ -14,6 +19,8 @@ public final class Tensor implements Value {
     private int d0;
     private int d1;
     private int d2;
+    /** Valid length of each example of a padded sequence (not owned: the ids or layer that padded it), or null. */
+    private int[] lengths;
 
     /** An empty tensor of shape [0, features]. */
     public Tensor() {
@@ -53,6 +60,7 @@ public final class Tensor implements Value {
         d0 = batch;
         d1 = features;
         d2 = 1;
+        lengths = null;
         return this;
     }
 
@@ -66,6 +74,7 @@ public final class Tensor implements Value {
         d0 = batch;
         d1 = time;
         d2 = channels;
+        lengths = null;
         return this;
     }
 
@@ -74,14 +83,37 @@ public final class Tensor implements Value {
         return shape.rank() == 1 ? resize2(batch, shape.dim(0)) : resize3(batch, shape.dim(0), shape.dim(1));
     }
 
-    /** Takes the shape of {@code other} (not its contents). */
+    /** Takes the shape of {@code other} (not its contents), with its sequence lengths. */
     public Tensor resizeLike(Tensor other) {
-        return other.rank == 2 ? resize2(other.d0, other.d1) : resize3(other.d0, other.d1, other.d2);
+        return resizeLikeWithLast(other, other.last());
     }
 
-    /** Same outer shape as {@code other} with a different innermost dimension. */
+    /** Same outer shape (and sequence lengths) as {@code other} with a different innermost dimension. */
     public Tensor resizeLikeWithLast(Tensor other, int last) {
-        return other.rank == 2 ? resize2(other.d0, last) : resize3(other.d0, other.d1, last);
+        if (other.rank == 2) return resize2(other.d0, last);
+        resize3(other.d0, other.d1, last);
+        lengths = other.lengths;
+        return this;
+    }
+
+    /**
+     * Marks this sequence as padded: example {@code b} is valid at positions {@code [0, lengths[b])}. The array is
+     * referenced, not copied (it belongs to whoever padded the batch and stays valid for the step); null: no padding.
+     */
+    public Tensor setLengths(int[] lengths) {
+        if (lengths != null && rank != 3) throw new IllegalStateException("only a sequence [batch, time, channels] has lengths");
+        this.lengths = lengths;
+        return this;
+    }
+
+    /** Valid lengths of a padded sequence ({@code batchSize()} meaningful entries), or null when nothing is padded. */
+    public int[] lengths() {
+        return lengths;
+    }
+
+    /** Valid positions of example {@code b}: its length if padded, otherwise the whole time dimension. */
+    public int length(int b) {
+        return lengths == null ? d1 : lengths[b];
     }
 
     private void ensureCapacity(int n) {

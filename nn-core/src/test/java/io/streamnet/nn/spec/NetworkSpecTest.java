@@ -143,7 +143,8 @@ class NetworkSpecTest {
         rejects(s("\"activation\": \"leaky_relu\", \"slope\": 0.2", "\"activation\": \"swish\""), "layers[4] (dense 'hidden'): unknown activation 'swish'");
         rejects(s("\"slope\": 0.2", "\"slope\": 1.5"), "layers[4] (dense 'hidden'): slope must be in [0, 1)");
         rejects(s("\"activation\": \"leaky_relu\"", "\"activation\": \"relu\""), "layers[4] (dense 'hidden').slope: applies to activation leaky_relu only, not relu");
-        rejects(s("\"type\": \"gelu\"", "\"type\": \"gru\""), "layers[7] (gru 'act').type: unknown layer type 'gru'");
+        rejects(s("\"type\": \"gelu\"", "\"type\": \"swish\""), "layers[7] (swish 'act').type: unknown layer type 'swish'");
+        rejects(s("\"type\": \"gelu\"", "\"type\": \"gru\", \"units\": 4"), "layers[7] (gru 'act'): gru needs a sequence [time, channels], but 'drop' has shape [16]");
         rejects(s("\"rate\": 0.1", "\"rate\": 1.0"), "layers[6] (dropout 'drop'): rate must be in [0, 1), got 1.0");
         rejects(s("\"mode\": \"sum\"", "\"mode\": \"max\""), "layers[2] (embedding_bag 'w'): mode must be sum or mean");
         rejects(s("\"inputs\": [\"u\", \"i\", \"w\"]", "\"inputs\": [\"u\", \"x\", \"w\"]"), "layers[3] (concat 'joined'): input 'x' is not a network input or an earlier layer");
