@@ -165,10 +165,13 @@ class PrometheusScrapeIT {
     assertEquals(0, deadLetters(page, "CORRUPT_AVRO"), "a reason without dead letters reports 0");
     assertTrue(value(page, "flink_jobmanager_job_numberOfCompletedCheckpoints") >= 1, "checkpoints completed");
     // Triggers while the job's tasks are still being deployed count as failed: the counts add up, whatever they are.
-    assertEquals(value(page, "flink_jobmanager_job_totalNumberOfCheckpoints"),
-        value(page, "flink_jobmanager_job_numberOfCompletedCheckpoints")
-            + value(page, "flink_jobmanager_job_numberOfFailedCheckpoints")
-            + value(page, "flink_jobmanager_job_numberOfInProgressCheckpoints"), "checkpoint counts");
+    // The reporter reads each gauge on its own while the page is written, so a checkpoint triggered meanwhile may be
+    // in the total and not yet in progress (a CI run saw 9 against 8).
+    double unaccounted = value(page, "flink_jobmanager_job_totalNumberOfCheckpoints")
+        - value(page, "flink_jobmanager_job_numberOfCompletedCheckpoints")
+        - value(page, "flink_jobmanager_job_numberOfFailedCheckpoints")
+        - value(page, "flink_jobmanager_job_numberOfInProgressCheckpoints");
+    assertTrue(unaccounted == 0 || unaccounted == 1, "checkpoint counts add up, but for " + unaccounted);
   }
 
   @Test
