@@ -1,7 +1,6 @@
 package io.streamnet.nn.layer;
 
 import io.streamnet.nn.init.Initializer;
-import io.streamnet.nn.kernel.Gemm;
 import io.streamnet.nn.random.Rng;
 import io.streamnet.nn.tensor.Shape;
 import io.streamnet.nn.tensor.Tensor;
@@ -27,8 +26,8 @@ import java.util.List;
  * than w has one window, read up to its end (as if zero-padded). Padded positions are never read, so they never
  * win the max, and get a zero gradient. An empty sequence gives zeros and no gradient.
  *
- * <p>The windows of one example are {@link Gemm} products whose shapes depend on its length only (not on the padded
- * time dimension, nor on the other examples), so padding and batch composition never change a result.
+ * <p>Each window is summed in a fixed order (positions, then channels), one filter per lane of a loop the JIT
+ * vectorises; the result of a window depends on nothing else, so padding and batch composition never change it.
  */
 public final class Conv1DMaxPool implements Layer {
     private final String name;
@@ -45,8 +44,7 @@ public final class Conv1DMaxPool implements Layer {
     private final Tensor gradIn = new Tensor();
     /** Winning window of each (example, width, filter); -1 for an empty sequence. */
     private int[] argmax = new int[0];
-    /** Pre-activations of one example's windows, {@code [windows, filters]}. */
-    private float[] pre = new float[0];
+    private final float[] acc;
     private Tensor input;
     private boolean inputGradientNeeded = true;
 
@@ -79,6 +77,7 @@ public final class Conv1DMaxPool implements Layer {
         }
         this.params = List.copyOf(ps);
         this.outputShape = Shape.vector(widths.length * filters);
+        this.acc = new float[filters];
     }
 
     @Override
@@ -115,26 +114,23 @@ public final class Conv1DMaxPool implements Layer {
         return out;
     }
 
-    /**
-     * The largest pre-activation of each filter over the valid windows of one example, and where it is. The windows'
-     * sums are built offset by offset: for offset j, rows t of {@code pre} add input row t + j times the j-th block of
-     * the kernel, one {@link Gemm} call whose shape depends on the example's length only.
-     */
+    /** The largest pre-activation of each filter over the valid windows of one example, and where it is. */
     private void maxOverWindows(float[] x, int start, int len, int w, float[] kernel, float[] best, int base) {
         final int f = filters;
+        final float[] a = acc;
         int windows = Math.max(len - w + 1, 1);
-        if (pre.length < windows * f) pre = new float[Math.max(windows * f, pre.length * 2)];
-        for (int j = 0; j < w; j++) {
-            int rows = Math.min(windows, len - j); // a short sequence's one window stops at its end
-            if (rows <= 0) break;
-            Gemm.sgemm(false, false, rows, f, channels, 1f, x, start + j * channels, channels, kernel, j * channels * f, f,
-                    j == 0 ? 0f : 1f, pre, 0, f);
-        }
         for (int t = 0; t < windows; t++) {
-            int o = t * f;
+            int span = Math.min(w, len - t) * channels; // a short sequence's one window stops at its end
+            int xo = start + t * channels;
+            Arrays.fill(a, 0f);
+            for (int r = 0; r < span; r++) {
+                float xv = x[xo + r];
+                int wo = r * f;
+                for (int k = 0; k < f; k++) a[k] += xv * kernel[wo + k];
+            }
             for (int k = 0; k < f; k++) {
-                if (t == 0 || pre[o + k] > best[base + k]) {
-                    best[base + k] = pre[o + k];
+                if (t == 0 || a[k] > best[base + k]) {
+                    best[base + k] = a[k];
                     argmax[base + k] = t;
                 }
             }

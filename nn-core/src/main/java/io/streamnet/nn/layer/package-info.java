@@ -5,6 +5,7 @@
  * {@link io.streamnet.nn.layer.Concat}, {@link io.streamnet.nn.layer.Dropout},
  * {@link io.streamnet.nn.layer.LayerNorm}, {@link io.streamnet.nn.layer.ActivationLayer},
  * {@link io.streamnet.nn.layer.Softmax}; their {@link io.streamnet.nn.layer.Parameter}s and sparse row gradients.
- * Every dense product goes through {@link io.streamnet.nn.kernel.Gemm#sgemm}.
+ * Every dense product goes through {@link io.streamnet.nn.kernel.Gemm#sgemm}, except Conv1DMaxPool's windows: plain
+ * loops, summed in a fixed order so that padding and batch composition never change a window's result.
  */
 package io.streamnet.nn.layer;
