@@ -99,14 +99,22 @@ public final class Network implements ModelContent {
         wireGradients();
     }
 
-    /** A trainable network with freshly initialized weights (from the spec's seed). */
+    /**
+     * A trainable network with freshly initialized weights (from the spec's seed), then, if the spec has a
+     * {@code transfer}, the chosen layers' weights copied from the model state file it names ({@link Transfer}).
+     */
     public static Network build(NetworkSpec spec) {
-        return new Network(spec, true, true);
+        return transferred(new Network(spec, true, true));
     }
 
     /** A scoring-only network (no optimizer slots, so no memory for them); {@link #trainBatch} is refused. */
     public static Network forScoring(NetworkSpec spec) {
-        return new Network(spec, false, true);
+        return transferred(new Network(spec, false, true));
+    }
+
+    private static Network transferred(Network net) {
+        if (net.spec.transfer() != null) Transfer.apply(net, net.spec.transfer());
+        return net;
     }
 
     /**
