@@ -1,10 +1,12 @@
 package io.streamnet.nn.gan;
 
+import io.streamnet.nn.layer.Parameter;
 import io.streamnet.nn.network.Batch;
 import io.streamnet.nn.network.Network;
 import io.streamnet.nn.network.TrainResult;
 import io.streamnet.nn.random.Rng;
 import io.streamnet.nn.tensor.Tensor;
+import java.util.List;
 
 /**
  * Adversarial training of a {@link GanSpec}: a generator G and a discriminator D, two {@link Network}s with their
@@ -21,12 +23,15 @@ import io.streamnet.nn.tensor.Tensor;
  * Every random draw (noise, real examples) comes from one generator seeded by {@code spec.seed()}, the networks'
  * initial weights from their specs' seeds: the same specs give bit-identical weights after the same steps. A step
  * whose loss or gradient is not finite is not applied (the networks' own guards), so no NaN reaches the weights.
- * Not thread-safe. Buffers are reused: a step allocates only its small result.
+ * With {@code averageDecay} > 0, {@link #sample} uses a moving average of the generator's weights
+ * ({@link #sampler()}). Not thread-safe. Buffers are reused: a step allocates only its small result.
  */
 public final class AdversarialTrainer {
     private final GanSpec spec;
     private final Network generator;
     private final Network discriminator;
+    /** The generator that samples: a scoring copy holding the weights' moving average, or the generator itself. */
+    private final Network sampler;
     private final SampleSource real;
     private final Rng rng;
     private final String noiseInput;
@@ -44,6 +49,7 @@ public final class AdversarialTrainer {
         this.real = real;
         this.generator = Network.build(spec.generator());
         this.discriminator = Network.build(spec.discriminator());
+        this.sampler = spec.averageDecay() > 0 ? generator.scoringCopy() : generator;
         this.rng = new Rng(spec.seed());
         this.noiseInput = spec.generator().inputs().get(0).name();
         this.sampleInput = spec.discriminator().inputs().get(0).name();
@@ -80,16 +86,29 @@ public final class AdversarialTrainer {
             gLoss = discriminator.computeGradients(generatorBatch);
             if (Double.isFinite(gLoss)) gTrained = generator.trainFromOutputGradient(discriminator.inputGradient(sampleInput)).trained();
         }
+        if (gTrained && sampler != generator) average();
         steps++;
         return new GanStep(dLoss, gLoss, dSteps, gTrained);
     }
 
-    /** Draws {@code n} samples of the generator (inference mode) into {@code out} ({@code n * sampleSize} floats, row-major). */
+    /** {@code avg = decay * avg + (1 - decay) * w} for every generator weight (trained weights are finite). */
+    private void average() {
+        float decay = (float) spec.averageDecay();
+        List<Parameter> from = generator.parameters();
+        List<Parameter> to = sampler.parameters();
+        for (int p = 0; p < from.size(); p++) {
+            float[] w = from.get(p).value();
+            float[] a = to.get(p).value();
+            for (int i = 0, n = from.get(p).size(); i < n; i++) a[i] = decay * a[i] + (1 - decay) * w[i];
+        }
+    }
+
+    /** Draws {@code n} samples of {@link #sampler()} (inference mode) into {@code out} ({@code n * sampleSize} floats, row-major). */
     public void sample(int n, float[] out) {
         int width = spec.sampleSize();
         for (int done = 0; done < n; done += spec.batchSize()) {
             int m = Math.min(spec.batchSize(), n - done);
-            Tensor p = generator.predict(drawNoise(m));
+            Tensor p = sampler.predict(drawNoise(m));
             System.arraycopy(p.data(), 0, out, done * width, m * width);
         }
     }
@@ -111,6 +130,11 @@ public final class AdversarialTrainer {
 
     public Network generator() {
         return generator;
+    }
+
+    /** The network {@link #sample} draws from: the weights' moving average when configured, else {@link #generator()}. */
+    public Network sampler() {
+        return sampler;
     }
 
     public Network discriminator() {

@@ -8,9 +8,12 @@ import io.streamnet.nn.spec.NetworkSpec;
  * size, how many discriminator steps precede each generator step, and the seed of the generator that draws the
  * noise and the real examples. The generator has one dense input, the noise z (its size is the noise dimension);
  * the discriminator one dense input as wide as the generator's output, one output unit (a logit) and the
- * {@code bce_with_logits} loss.
+ * {@code bce_with_logits} loss. {@code averageDecay} in [0, 1): when above 0, samples come from an exponential
+ * moving average of the generator's weights ({@code avg = decay * avg + (1 - decay) * w} after each G step),
+ * which damps the oscillation of adversarial training; 0 samples from the trained weights themselves.
  */
-public record GanSpec(NetworkSpec generator, NetworkSpec discriminator, int batchSize, int discriminatorSteps, long seed) {
+public record GanSpec(NetworkSpec generator, NetworkSpec discriminator, int batchSize, int discriminatorSteps, double averageDecay,
+                      long seed) {
     public GanSpec {
         if (generator.inputs().size() != 1 || generator.inputs().get(0).type() != InputSpec.Type.DENSE) {
             throw new IllegalArgumentException("the generator needs exactly one dense input (the noise)");
@@ -26,6 +29,7 @@ public record GanSpec(NetworkSpec generator, NetworkSpec discriminator, int batc
         if (discriminator.graph().outputWidth() != 1 || !discriminator.loss().type().equals("bce_with_logits")) {
             throw new IllegalArgumentException("the discriminator needs one output unit (a logit) and the bce_with_logits loss");
         }
+        if (!(averageDecay >= 0 && averageDecay < 1)) throw new IllegalArgumentException("averageDecay must be in [0, 1), got " + averageDecay);
         if (batchSize < 1 || discriminatorSteps < 1) throw new IllegalArgumentException("batchSize and discriminatorSteps must be >= 1");
     }
 

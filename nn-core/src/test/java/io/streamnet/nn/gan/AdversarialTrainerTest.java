@@ -46,6 +46,7 @@ class AdversarialTrainerTest {
         AdversarialTrainer other = trained(6, 40);
         assertArrayEquals(allWeights(a.generator()), allWeights(b.generator()));
         assertArrayEquals(allWeights(a.discriminator()), allWeights(b.discriminator()));
+        assertArrayEquals(allWeights(a.sampler()), allWeights(b.sampler()));
         assertEquals(a.rng().state(), b.rng().state());
         assertFalse(Arrays.equals(allWeights(a.generator()), allWeights(other.generator())));
         // training moved the generator: the comparison above is not between two untouched initializations
@@ -58,7 +59,7 @@ class AdversarialTrainerTest {
                 .loss("mse").optimizer(OptimizerSpec.sgd(0.1)).build();
         NetworkSpec d = NetworkSpec.builder().seed(4).denseInput("x", 2).dense("d1", 5, "tanh").dense("d2", 3, "tanh").dense("logit", 1)
                 .loss("bce_with_logits").optimizer(OptimizerSpec.sgd(0.1)).build();
-        return new GanSpec(g, d, 4, 1, 9);
+        return new GanSpec(g, d, 4, 1, 0, 9);
     }
 
     /**
@@ -126,11 +127,11 @@ class AdversarialTrainerTest {
         GanSpec ok = tinySpec();
         NetworkSpec wideD = NetworkSpec.builder().seed(4).denseInput("x", 3).dense("logit", 1)
                 .loss("bce_with_logits").optimizer(OptimizerSpec.sgd(0.1)).build();
-        assertThrows(IllegalArgumentException.class, () -> new GanSpec(ok.generator(), wideD, 4, 1, 9));
+        assertThrows(IllegalArgumentException.class, () -> new GanSpec(ok.generator(), wideD, 4, 1, 0, 9));
         NetworkSpec mseD = NetworkSpec.builder().seed(4).denseInput("x", 2).dense("logit", 1)
                 .loss("mse").optimizer(OptimizerSpec.sgd(0.1)).build();
-        assertThrows(IllegalArgumentException.class, () -> new GanSpec(ok.generator(), mseD, 4, 1, 9));
-        assertThrows(IllegalArgumentException.class, () -> new GanSpec(ok.generator(), ok.discriminator(), 4, 0, 9));
+        assertThrows(IllegalArgumentException.class, () -> new GanSpec(ok.generator(), mseD, 4, 1, 0, 9));
+        assertThrows(IllegalArgumentException.class, () -> new GanSpec(ok.generator(), ok.discriminator(), 4, 0, 0, 9));
         SampleSource threeWide = new SampleSource() {
             @Override
             public int width() {
