@@ -1,5 +1,7 @@
 package io.streamnet.nn.cli;
 
+import io.streamnet.nn.state.ModelStateCodec;
+
 import io.streamnet.nn.data.MalformedDataException;
 import io.streamnet.nn.prequential.MetricsLine;
 import io.streamnet.nn.data.Dataset;
@@ -29,7 +31,27 @@ public final class PrequentialCommand {
             spec = new RunnerSpec(o.batch(), spec.features(), spec.network(), spec.text());
         }
         announce(o, err, spec.batchSize(), RunnerSpec.defaultResource(o.dataset()));
-        return new PrequentialRunner(progress).run(o.dataset(), o.path(), spec, o.seed(), o.limit());
+        StringBuilder curve = new StringBuilder("events,accuracy\n");
+        PrequentialRunner runner = new PrequentialRunner(progress)
+                .withCurve((events, accuracy) -> curve.append(events).append(',').append(accuracy).append('\n'))
+                .onFinished(network -> {
+                    if (o.saveModel() == null) return;
+                    try {
+                        java.nio.file.Files.write(o.saveModel(), ModelStateCodec.encode(network));
+                    } catch (java.io.IOException e) {
+                        throw new UncheckedIOException("cannot write model state to " + o.saveModel(), e);
+                    }
+                    err.println("streamnet prequential: model state written to " + o.saveModel());
+                });
+        MetricsLine result = runner.run(o.dataset(), o.path(), spec, o.seed(), o.limit());
+        if (o.curve() != null) {
+            try {
+                java.nio.file.Files.writeString(o.curve(), curve);
+            } catch (java.io.IOException e) {
+                throw new UncheckedIOException("cannot write the curve to " + o.curve(), e);
+            }
+        }
+        return result;
     }
 
     /** The recommender on an interaction dataset. */

@@ -13,11 +13,18 @@ import java.nio.file.Path;
  * @param seed    seed of the canonical stream order (text datasets; MovieLens streams in time order)
  * @param limit   stream at most this many events, or 0 for all
  * @param batch   minibatch size overriding the spec's, or 0 to keep the spec's
+ * @param saveModel file to write the trained model's state to (ModelStateCodec), or null
+ * @param curve   CSV file for the learning curve (events, accuracy after each batch), or null
  */
-public record PrequentialOptions(Dataset dataset, Path path, Path spec, int seed, long limit, int batch) {
+public record PrequentialOptions(Dataset dataset, Path path, Path spec, int seed, long limit, int batch,
+                                 Path saveModel, Path curve) {
+    public PrequentialOptions(Dataset dataset, Path path, Path spec, int seed, long limit, int batch) {
+        this(dataset, path, spec, seed, limit, batch, null, null);
+    }
+
     public static final String USAGE = String.join("\n",
             "usage: streamnet prequential --dataset imdb|sst2|uci|movielens [--path DIR] [--spec FILE] [--seed 42]"
-                    + " [--limit N] [--batch N]",
+                    + " [--limit N] [--batch N] [--save-model FILE] [--curve FILE]",
             "  --dataset   imdb, sst2, uci (sentiment) or movielens (recommendation: HR@10, NDCG@10, RMSE)",
             "  --path      directory (or file) with the dataset's file: imdb_reviews.jsonl[.gz], train.tsv[.gz],",
             "              *_labelled.txt, ratings.csv[.gz]; default: $STREAMNET_DATA or ../shared/data, then datasets/",
@@ -27,6 +34,9 @@ public record PrequentialOptions(Dataset dataset, Path path, Path spec, int seed
             "  --seed      seed of the canonical stream order of texts (default 42; movielens streams in time order)",
             "  --limit     stop after N events (default: the whole dataset)",
             "  --batch     minibatch size (default: the spec's batch_size, 32)",
+            "  --save-model  write the trained model's state to FILE at the end (texts, ratings): what a spec's",
+            "              transfer: {from: FILE, layers: [...]} starts a new model from",
+            "  --curve     write the learning curve to FILE as CSV (events,accuracy after each batch; texts)",
             "  --print-spec  print the dataset's default spec and exit",
             "Prints progress to stderr; the last line of stdout is the final metrics as key=value pairs.");
 
@@ -39,6 +49,8 @@ public record PrequentialOptions(Dataset dataset, Path path, Path spec, int seed
         long limit = 0;
         int batch = 0;
         boolean printSpec = false;
+        Path saveModel = null;
+        Path curve = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -62,6 +74,8 @@ public record PrequentialOptions(Dataset dataset, Path path, Path spec, int seed
                 }
                 case "--seed" -> seed = (int) OptionValues.integer(args, ++i, a, Integer.MIN_VALUE, Integer.MAX_VALUE);
                 case "--limit" -> limit = OptionValues.integer(args, ++i, a, 1, Long.MAX_VALUE);
+                case "--save-model" -> saveModel = Path.of(OptionValues.value(args, ++i, a));
+                case "--curve" -> curve = Path.of(OptionValues.value(args, ++i, a));
                 case "--batch" -> batch = (int) OptionValues.integer(args, ++i, a, 1, 1 << 16);
                 default -> throw new UsageException("unknown option '" + a + "'");
             }
@@ -69,7 +83,7 @@ public record PrequentialOptions(Dataset dataset, Path path, Path spec, int seed
         if (dataset == null) {
             throw new UsageException("--dataset is required");
         }
-        return new Parsed(new PrequentialOptions(dataset, path, spec, seed, limit, batch), false, printSpec);
+        return new Parsed(new PrequentialOptions(dataset, path, spec, seed, limit, batch, saveModel, curve), false, printSpec);
     }
 
     /** Parse outcome: options to run, or a request for help or for the default spec. */

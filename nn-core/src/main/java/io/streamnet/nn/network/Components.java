@@ -107,12 +107,17 @@ public final class Components {
         LearningRateSchedule schedule = schedule(s);
         float wd = (float) s.weightDecay();
         float clip = (float) s.clipNorm();
-        return switch (s.type()) {
+        Optimizer o = switch (s.type()) {
             case "sgd" -> new Sgd(params, schedule, (float) s.momentum(), s.nesterov(), wd, clip);
             case "adagrad" -> new AdaGrad(params, schedule, (float) s.eps(), (float) s.initialAccumulator(), wd, clip);
             case "adam" -> new Adam(params, schedule, s.beta1(), s.beta2(), (float) s.eps(), wd, false, clip);
             case "adamw" -> new Adam(params, schedule, s.beta1(), s.beta2(), (float) s.eps(), wd, true, clip);
             default -> throw new IllegalArgumentException("unknown optimizer " + s.type());
         };
+        for (int p = 0; p < params.size(); p++) {
+            double scale = s.lrScale(params.get(p).layer());
+            if (scale != 1.0) o.setLearningRateScale(p, scale);
+        }
+        return o;
     }
 }

@@ -111,12 +111,21 @@ public final class Network implements ModelContent {
         wireGradients();
     }
 
-    /** A trainable network with freshly initialized weights (from the spec's seed). */
+    /**
+     * A trainable network with freshly initialized weights (from the spec's seed), then, if the spec has a
+     * {@code transfer}, the chosen layers' weights copied from the model state file it names ({@link Transfer}).
+     */
     public static Network build(NetworkSpec spec) {
-        return new Network(spec, true, true);
+        Network net = new Network(spec, true, true);
+        if (spec.transfer() != null) Transfer.apply(net, spec.transfer());
+        return net;
     }
 
-    /** A scoring-only network (no optimizer slots, so no memory for them); {@link #trainBatch} is refused. */
+    /**
+     * A scoring-only network (no optimizer slots, so no memory for them); {@link #trainBatch} is refused. Its weights
+     * come from a snapshot or state loaded next, so a {@code transfer} of the spec is not read (a scorer elsewhere
+     * need not have the file).
+     */
     public static Network forScoring(NetworkSpec spec) {
         return new Network(spec, false, true);
     }
@@ -451,14 +460,6 @@ public final class Network implements ModelContent {
     public void setFrozen(String layerName, boolean frozen) {
         for (Parameter p : layer(layerName).params()) p.setFrozen(frozen);
         wireGradients();
-    }
-
-    public void freeze(String layerName) {
-        setFrozen(layerName, true);
-    }
-
-    public void unfreeze(String layerName) {
-        setFrozen(layerName, false);
     }
 
     /** Re-derives gradient wiring after parameters' frozen flags were changed directly (state decoders). */

@@ -49,7 +49,7 @@
  * Network back = ModelStateCodec.decode(state);            // bit-identical; SHA-256 checked
  * ParameterSnapshot w = net.copyParameters();              // weights only, for scoring snapshots
  * Network scorer = net.scoringCopy();                      // scoring-only copy (no optimizer slots)
- * net.freeze("emb");                                       // per-layer freezing
+ * net.setFrozen("emb", true);                             // per-layer freezing
  * </pre>
  * Threading: a network and its batches are used by one thread at a time; tensors returned by predict and
  * lastTrainingPredictions are owned by the network and overwritten by the next call.

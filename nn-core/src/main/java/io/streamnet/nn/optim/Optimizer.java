@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Updates parameters from their gradients. Shared machinery: learning-rate schedule, global gradient-norm
- * clipping, L2 weight decay, per-parameter freezing, and lazy sparse updates.
+ * clipping, L2 weight decay, per-parameter freezing, per-parameter learning-rate factors (layer groups), and lazy
+ * sparse updates. A frozen parameter is skipped entirely: no update, no slot change, not in the gradient norm.
  *
  * <p><b>Lazy sparse updates.</b> For a sparse parameter (embedding table) only the rows the batch touched are
  * updated, including their optimizer slots (moments, accumulators) and their weight decay, like PyTorch's
@@ -24,6 +25,8 @@ public abstract class Optimizer {
     private final List<Parameter> params;
     private final String[] slotNames;
     private final float[][][] slots;
+    /** Learning-rate factor of each parameter (layer groups); 1 by default. */
+    private final double[] lrScales;
     private final LearningRateSchedule schedule;
     private final float clipNorm;
     /** L2 weight decay added to the gradient (AdamW instead decays decoupled from it). */
@@ -40,6 +43,8 @@ public abstract class Optimizer {
         this.clipNorm = clipNorm;
         this.slotNames = slotNames.clone();
         this.slots = new float[this.params.size()][slotNames.length][];
+        this.lrScales = new double[this.params.size()];
+        java.util.Arrays.fill(lrScales, 1.0);
         for (int p = 0; p < this.params.size(); p++) {
             for (int s = 0; s < slotNames.length; s++) {
                 slots[p][s] = new float[this.params.get(p).size()];
@@ -108,9 +113,17 @@ public abstract class Optimizer {
         beginStep(t, lr);
         float scale = clipNorm > 0f && gradientNorm > clipNorm ? (float) (clipNorm / gradientNorm) : 1f;
         float rate = (float) lr;
+        double current = 1.0;
         for (int p = 0; p < params.size(); p++) {
             Parameter param = params.get(p);
             if (param.frozen()) continue;
+            if (lrScales[p] != current) {
+                // A layer group with its own rate: the per-step constants (Adam's step size, decay) follow it.
+                current = lrScales[p];
+                double scaled = lr * current;
+                beginStep(t, scaled);
+                rate = (float) scaled;
+            }
             float[] w = param.value();
             if (param.isSparse()) {
                 SparseRowGradient sg = param.sparseGrad();
@@ -127,6 +140,20 @@ public abstract class Optimizer {
                 update(w, 0, param.grad(), 0, param.size(), slots[p], rate, scale);
             }
         }
+    }
+
+    /**
+     * Sets the learning-rate factor of parameter {@code p} (index in {@link #params()}): its updates use the
+     * scheduled rate times {@code scale}. Configuration, not state: it comes from the spec's optimizer groups.
+     */
+    public void setLearningRateScale(int p, double scale) {
+        if (!(scale >= 0) || Double.isInfinite(scale)) throw new IllegalArgumentException("lr scale of " + params.get(p).name() + " must be finite and >= 0, got " + scale);
+        lrScales[p] = scale;
+    }
+
+    /** The learning-rate factor of parameter {@code p}. */
+    public double learningRateScale(int p) {
+        return lrScales[p];
     }
 
     /** Number of updates applied so far. */

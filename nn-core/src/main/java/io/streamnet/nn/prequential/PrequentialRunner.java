@@ -20,6 +20,8 @@ public final class PrequentialRunner {
     private final Function<NetworkSpec, Network> networks;
     private final ProgressReporter progress;
     private final DataLocator locator;
+    private java.util.function.Consumer<Network> finished = n -> {};
+    private java.util.function.BiConsumer<Long, Double> curve = (events, accuracy) -> {};
 
     /** Fresh trainable networks ({@link Network#build}), data located from the environment. */
     public PrequentialRunner(ProgressReporter progress) {
@@ -32,6 +34,18 @@ public final class PrequentialRunner {
         this.networks = networks;
         this.progress = progress;
         this.locator = locator;
+    }
+
+    /** Called with the trained network after a text or rating run (e.g. to save its state). Returns this runner. */
+    public PrequentialRunner onFinished(java.util.function.Consumer<Network> finished) {
+        this.finished = finished;
+        return this;
+    }
+
+    /** Receives (events so far, accuracy so far) after every batch of a text run. Returns this runner. */
+    public PrequentialRunner withCurve(java.util.function.BiConsumer<Long, Double> curve) {
+        this.curve = curve;
+        return this;
     }
 
     /**
@@ -52,7 +66,9 @@ public final class PrequentialRunner {
                 }
                 List<LabeledText> stream = truncate(CanonicalOrder.apply(dataset.readTexts(dir), seed), limit);
                 Network network = networkFor(spec, "bce_with_logits", dataset);
-                return new TextPrequentialRunner(features, spec.batchSize(), network, progress).run(stream);
+                MetricsLine result = new TextPrequentialRunner(features, spec.batchSize(), network, progress).withCurve(curve).run(stream);
+                finished.accept(network);
+                return result;
             }
             case RATINGS -> {
                 if (!(spec.features() instanceof FeatureSpec.UserItem features)) {
@@ -61,7 +77,9 @@ public final class PrequentialRunner {
                 }
                 List<Rating> stream = truncate(MovieLensReader.readInStreamOrder(dir), limit);
                 Network network = networkFor(spec, "mse", dataset);
-                return new RatingPrequentialRunner(features, spec.batchSize(), network, progress).run(stream);
+                MetricsLine result = new RatingPrequentialRunner(features, spec.batchSize(), network, progress).run(stream);
+                finished.accept(network);
+                return result;
             }
             default -> throw new IllegalStateException("unknown dataset kind " + dataset.kind());
         }

@@ -28,6 +28,7 @@ public final class TextPrequentialRunner {
     private final Network network;
     private final ScoreThenTrain step;
     private final ProgressReporter progress;
+    private java.util.function.BiConsumer<Long, Double> curve = (events, accuracy) -> {};
 
     /** @param features text_hashing (a bag of n-grams) or token_sequence (tokens in order) */
     public TextPrequentialRunner(FeatureSpec features, int batchSize, Network network, ProgressReporter progress) {
@@ -37,6 +38,12 @@ public final class TextPrequentialRunner {
         this.network = network;
         this.step = new ScoreThenTrain(network);
         this.progress = progress;
+    }
+
+    /** Receives (events so far, accuracy so far) after every batch: a learning curve. Returns this runner. */
+    public TextPrequentialRunner withCurve(java.util.function.BiConsumer<Long, Double> curve) {
+        this.curve = curve;
+        return this;
     }
 
     /** Streams {@code stream} (already in stream order) and returns the final metrics line. */
@@ -78,6 +85,7 @@ public final class TextPrequentialRunner {
                 adwin.update((p > 0.5f) == (label == 1) ? 0.0 : 1.0);
             }
             long events = from + size;
+            curve.accept(events, accuracy.value());
             progress.maybeReport(() -> new MetricsLine().put("events", events)
                     .put("events_per_s", rate(events, start)).put("accuracy", accuracy.value()));
         }

@@ -32,17 +32,27 @@ import java.util.List;
  * loss: bce_with_logits
  * optimizer: {type: adam, lr: 0.001}
  * </pre>
- * Keys: see {@link InputSpec}, {@link LayerSpec}, {@link InitSpec}, {@link LossSpec}, {@link OptimizerSpec}.
+ * Transfer learning: {@code transfer: {from: FILE, layers: [emb, hidden]}} starts the named layers from another
+ * model's weights ({@link TransferSpec}); {@code frozen: true} on a layer keeps its weights unchanged; an optimizer's
+ * {@code groups: [{layers: [emb], lr_scale: 0.1}]} gives layers their own learning rate ({@link OptimizerSpec.Group}).
+ * Keys: see {@link InputSpec}, {@link LayerSpec}, {@link InitSpec}, {@link LossSpec}, {@link OptimizerSpec},
+ * {@link TransferSpec}.
  * Unknown keys and invalid values are {@link SpecException}s naming the key. A layer without {@code input}
  * reads the previous layer (the first layer reads the only input); the last layer is the output (logits).
  */
 public record NetworkSpec(String name, long seed, List<InputSpec> inputs, List<LayerSpec> layers, LossSpec loss,
-                          OptimizerSpec optimizer) {
+                          OptimizerSpec optimizer, TransferSpec transfer) {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final ObjectMapper YAML = new YAMLMapper(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .build());
+
+    /** A spec without transfer (fresh weights only). */
+    public NetworkSpec(String name, long seed, List<InputSpec> inputs, List<LayerSpec> layers, LossSpec loss,
+                       OptimizerSpec optimizer) {
+        this(name, seed, inputs, layers, loss, optimizer, null);
+    }
 
     public NetworkSpec {
         name = name == null ? "" : name;
@@ -133,15 +143,20 @@ public record NetworkSpec(String name, long seed, List<InputSpec> inputs, List<L
     }
 
     public NetworkSpec withSeed(long seed) {
-        return new NetworkSpec(name, seed, inputs, layers, loss, optimizer);
+        return new NetworkSpec(name, seed, inputs, layers, loss, optimizer, transfer);
     }
 
     public NetworkSpec withOptimizer(OptimizerSpec optimizer) {
-        return new NetworkSpec(name, seed, inputs, layers, loss, optimizer);
+        return new NetworkSpec(name, seed, inputs, layers, loss, optimizer, transfer);
+    }
+
+    /** The same spec starting from another model's weights ({@link TransferSpec}), or, with null, from fresh ones. */
+    public NetworkSpec withTransfer(TransferSpec transfer) {
+        return new NetworkSpec(name, seed, inputs, layers, loss, optimizer, transfer);
     }
 
     public NetworkSpec withName(String name) {
-        return new NetworkSpec(name, seed, inputs, layers, loss, optimizer);
+        return new NetworkSpec(name, seed, inputs, layers, loss, optimizer, transfer);
     }
 
     /** Replaces the layer of the same name. */
@@ -150,7 +165,7 @@ public record NetworkSpec(String name, long seed, List<InputSpec> inputs, List<L
         for (int i = 0; i < ls.size(); i++) {
             if (ls.get(i).name().equals(layer.name())) {
                 ls.set(i, layer);
-                return new NetworkSpec(name, seed, inputs, ls, loss, optimizer);
+                return new NetworkSpec(name, seed, inputs, ls, loss, optimizer, transfer);
             }
         }
         throw new IllegalArgumentException("no layer named '" + layer.name() + "'");

@@ -1,16 +1,39 @@
 package io.streamnet.nn.spec;
 
+import java.util.List;
+
 /**
  * An optimizer and its hyper-parameters. {@code type} is sgd, adagrad, adam or adamw; a field that the type does
  * not use keeps its default and is not written. Schedules: {@code constant}, or {@code inverse_sqrt} with
  * {@code timescale} (lr / sqrt(1 + (t-1)/timescale)); {@code warmup_steps} > 0 adds a linear warm-up.
  * {@code clip_norm} > 0 clips the global gradient norm. {@code weight_decay} is L2 for sgd/adagrad/adam and
- * decoupled for adamw.
+ * decoupled for adamw. {@code groups} gives layers their own learning rate: a list of
+ * {@code {layers: [emb, hidden], lr_scale: 0.1}} or {@code {layers: [out], lr: 0.01}} ({@link Group}).
  */
 public record OptimizerSpec(String type, double lr, double momentum, boolean nesterov, double beta1, double beta2,
                             double eps, double weightDecay, double clipNorm, double initialAccumulator,
-                            String schedule, double timescale, long warmupSteps) {
+                            String schedule, double timescale, long warmupSteps, List<Group> groups) {
+    /**
+     * Layers whose learning rate is the optimizer's (scheduled) rate times {@code lrScale} (written as
+     * {@code lr_scale}, or as {@code lr} = the group's base rate, read as {@code lr / optimizer.lr}). Layers in no
+     * group have scale 1. To keep a layer's weights unchanged, mark it {@code frozen: true} instead (no gradient,
+     * no update, no optimizer state change); a scale of 0 still moves the optimizer's moments.
+     */
+    public record Group(List<String> layers, double lrScale) {
+        public Group {
+            layers = List.copyOf(layers);
+        }
+    }
+
+    /** Without layer groups. */
+    public OptimizerSpec(String type, double lr, double momentum, boolean nesterov, double beta1, double beta2,
+                         double eps, double weightDecay, double clipNorm, double initialAccumulator,
+                         String schedule, double timescale, long warmupSteps) {
+        this(type, lr, momentum, nesterov, beta1, beta2, eps, weightDecay, clipNorm, initialAccumulator, schedule, timescale, warmupSteps, List.of());
+    }
+
     public OptimizerSpec {
+        groups = groups == null ? List.of() : List.copyOf(groups);
         java.util.Objects.requireNonNull(type, "optimizer type");
         java.util.Objects.requireNonNull(schedule, "optimizer schedule");
         // Settings the type does not use are reset to their defaults, so that equal optimizers compare equal
@@ -48,43 +71,54 @@ public record OptimizerSpec(String type, double lr, double momentum, boolean nes
     public static OptimizerSpec adamw(double lr) { return defaults("adamw", lr); }
 
     public OptimizerSpec withMomentum(double momentum, boolean nesterov) {
-        return new OptimizerSpec(type, lr, momentum, nesterov, beta1, beta2, eps, weightDecay, clipNorm, initialAccumulator, schedule, timescale, warmupSteps);
+        return new OptimizerSpec(type, lr, momentum, nesterov, beta1, beta2, eps, weightDecay, clipNorm, initialAccumulator, schedule, timescale, warmupSteps, groups);
     }
 
     public OptimizerSpec withBetas(double beta1, double beta2) {
-        return new OptimizerSpec(type, lr, momentum, nesterov, beta1, beta2, eps, weightDecay, clipNorm, initialAccumulator, schedule, timescale, warmupSteps);
+        return new OptimizerSpec(type, lr, momentum, nesterov, beta1, beta2, eps, weightDecay, clipNorm, initialAccumulator, schedule, timescale, warmupSteps, groups);
     }
 
     public OptimizerSpec withEps(double eps) {
-        return new OptimizerSpec(type, lr, momentum, nesterov, beta1, beta2, eps, weightDecay, clipNorm, initialAccumulator, schedule, timescale, warmupSteps);
+        return new OptimizerSpec(type, lr, momentum, nesterov, beta1, beta2, eps, weightDecay, clipNorm, initialAccumulator, schedule, timescale, warmupSteps, groups);
     }
 
     public OptimizerSpec withWeightDecay(double weightDecay) {
-        return new OptimizerSpec(type, lr, momentum, nesterov, beta1, beta2, eps, weightDecay, clipNorm, initialAccumulator, schedule, timescale, warmupSteps);
+        return new OptimizerSpec(type, lr, momentum, nesterov, beta1, beta2, eps, weightDecay, clipNorm, initialAccumulator, schedule, timescale, warmupSteps, groups);
     }
 
     public OptimizerSpec withClipNorm(double clipNorm) {
-        return new OptimizerSpec(type, lr, momentum, nesterov, beta1, beta2, eps, weightDecay, clipNorm, initialAccumulator, schedule, timescale, warmupSteps);
+        return new OptimizerSpec(type, lr, momentum, nesterov, beta1, beta2, eps, weightDecay, clipNorm, initialAccumulator, schedule, timescale, warmupSteps, groups);
     }
 
     public OptimizerSpec withInitialAccumulator(double initialAccumulator) {
-        return new OptimizerSpec(type, lr, momentum, nesterov, beta1, beta2, eps, weightDecay, clipNorm, initialAccumulator, schedule, timescale, warmupSteps);
+        return new OptimizerSpec(type, lr, momentum, nesterov, beta1, beta2, eps, weightDecay, clipNorm, initialAccumulator, schedule, timescale, warmupSteps, groups);
     }
 
     public OptimizerSpec withInverseSqrtDecay(double timescale) {
-        return new OptimizerSpec(type, lr, momentum, nesterov, beta1, beta2, eps, weightDecay, clipNorm, initialAccumulator, "inverse_sqrt", timescale, warmupSteps);
+        return new OptimizerSpec(type, lr, momentum, nesterov, beta1, beta2, eps, weightDecay, clipNorm, initialAccumulator, "inverse_sqrt", timescale, warmupSteps, groups);
     }
 
     public OptimizerSpec withConstantRate() {
-        return new OptimizerSpec(type, lr, momentum, nesterov, beta1, beta2, eps, weightDecay, clipNorm, initialAccumulator, "constant", timescale, warmupSteps);
+        return new OptimizerSpec(type, lr, momentum, nesterov, beta1, beta2, eps, weightDecay, clipNorm, initialAccumulator, "constant", timescale, warmupSteps, groups);
     }
 
     public OptimizerSpec withWarmup(long warmupSteps) {
-        return new OptimizerSpec(type, lr, momentum, nesterov, beta1, beta2, eps, weightDecay, clipNorm, initialAccumulator, schedule, timescale, warmupSteps);
+        return new OptimizerSpec(type, lr, momentum, nesterov, beta1, beta2, eps, weightDecay, clipNorm, initialAccumulator, schedule, timescale, warmupSteps, groups);
     }
 
     public OptimizerSpec withLr(double lr) {
-        return new OptimizerSpec(type, lr, momentum, nesterov, beta1, beta2, eps, weightDecay, clipNorm, initialAccumulator, schedule, timescale, warmupSteps);
+        return new OptimizerSpec(type, lr, momentum, nesterov, beta1, beta2, eps, weightDecay, clipNorm, initialAccumulator, schedule, timescale, warmupSteps, groups);
+    }
+
+    /** The same optimizer with these layer groups (each a learning-rate scale for its layers). */
+    public OptimizerSpec withGroups(List<Group> groups) {
+        return new OptimizerSpec(type, lr, momentum, nesterov, beta1, beta2, eps, weightDecay, clipNorm, initialAccumulator, schedule, timescale, warmupSteps, groups);
+    }
+
+    /** The learning-rate scale of layer {@code layer}: its group's, else 1. */
+    public double lrScale(String layer) {
+        for (Group g : groups) if (g.layers().contains(layer)) return g.lrScale();
+        return 1.0;
     }
 
     static boolean isKnown(String type) {

@@ -28,8 +28,19 @@ final class SpecReader {
         for (int i = 0; i < ls.size(); i++) layers.add(readLayer(ls.get(i), i));
         LossSpec loss = readLoss(top.required("loss"));
         OptimizerSpec opt = readOptimizer(top.required("optimizer"));
+        TransferSpec transfer = readTransfer(top.get("transfer"));
         top.finish();
-        return new NetworkSpec(name, seed, inputs, layers, loss, opt);
+        return new NetworkSpec(name, seed, inputs, layers, loss, opt, transfer);
+    }
+
+    private static TransferSpec readTransfer(JsonNode node) {
+        if (node == null) return null;
+        Obj o = Obj.of(node, "transfer");
+        String from = o.requiredString("from");
+        if (from.isBlank()) throw new SpecException("transfer.from", "must be a model state file, got an empty name");
+        List<String> layers = o.get("layers") == null ? List.of() : o.requiredStringList("layers");
+        o.finish();
+        return new TransferSpec(from, layers);
     }
 
     private static InputSpec readInput(JsonNode node, int i) {
@@ -158,9 +169,36 @@ final class SpecReader {
                 o.bool("nesterov", d.nesterov()), o.number("beta1", d.beta1()), o.number("beta2", d.beta2()),
                 o.number("eps", d.eps()), o.number("weight_decay", d.weightDecay()), o.number("clip_norm", d.clipNorm()),
                 o.number("initial_accumulator", d.initialAccumulator()), o.string("schedule", d.schedule()),
-                o.number("timescale", d.timescale()), o.longValue("warmup_steps", d.warmupSteps()));
+                o.number("timescale", d.timescale()), o.longValue("warmup_steps", d.warmupSteps()),
+                readGroups(o.get("groups"), o.requiredNumber("lr")));
         o.finish();
         return spec;
+    }
+
+    /** {@code groups: [{layers: [a, b], lr_scale: 0.1} | {layers: [c], lr: 0.01}]}; checked further by SpecValidator. */
+    private static List<OptimizerSpec.Group> readGroups(JsonNode node, double baseLr) {
+        if (node == null) return List.of();
+        if (!node.isArray()) throw new SpecException("optimizer.groups", "must be a list of {layers: [...], lr_scale: X} or {layers: [...], lr: X}, got " + node);
+        List<OptimizerSpec.Group> out = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            Obj g = Obj.of(node.get(i), "optimizer.groups[" + i + "]");
+            List<String> layers = g.requiredStringList("layers");
+            boolean hasScale = g.get("lr_scale") != null;
+            boolean hasLr = g.get("lr") != null;
+            if (hasScale == hasLr) throw new SpecException(g.loc, "give exactly one of 'lr_scale' and 'lr'");
+            double scale;
+            if (hasScale) {
+                scale = g.number("lr_scale", 1.0);
+            } else {
+                double lr = g.number("lr", 0.0);
+                if (!(lr >= 0) || Double.isInfinite(lr)) throw new SpecException(g.loc + ".lr", "must be finite and >= 0, got " + lr);
+                if (!(baseLr > 0)) throw new SpecException(g.loc + ".lr", "needs optimizer.lr > 0 (the group's rate is read as a scale of it), got " + baseLr);
+                scale = lr / baseLr;
+            }
+            g.finish();
+            out.add(new OptimizerSpec.Group(layers, scale));
+        }
+        return out;
     }
 
     /** A JSON object being read: remembers which keys were read so that the rest can be reported as unknown. */
@@ -270,6 +308,20 @@ final class SpecReader {
                     throw new SpecException(loc + "." + key + "[" + k + "]", "must be an integer, got " + e);
                 }
                 out.add(e.asInt());
+            }
+            return out;
+        }
+
+        /** A non-empty list of strings; a single string is a list of one. */
+        List<String> requiredStringList(String key) {
+            JsonNode v = required(key);
+            if (v.isTextual()) return List.of(v.asText());
+            if (!v.isArray() || v.isEmpty()) throw new SpecException(loc + "." + key, "must be a non-empty list of names, got " + v);
+            List<String> out = new ArrayList<>();
+            for (int k = 0; k < v.size(); k++) {
+                JsonNode e = v.get(k);
+                if (!e.isTextual()) throw new SpecException(loc + "." + key + "[" + k + "]", "must be a name, got " + e);
+                out.add(e.asText());
             }
             return out;
         }

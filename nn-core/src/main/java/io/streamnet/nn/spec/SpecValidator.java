@@ -88,6 +88,7 @@ final class SpecValidator {
         }
         checkLoss(spec.loss(), outNode);
         checkOptimizer(spec.optimizer());
+        checkLayerRefs(spec);
         for (String name : nodes.keySet()) {
             if (!name.equals(output) && !used.contains(name)) {
                 throw new SpecException(where.get(name), "is not used by any layer (every input and layer must lead to the output '" + output + "')");
@@ -263,6 +264,46 @@ final class SpecValidator {
         }
         positive("optimizer.timescale", o.timescale());
         if (o.warmupSteps() < 0) throw new SpecException("optimizer.warmup_steps", "must be >= 0, got " + o.warmupSteps());
+    }
+
+    /** Optimizer groups and transfer name existing layers that have parameters, each at most once. */
+    private static void checkLayerRefs(NetworkSpec spec) {
+        Set<String> grouped = new HashSet<>();
+        List<OptimizerSpec.Group> groups = spec.optimizer().groups();
+        for (int i = 0; i < groups.size(); i++) {
+            OptimizerSpec.Group g = groups.get(i);
+            String loc = "optimizer.groups[" + i + "]";
+            if (g.layers().isEmpty()) throw new SpecException(loc + ".layers", "must name at least one layer");
+            if (!(g.lrScale() >= 0) || Double.isInfinite(g.lrScale())) throw new SpecException(loc + ".lr_scale", "must be finite and >= 0, got " + g.lrScale());
+            for (int k = 0; k < g.layers().size(); k++) {
+                String name = g.layers().get(k);
+                checkParametricLayer(spec, loc + ".layers[" + k + "]", name);
+                if (!grouped.add(name)) throw new SpecException(loc + ".layers[" + k + "]", "layer '" + name + "' is already in an earlier group");
+            }
+        }
+        TransferSpec t = spec.transfer();
+        if (t != null) {
+            Set<String> seen = new HashSet<>();
+            for (int k = 0; k < t.layers().size(); k++) {
+                String name = t.layers().get(k);
+                checkParametricLayer(spec, "transfer.layers[" + k + "]", name);
+                if (!seen.add(name)) throw new SpecException("transfer.layers[" + k + "]", "layer '" + name + "' is listed twice");
+            }
+        }
+    }
+
+    private static void checkParametricLayer(NetworkSpec spec, String loc, String name) {
+        LayerSpec l = spec.layer(name);
+        if (l == null) {
+            throw new SpecException(loc, "no layer named '" + name + "' (layers: " + spec.layers().stream().map(LayerSpec::name).toList() + ")");
+        }
+        if (!hasParameters(l)) throw new SpecException(loc, "layer '" + name + "' (" + l.type() + ") has no parameters");
+    }
+
+    /** Whether layers of this kind have parameters (weights, tables, gains). */
+    static boolean hasParameters(LayerSpec l) {
+        return l instanceof LayerSpec.Dense || l instanceof LayerSpec.EmbeddingBag || l instanceof LayerSpec.Embedding
+                || l instanceof LayerSpec.Conv1DMaxPool || l instanceof LayerSpec.Recurrent || l instanceof LayerSpec.LayerNorm;
     }
 
     private static void positive(String key, double v) {

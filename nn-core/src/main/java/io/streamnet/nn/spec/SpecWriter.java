@@ -37,6 +37,14 @@ final class SpecWriter {
         for (LayerSpec l : s.layers()) layers.add(layer(l));
         root.put("loss", s.loss().type());
         root.set("optimizer", optimizer(s.optimizer()));
+        if (s.transfer() != null) {
+            ObjectNode t = root.putObject("transfer");
+            t.put("from", s.transfer().from());
+            if (!s.transfer().layers().isEmpty()) {
+                ArrayNode ls = t.putArray("layers");
+                s.transfer().layers().forEach(ls::add);
+            }
+        }
         return root;
     }
 
@@ -123,6 +131,15 @@ final class SpecWriter {
         o.put("schedule", s.schedule());
         o.put("timescale", s.timescale());
         o.put("warmup_steps", s.warmupSteps());
+        if (!s.groups().isEmpty()) {
+            ArrayNode groups = o.putArray("groups");
+            for (OptimizerSpec.Group g : s.groups()) {
+                ObjectNode go = groups.addObject();
+                ArrayNode ls = go.putArray("layers");
+                g.layers().forEach(ls::add);
+                go.put("lr_scale", g.lrScale());
+            }
+        }
         return o;
     }
 }

@@ -41,7 +41,12 @@
  * (1e-10), initial_accumulator (0); adam/adamw: beta1 (0.9), beta2 (0.999), eps (1e-8); all: weight_decay (0; adamw
  * 0.01; decoupled for adamw, L2 otherwise), clip_norm (0 = off; global gradient norm), schedule (constant |
  * inverse_sqrt with timescale, default 1000), warmup_steps (0). Embedding tables are always updated lazily (only
- * the rows a batch used).
+ * the rows a batch used). groups ([]): {@code [{layers: [emb, hidden], lr_scale: 0.1}, {layers: [out], lr: 0.01}]},
+ * a learning rate per layer group (a scale of the scheduled rate; {@code lr} is read as {@code lr / optimizer.lr}).
+ * <p>Transfer learning: {@code frozen: true} on any layer with parameters keeps its weights bit-identical (no
+ * gradient, no update, no optimizer state); {@code transfer: {from: FILE, layers: [emb, hidden]}} at the top level
+ * starts the named layers (all layers with parameters if none are named) from a model state file, the others fresh
+ * ({@link io.streamnet.nn.spec.TransferSpec}; a layer whose shapes differ fails naming the layer and parameter).
  *
  * <p>Errors are {@link io.streamnet.nn.spec.SpecException}s whose message starts with the location, e.g.
  * {@code layers[2] (dense 'hidden'): units must be > 0, got -3} or {@code optimizer.lr: must be finite and > 0}.

@@ -81,8 +81,8 @@ class NetworkTest {
     @Test
     void frozenLayersStayBitIdentical() {
         Network net = Network.build(SyntheticBags.smallSentimentSpec(100, OptimizerSpec.adamw(0.05)));
-        net.freeze("emb");
-        net.freeze("hidden");
+        net.setFrozen("emb", true);
+        net.setFrozen("hidden", true);
         float[] table = net.parameter("emb.table").value().clone();
         float[] hidden = net.parameter("hidden.weight").value().clone();
         float[] out = net.parameter("out.weight").value().clone();
@@ -95,7 +95,7 @@ class NetworkTest {
         assertArrayEquals(table, net.parameter("emb.table").value());
         assertArrayEquals(hidden, net.parameter("hidden.weight").value());
         assertTrue(!java.util.Arrays.equals(out, net.parameter("out.weight").value()), "the unfrozen output layer trains");
-        net.unfreeze("emb");
+        net.setFrozen("emb", false);
         data.fill(b, 8);
         net.trainBatch(b);
         assertTrue(!java.util.Arrays.equals(table, net.parameter("emb.table").value()), "unfrozen again, the table trains");

@@ -76,7 +76,7 @@ class ModelStateCodecGoldenTest {
         net.parameter("out.bias").value()[0] = Float.intBitsToFloat(NAN_WITH_PAYLOAD);
         net.parameter("hidden.bias").value()[1] = -0.0f;
         net.parameter("emb.table").value()[0] = Float.MIN_VALUE; // subnormal
-        net.freeze("hidden");
+        net.setFrozen("hidden", true);
         if (trainable) net.optimizer().setSteps(STEPS);
         net.rng().setState(RNG_STATE);
         net.counters().restore(COUNTERS[0], COUNTERS[1], COUNTERS[2], COUNTERS[3]);

@@ -74,7 +74,7 @@ class ModelStateCodecTest {
     void decodeThenEncodeIsBitIdentical() {
         Network net = Network.build(spec());
         train(net, new SyntheticBags(3, VOCAB, 20), 5);
-        net.freeze("hidden");
+        net.setFrozen("hidden", true);
         net.parameter("out.bias").value()[0] = Float.intBitsToFloat(0x7fc00123); // a NaN payload survives too
         byte[] bytes = ModelStateCodec.encode(net);
         Network back = ModelStateCodec.decode(bytes);

@@ -174,7 +174,7 @@ class TaskManagerFailoverIT {
     long killAt = System.nanoTime();
     ops.run("flink.sh", "kill-taskmanager", victim.substring(victim.lastIndexOf('-') + 1));
     killed.countDown();
-    RecoveryWatch watch = new RecoveryWatch();
+    RecoveryWatch watch = new RecoveryWatch(rest, jobId);
     watch.start();
     ops.run("flink.sh", "start-taskmanager");
     double newTaskManagerAt = seconds(killAt);
@@ -187,8 +187,10 @@ class TaskManagerFailoverIT {
     producer.finish();
     System.out.printf("every event applied and every request answered %.1f s after the kill%n", seconds(killAt));
     // The cluster's Prometheus reporter exports the job's figures (the trainer's TaskManager serves its gauges).
+    String applied = "flink_taskmanager_job_task_operator_streamnet_trainer_appliedEvents";
     await("the trainer's applied events on a Prometheus endpoint of the cluster",
-        () -> prometheusAppliedEvents() == EVENTS, () -> "scraped " + prometheusAppliedEvents());
+        () -> ClusterPrometheus.gauge(ops.prometheusBase, 10, applied) == EVENTS,
+        () -> "scraped " + ClusterPrometheus.gauge(ops.prometheusBase, 10, applied));
     // Two more completed checkpoints: an answer repeated by the recovery would be committed by now.
     long checkpoints = rest.completedCheckpoints(jobId);
     await("two more completed checkpoints", () -> rest.completedCheckpoints(jobId) >= checkpoints + 2,
@@ -333,38 +335,6 @@ class TaskManagerFailoverIT {
     }
   }
 
-  /** Polls the job's state after the kill: when it left RUNNING and when every task was RUNNING again. */
-  final class RecoveryWatch extends Thread {
-    final AtomicLong leftRunningAt = new AtomicLong();
-    final AtomicLong runningAgainAt = new AtomicLong();
-    volatile boolean stop;
-
-    RecoveryWatch() {
-      super("recovery-watch");
-      setDaemon(true);
-    }
-
-    @Override
-    public void run() {
-      while (!stop && runningAgainAt.get() == 0) {
-        try {
-          String state = rest.job(jobId).path("state").asText();
-          long now = System.nanoTime();
-          if (leftRunningAt.get() == 0 && !"RUNNING".equals(state)) {
-            leftRunningAt.set(now);
-          } else if (leftRunningAt.get() != 0 && rest.fullyRunning(jobId)) {
-            runningAgainAt.set(now);
-          }
-          Thread.sleep(100);
-        } catch (InterruptedException e) {
-          return;
-        } catch (RuntimeException e) {
-          // the REST call timed out on a busy machine: ask again
-        }
-      }
-    }
-  }
-
   /** How often the job restarted, as the JobManager logged it. */
   private long restarts() {
     try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(ops.runDir.resolve("flink/jobmanager.log"))) {
@@ -430,29 +400,5 @@ class TaskManagerFailoverIT {
       }
       Thread.sleep(250);
     }
-  }
-
-  /** The trainer's appliedEvents gauge as the cluster's Prometheus reporters serve it; -1 where none serves it yet. */
-  private long prometheusAppliedEvents() {
-    Pattern gauge = Pattern.compile(
-        "(?m)^flink_taskmanager_job_task_operator_streamnet_trainer_appliedEvents\\{[^}]*} ([0-9.eE+]+)$");
-    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-    for (int port = ops.prometheusBase; port < ops.prometheusBase + 10; port++) {
-      try {
-        String page = http.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://127.0.0.1:" + port + "/metrics")).timeout(Duration.ofSeconds(5)).build(),
-            java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-        Matcher m = gauge.matcher(page);
-        if (m.find()) {
-          return (long) Double.parseDouble(m.group(1));
-        }
-      } catch (java.io.IOException e) {
-        // no reporter on this port
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return -1;
-      }
-    }
-    return -1;
   }
 }

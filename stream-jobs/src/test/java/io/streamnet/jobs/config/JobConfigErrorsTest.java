@@ -199,7 +199,7 @@ class JobConfigErrorsTest {
         Arguments.of("model: {features: {type: text_hashing, buckets: 1024, input: words}, " + network + "}",
             "job.yaml: model.features: network has no input named 'words' (inputs: [tokens])"),
         Arguments.of("model: {features: {input: tokens, buckets: 1024}, " + network + "}",
-            "job.yaml: model.features: missing required key 'type' (text_hashing or user_item)"),
+            "job.yaml: model.features: missing required key 'type' (text_hashing, token_sequence or user_item)"),
         Arguments.of("model: {features: {type: text_hashing, buckets: 1024, colour: red}, " + network + "}",
             "job.yaml: model.features: unknown key 'colour' (known keys here: [binary, buckets, input, max_order,"
                 + " min_order, seed, type])"),
