@@ -9,7 +9,6 @@ import io.streamnet.nn.loss.Losses;
 import io.streamnet.nn.optim.Optimizer;
 import io.streamnet.nn.random.Rng;
 import io.streamnet.nn.snapshot.ModelContent;
-import io.streamnet.nn.spec.InputSpec;
 import io.streamnet.nn.spec.LayerSpec;
 import io.streamnet.nn.spec.NetworkSpec;
 import io.streamnet.nn.spec.SpecGraph;
@@ -54,9 +53,7 @@ public final class Network implements ModelContent {
     private final TrainingCounters counters = new TrainingCounters();
     private final BatchCheck batchCheck;
     /** Per network input: whether backward computes the loss gradient with respect to it (dense inputs only). */
-    private final boolean[] inputGradNeeded;
-    private final Tensor[] inputGrads;
-    private final int[] inputGradSeen;
+    private final InputGradients inputGrads;
     /** The batch of the last training forward, for the input gradients' shapes and the external-gradient step. */
     private Batch trainingBatch;
     private boolean outputGradientPending;
@@ -78,10 +75,7 @@ public final class Network implements ModelContent {
         this.gradAcc = new Tensor[n];
         this.gradSeen = new int[n];
         this.needsGrad = new boolean[n];
-        int inputs = spec.inputs().size();
-        this.inputGradNeeded = new boolean[inputs];
-        this.inputGrads = new Tensor[inputs];
-        this.inputGradSeen = new int[inputs];
+        this.inputGrads = new InputGradients(spec);
         this.byName = new LinkedHashMap<>();
         List<Parameter> ps = new ArrayList<>();
         Map<String, Integer> index = new LinkedHashMap<>();
@@ -154,7 +148,7 @@ public final class Network implements ModelContent {
 
     /** Whether source {@code s} (a layer index, or a network input as -(input + 1)) wants a gradient. */
     private boolean gradientFlowsFrom(int s) {
-        return s >= 0 ? needsGrad[s] : inputGradNeeded[-s - 1];
+        return s >= 0 ? needsGrad[s] : inputGrads.needed(-s - 1);
     }
 
     /**
@@ -167,9 +161,7 @@ public final class Network implements ModelContent {
      * @throws IllegalArgumentException if there is no such input or it is not dense
      */
     public void setInputGradientNeeded(String input, boolean needed) {
-        int k = denseInputIndex(input);
-        inputGradNeeded[k] = needed;
-        if (needed && inputGrads[k] == null) inputGrads[k] = new Tensor();
+        inputGrads.setNeeded(input, needed);
         wireGradients();
     }
 
@@ -180,19 +172,7 @@ public final class Network implements ModelContent {
      * @throws IllegalStateException if {@link #setInputGradientNeeded} was not turned on for it
      */
     public Tensor inputGradient(String input) {
-        int k = denseInputIndex(input);
-        if (!inputGradNeeded[k]) throw new IllegalStateException("input gradient of '" + input + "' was not requested (setInputGradientNeeded)");
-        return inputGrads[k];
-    }
-
-    private int denseInputIndex(String input) {
-        for (int k = 0; k < spec.inputs().size(); k++) {
-            InputSpec in = spec.inputs().get(k);
-            if (!in.name().equals(input)) continue;
-            if (in.type() != InputSpec.Type.DENSE) throw new IllegalArgumentException("input '" + input + "' is " + in.type().specName() + ", not dense: it has no gradient");
-            return k;
-        }
-        throw new IllegalArgumentException("no input named '" + input + "'");
+        return inputGrads.get(input);
     }
 
     /** An empty batch shaped for this network's inputs and targets. */
@@ -366,7 +346,7 @@ public final class Network implements ModelContent {
         int last = modules.length - 1;
         Arrays.fill(gradRef, null);
         Arrays.fill(gradSeen, 0);
-        Arrays.fill(inputGradSeen, 0);
+        inputGrads.begin();
         gradRef[last] = gradLogits;
         for (int i = last; i >= 0; i--) {
             if (!needsGrad[i]) continue;
@@ -380,26 +360,15 @@ public final class Network implements ModelContent {
                 for (int k = 0; k < src.length; k++) flowBack(src[k], gxs[k]);
             }
         }
-        for (int k = 0; k < inputGradNeeded.length; k++) {
-            if (inputGradNeeded[k] && inputGradSeen[k] == 0) inputGrads[k].resizeLike((Tensor) trainingBatch.input(k)).zero();
-        }
+        inputGrads.end(trainingBatch);
     }
 
     /** Hands a consumer's input gradient to its source: a layer that needs it, or a requested network input. */
     private void flowBack(int s, Tensor gx) {
         if (s >= 0) {
             if (needsGrad[s]) accumulate(s, gx);
-        } else if (inputGradNeeded[-s - 1]) {
-            int k = -s - 1;
-            Tensor acc = inputGrads[k];
-            if (inputGradSeen[k]++ == 0) {
-                acc.copyFrom(gx);
-            } else {
-                float[] a = acc.data();
-                float[] g = gx.data();
-                int n = acc.size();
-                for (int j = 0; j < n; j++) a[j] += g[j];
-            }
+        } else {
+            inputGrads.add(-s - 1, gx);
         }
     }
 
