@@ -52,6 +52,11 @@ public final class Network implements ModelContent {
     private final Tensor predictions = new Tensor();
     private final TrainingCounters counters = new TrainingCounters();
     private final BatchCheck batchCheck;
+    /** Per network input: whether backward computes the loss gradient with respect to it (dense inputs only). */
+    private final InputGradients inputGrads;
+    /** The batch of the last training forward, for the input gradients' shapes and the external-gradient step. */
+    private Batch trainingBatch;
+    private boolean outputGradientPending;
 
     private Network(NetworkSpec spec, boolean trainable, boolean initialize) {
         this.spec = spec;
@@ -70,6 +75,7 @@ public final class Network implements ModelContent {
         this.gradAcc = new Tensor[n];
         this.gradSeen = new int[n];
         this.needsGrad = new boolean[n];
+        this.inputGrads = new InputGradients(spec);
         this.byName = new LinkedHashMap<>();
         List<Parameter> ps = new ArrayList<>();
         Map<String, Integer> index = new LinkedHashMap<>();
@@ -126,18 +132,47 @@ public final class Network implements ModelContent {
         return new Network(spec, trainable, false);
     }
 
-    /** Recomputes which nodes need gradients: those with trainable parameters at or before them. */
+    /**
+     * Recomputes which nodes need gradients: those with trainable parameters at or before them, and those after
+     * an input whose gradient was requested ({@link #setInputGradientNeeded}).
+     */
     private void wireGradients() {
         for (int i = 0; i < modules.length; i++) {
             boolean need = false;
             for (Parameter p : modules[i].params()) need |= !p.frozen();
-            for (int s : sources[i]) if (s >= 0) need |= needsGrad[s];
+            for (int s : sources[i]) need |= gradientFlowsFrom(s);
             needsGrad[i] = need;
-            if (layers[i] != null) {
-                int s = sources[i][0];
-                layers[i].setInputGradientNeeded(s >= 0 && needsGrad[s]);
-            }
+            if (layers[i] != null) layers[i].setInputGradientNeeded(gradientFlowsFrom(sources[i][0]));
         }
+    }
+
+    /** Whether source {@code s} (a layer index, or a network input as -(input + 1)) wants a gradient. */
+    private boolean gradientFlowsFrom(int s) {
+        return s >= 0 ? needsGrad[s] : inputGrads.needed(-s - 1);
+    }
+
+    /**
+     * Whether the backward pass of {@link #trainBatch}, {@link #computeGradients} and
+     * {@link #trainFromOutputGradient} also computes the gradient of the loss with respect to the dense input
+     * {@code input}, read afterwards from {@link #inputGradient}. Off by default (it costs the first layer's
+     * input product); for networks trained through another one, e.g. a GAN's discriminator, whose input gradient
+     * trains the generator. Not model state: a decoded network starts with it off.
+     *
+     * @throws IllegalArgumentException if there is no such input or it is not dense
+     */
+    public void setInputGradientNeeded(String input, boolean needed) {
+        inputGrads.setNeeded(input, needed);
+        wireGradients();
+    }
+
+    /**
+     * The gradient of the last backward pass's loss with respect to the dense input {@code input}, shaped like
+     * that input ({@code [batch, size]}); owned by the network and overwritten by the next backward pass.
+     *
+     * @throws IllegalStateException if {@link #setInputGradientNeeded} was not turned on for it
+     */
+    public Tensor inputGradient(String input) {
+        return inputGrads.get(input);
     }
 
     /** An empty batch shaped for this network's inputs and targets. */
@@ -204,6 +239,53 @@ public final class Network implements ModelContent {
         return l;
     }
 
+    /**
+     * The first half of a step whose output gradient comes from outside the network (a GAN's generator, trained
+     * through its discriminator): validates the inputs (targets are ignored) and runs the forward pass in
+     * training mode. Returns the outputs ({@code [batch, outputWidth]}, owned by the network, valid until its next
+     * forward); follow with {@link #trainFromOutputGradient}.
+     *
+     * @throws InvalidBatchException for invalid inputs, naming the field and the example
+     */
+    public Tensor forwardForTraining(Batch batch) {
+        if (optimizer == null) throw new IllegalStateException("this network was built for scoring only (Network.forScoring)");
+        checkBatch(batch, false);
+        Tensor out = forward(batch, true);
+        outputGradientPending = true;
+        return out;
+    }
+
+    /**
+     * The second half of that step: backward from {@code gradOutput} (the gradient of the caller's loss with
+     * respect to the outputs of the last {@link #forwardForTraining}, same shape), then the optimizer update,
+     * under the same guard as {@link #trainBatch}: a non-finite gradient is not applied and is counted. The
+     * network has no loss of its own here, so the result's loss is NaN.
+     *
+     * @throws IllegalStateException without a preceding forwardForTraining (each forward serves one step)
+     * @throws IllegalArgumentException if {@code gradOutput}'s shape differs from the outputs'
+     */
+    public TrainResult trainFromOutputGradient(Tensor gradOutput) {
+        if (!outputGradientPending) throw new IllegalStateException("trainFromOutputGradient needs a forwardForTraining before it");
+        Tensor out = (Tensor) outputs[modules.length - 1];
+        if (gradOutput.size() != out.size() || gradOutput.batchSize() != out.batchSize()) {
+            throw new IllegalArgumentException("output gradient has " + gradOutput.batchSize() + " rows and " + gradOutput.size()
+                    + " values, the outputs " + out.batchSize() + " and " + out.size());
+        }
+        outputGradientPending = false;
+        int n = out.batchSize();
+        gradLogits.copyFrom(gradOutput);
+        backward();
+        double norm = optimizer.gradientNorm();
+        if (!Double.isFinite(norm)) {
+            counters.rejectedNonFiniteGradient++;
+            return new TrainResult(TrainStatus.REJECTED_NONFINITE_GRADIENT, Double.NaN, norm, optimizer.steps(), n);
+        }
+        optimizer.step(norm);
+        counters.trainedBatches++;
+        counters.trainedExamples += n;
+        return new TrainResult(TrainStatus.TRAINED, Double.NaN, norm, optimizer.steps(), n);
+    }
+
     /** The batch loss in inference mode (no dropout), touching no weights, gradients or counters. */
     public double evaluateLoss(Batch batch) {
         checkBatch(batch, true);
@@ -245,6 +327,8 @@ public final class Network implements ModelContent {
     }
 
     private Tensor forward(Batch batch, boolean training) {
+        outputGradientPending = false;
+        if (training) trainingBatch = batch;
         for (int i = 0; i < modules.length; i++) {
             int[] src = sources[i];
             if (layers[i] != null) {
@@ -262,6 +346,7 @@ public final class Network implements ModelContent {
         int last = modules.length - 1;
         Arrays.fill(gradRef, null);
         Arrays.fill(gradSeen, 0);
+        inputGrads.begin();
         gradRef[last] = gradLogits;
         for (int i = last; i >= 0; i--) {
             if (!needsGrad[i]) continue;
@@ -269,11 +354,21 @@ public final class Network implements ModelContent {
             int[] src = sources[i];
             if (layers[i] != null) {
                 Tensor gx = layers[i].backward(g);
-                if (src[0] >= 0 && needsGrad[src[0]]) accumulate(src[0], gx);
+                flowBack(src[0], gx);
             } else {
                 Tensor[] gxs = merges[i].backward(g);
-                for (int k = 0; k < src.length; k++) if (src[k] >= 0 && needsGrad[src[k]]) accumulate(src[k], gxs[k]);
+                for (int k = 0; k < src.length; k++) flowBack(src[k], gxs[k]);
             }
+        }
+        inputGrads.end(trainingBatch);
+    }
+
+    /** Hands a consumer's input gradient to its source: a layer that needs it, or a requested network input. */
+    private void flowBack(int s, Tensor gx) {
+        if (s >= 0) {
+            if (needsGrad[s]) accumulate(s, gx);
+        } else {
+            inputGrads.add(-s - 1, gx);
         }
     }
 
