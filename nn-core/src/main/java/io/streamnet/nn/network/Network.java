@@ -1,7 +1,5 @@
 package io.streamnet.nn.network;
 
-import io.streamnet.nn.layer.Layer;
-import io.streamnet.nn.layer.MergeLayer;
 import io.streamnet.nn.layer.Module;
 import io.streamnet.nn.layer.Parameter;
 import io.streamnet.nn.loss.Loss;
@@ -9,17 +7,10 @@ import io.streamnet.nn.loss.Losses;
 import io.streamnet.nn.optim.Optimizer;
 import io.streamnet.nn.random.Rng;
 import io.streamnet.nn.snapshot.ModelContent;
-import io.streamnet.nn.spec.LayerSpec;
 import io.streamnet.nn.spec.NetworkSpec;
 import io.streamnet.nn.spec.SpecGraph;
 import io.streamnet.nn.tensor.Tensor;
-import io.streamnet.nn.tensor.Value;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A trainable network built from a {@link NetworkSpec}: a small DAG of layers, a loss on the last layer's
@@ -31,20 +22,8 @@ public final class Network implements ModelContent {
     private final SpecGraph graph;
     private final Rng rng;
     private final Loss loss;
-    private final Module[] modules;
-    private final Layer[] layers;
-    private final MergeLayer[] merges;
-    /** Source of each input of each node: >= 0 a layer index, < 0 the network input -(s + 1). */
-    private final int[][] sources;
-    private final int[] consumers;
-    private final Value[] outputs;
-    private final Tensor[][] mergeArgs;
-    private final Tensor[] gradRef;
-    private final Tensor[] gradAcc;
-    private final int[] gradSeen;
-    private final boolean[] needsGrad;
-    private final List<Parameter> params;
-    private final Map<String, Module> byName;
+    /** The layers wired as a graph: their forward and backward passes and which need a gradient. */
+    private final LayerGraph layerGraph;
     private final Optimizer optimizer;
     private final int outputWidth;
     private final Tensor gradLogits = new Tensor();
@@ -52,10 +31,7 @@ public final class Network implements ModelContent {
     private final Tensor predictions = new Tensor();
     private final TrainingCounters counters = new TrainingCounters();
     private final BatchCheck batchCheck;
-    /** Per network input: whether backward computes the loss gradient with respect to it (dense inputs only). */
-    private final InputGradients inputGrads;
-    /** The batch of the last training forward, for the input gradients' shapes and the external-gradient step. */
-    private Batch trainingBatch;
+    /** Whether a {@link #forwardForTraining} waits for its {@link #trainFromOutputGradient}. */
     private boolean outputGradientPending;
 
     private Network(NetworkSpec spec, boolean trainable, boolean initialize) {
@@ -63,46 +39,10 @@ public final class Network implements ModelContent {
         this.graph = spec.graph();
         this.rng = new Rng(spec.seed());
         this.loss = Losses.byName(spec.loss().type());
-        int n = spec.layers().size();
-        this.modules = new Module[n];
-        this.layers = new Layer[n];
-        this.merges = new MergeLayer[n];
-        this.sources = new int[n][];
-        this.consumers = new int[n];
-        this.outputs = new Value[n];
-        this.mergeArgs = new Tensor[n][];
-        this.gradRef = new Tensor[n];
-        this.gradAcc = new Tensor[n];
-        this.gradSeen = new int[n];
-        this.needsGrad = new boolean[n];
-        this.inputGrads = new InputGradients(spec);
-        this.byName = new LinkedHashMap<>();
-        List<Parameter> ps = new ArrayList<>();
-        Map<String, Integer> index = new LinkedHashMap<>();
-        for (int i = 0; i < spec.inputs().size(); i++) index.put(spec.inputs().get(i).name(), -(i + 1));
-        for (int i = 0; i < n; i++) {
-            LayerSpec ls = spec.layers().get(i);
-            List<String> ins = graph.inputsOf(i);
-            List<SpecGraph.Node> inNodes = ins.stream().map(graph::node).toList();
-            Module m = Components.layer(ls, inNodes, rng, initialize);
-            modules[i] = m;
-            if (m instanceof Layer l) layers[i] = l; else merges[i] = (MergeLayer) m;
-            sources[i] = ins.stream().mapToInt(index::get).toArray();
-            for (int s : sources[i]) if (s >= 0) consumers[s]++;
-            if (merges[i] != null) mergeArgs[i] = new Tensor[ins.size()];
-            gradAcc[i] = new Tensor();
-            for (Parameter p : m.params()) {
-                p.setFrozen(ls.frozen());
-                ps.add(p);
-            }
-            byName.put(ls.name(), m);
-            index.put(ls.name(), i);
-        }
-        this.params = Collections.unmodifiableList(ps);
+        this.layerGraph = new LayerGraph(spec, graph, rng, initialize);
         this.outputWidth = graph.outputWidth();
         this.batchCheck = new BatchCheck(spec, loss, outputWidth);
-        this.optimizer = trainable ? Components.optimizer(spec.optimizer(), ps) : null;
-        wireGradients();
+        this.optimizer = trainable ? Components.optimizer(spec.optimizer(), layerGraph.params) : null;
     }
 
     /**
@@ -133,25 +73,6 @@ public final class Network implements ModelContent {
     }
 
     /**
-     * Recomputes which nodes need gradients: those with trainable parameters at or before them, and those after
-     * an input whose gradient was requested ({@link #setInputGradientNeeded}).
-     */
-    private void wireGradients() {
-        for (int i = 0; i < modules.length; i++) {
-            boolean need = false;
-            for (Parameter p : modules[i].params()) need |= !p.frozen();
-            for (int s : sources[i]) need |= gradientFlowsFrom(s);
-            needsGrad[i] = need;
-            if (layers[i] != null) layers[i].setInputGradientNeeded(gradientFlowsFrom(sources[i][0]));
-        }
-    }
-
-    /** Whether source {@code s} (a layer index, or a network input as -(input + 1)) wants a gradient. */
-    private boolean gradientFlowsFrom(int s) {
-        return s >= 0 ? needsGrad[s] : inputGrads.needed(-s - 1);
-    }
-
-    /**
      * Whether the backward pass of {@link #trainBatch}, {@link #computeGradients} and
      * {@link #trainFromOutputGradient} also computes the gradient of the loss with respect to the dense input
      * {@code input}, read afterwards from {@link #inputGradient}. Off by default (it costs the first layer's
@@ -161,8 +82,8 @@ public final class Network implements ModelContent {
      * @throws IllegalArgumentException if there is no such input or it is not dense
      */
     public void setInputGradientNeeded(String input, boolean needed) {
-        inputGrads.setNeeded(input, needed);
-        wireGradients();
+        layerGraph.inputGrads.setNeeded(input, needed);
+        layerGraph.wireGradients();
     }
 
     /**
@@ -172,7 +93,7 @@ public final class Network implements ModelContent {
      * @throws IllegalStateException if {@link #setInputGradientNeeded} was not turned on for it
      */
     public Tensor inputGradient(String input) {
-        return inputGrads.get(input);
+        return layerGraph.inputGrads.get(input);
     }
 
     /** An empty batch shaped for this network's inputs and targets. */
@@ -266,7 +187,7 @@ public final class Network implements ModelContent {
      */
     public TrainResult trainFromOutputGradient(Tensor gradOutput) {
         if (!outputGradientPending) throw new IllegalStateException("trainFromOutputGradient needs a forwardForTraining before it");
-        Tensor out = (Tensor) outputs[modules.length - 1];
+        Tensor out = layerGraph.output();
         if (gradOutput.size() != out.size() || gradOutput.batchSize() != out.batchSize()) {
             throw new IllegalArgumentException("output gradient has " + gradOutput.batchSize() + " rows and " + gradOutput.size()
                     + " values, the outputs " + out.batchSize() + " and " + out.size());
@@ -322,72 +243,13 @@ public final class Network implements ModelContent {
         return trainPredictions;
     }
 
-    private Value sourceValue(int s, Batch batch) {
-        return s >= 0 ? outputs[s] : batch.input(-s - 1);
-    }
-
     private Tensor forward(Batch batch, boolean training) {
         outputGradientPending = false;
-        if (training) trainingBatch = batch;
-        for (int i = 0; i < modules.length; i++) {
-            int[] src = sources[i];
-            if (layers[i] != null) {
-                outputs[i] = layers[i].forward(sourceValue(src[0], batch), training);
-            } else {
-                Tensor[] args = mergeArgs[i];
-                for (int k = 0; k < src.length; k++) args[k] = (Tensor) sourceValue(src[k], batch);
-                outputs[i] = merges[i].forward(args, training);
-            }
-        }
-        return (Tensor) outputs[modules.length - 1];
+        return layerGraph.forward(batch, training);
     }
 
     private void backward() {
-        int last = modules.length - 1;
-        Arrays.fill(gradRef, null);
-        Arrays.fill(gradSeen, 0);
-        inputGrads.begin();
-        gradRef[last] = gradLogits;
-        for (int i = last; i >= 0; i--) {
-            if (!needsGrad[i]) continue;
-            Tensor g = gradRef[i];
-            int[] src = sources[i];
-            if (layers[i] != null) {
-                Tensor gx = layers[i].backward(g);
-                flowBack(src[0], gx);
-            } else {
-                Tensor[] gxs = merges[i].backward(g);
-                for (int k = 0; k < src.length; k++) flowBack(src[k], gxs[k]);
-            }
-        }
-        inputGrads.end(trainingBatch);
-    }
-
-    /** Hands a consumer's input gradient to its source: a layer that needs it, or a requested network input. */
-    private void flowBack(int s, Tensor gx) {
-        if (s >= 0) {
-            if (needsGrad[s]) accumulate(s, gx);
-        } else {
-            inputGrads.add(-s - 1, gx);
-        }
-    }
-
-    /** Adds a consumer's input gradient to node j's output gradient (by reference when j has one consumer). */
-    private void accumulate(int j, Tensor gx) {
-        if (consumers[j] == 1) {
-            gradRef[j] = gx;
-            return;
-        }
-        Tensor acc = gradAcc[j];
-        if (gradSeen[j]++ == 0) {
-            acc.copyFrom(gx);
-            gradRef[j] = acc;
-        } else {
-            float[] a = acc.data();
-            float[] g = gx.data();
-            int n = acc.size();
-            for (int k = 0; k < n; k++) a[k] += g[k];
-        }
+        layerGraph.backward(gradLogits);
     }
 
     /**
@@ -402,48 +264,48 @@ public final class Network implements ModelContent {
     /** Number of trainable values (frozen ones included). */
     public long parameterCount() {
         long n = 0;
-        for (Parameter p : params) n += p.size();
+        for (Parameter p : layerGraph.params) n += p.size();
         return n;
     }
 
     /** All parameters in layer order (names {@code layer.weight}, {@code layer.bias}, {@code layer.table}, ...). */
     @Override
     public List<Parameter> parameters() {
-        return params;
+        return layerGraph.params;
     }
 
     /** The parameter with full name {@code name} (e.g. "hidden.weight"). */
     public Parameter parameter(String name) {
-        for (Parameter p : params) if (p.name().equals(name)) return p;
+        for (Parameter p : layerGraph.params) if (p.name().equals(name)) return p;
         throw new IllegalArgumentException("no parameter named '" + name + "'");
     }
 
     /** The layer named {@code name}. */
     public Module layer(String name) {
-        Module m = byName.get(name);
-        if (m == null) throw new IllegalArgumentException("no layer named '" + name + "' (layers: " + byName.keySet() + ")");
+        Module m = layerGraph.byName.get(name);
+        if (m == null) throw new IllegalArgumentException("no layer named '" + name + "' (layers: " + layerGraph.byName.keySet() + ")");
         return m;
     }
 
     /** Freezes (or unfreezes) all parameters of a layer: frozen parameters get no gradient and no update. */
     public void setFrozen(String layerName, boolean frozen) {
         for (Parameter p : layer(layerName).params()) p.setFrozen(frozen);
-        wireGradients();
+        layerGraph.wireGradients();
     }
 
     /** Re-derives gradient wiring after parameters' frozen flags were changed directly (state decoders). */
     public void refreshFrozen() {
-        wireGradients();
+        layerGraph.wireGradients();
     }
 
     /** A copy of all parameter values. */
     public ParameterSnapshot copyParameters() {
-        return ParameterSnapshot.of(params);
+        return ParameterSnapshot.of(layerGraph.params);
     }
 
     /** Loads parameter values whose names and shapes match this network's ({@link ParameterSnapshot#loadInto}). */
     public void loadParameters(ParameterSnapshot snapshot) {
-        snapshot.loadInto(params);
+        snapshot.loadInto(layerGraph.params);
     }
 
     /** A scoring-only network with a copy of this network's current weights. */
@@ -487,6 +349,6 @@ public final class Network implements ModelContent {
 
     /** Layer names in spec order. */
     public List<String> layerNames() {
-        return List.copyOf(byName.keySet());
+        return List.copyOf(layerGraph.byName.keySet());
     }
 }
