@@ -121,9 +121,9 @@ public final class JobFactory {
     return new KafkaPipelineIo.Settings(k.clientProperties(), c.registry().registryConfig(),
         new KafkaPipelineIo.Topics(t.labeled(), t.requests(), t.scores(), t.snapshots(), t.deadLetters(), t.metrics(),
             c.feedback().enabled() ? c.feedback().topic() : null),
-        k.groupId(), k.startingTimestamp() != null
-            ? KafkaPipelineIo.StartingOffsets.at(k.startingTimestamp().toEpochMilli())
-            : new KafkaPipelineIo.StartingOffsets(KafkaPipelineIo.StartingOffsets.Mode.valueOf(k.startingOffsets().name()), -1),
+        k.groupId(), new KafkaPipelineIo.StartingOffsets(
+            KafkaPipelineIo.StartingOffsets.Mode.valueOf(k.startingOffsets().name()),
+            k.startingTimestamp() == null ? -1 : k.startingTimestamp().toEpochMilli()),
         bounded,
         c.checkpointing().mode() == Checkpointing.Mode.EXACTLY_ONCE
             ? DeliveryGuarantee.EXACTLY_ONCE : DeliveryGuarantee.AT_LEAST_ONCE,

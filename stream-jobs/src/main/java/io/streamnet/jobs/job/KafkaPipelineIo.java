@@ -62,19 +62,11 @@ public final class KafkaPipelineIo {
   public record StartingOffsets(Mode mode, long timestampMs) implements java.io.Serializable {
     public enum Mode { EARLIEST, LATEST, COMMITTED, TIMESTAMP }
 
-    public static final StartingOffsets COMMITTED = new StartingOffsets(Mode.COMMITTED, -1);
-    public static final StartingOffsets EARLIEST = new StartingOffsets(Mode.EARLIEST, -1);
-    public static final StartingOffsets LATEST = new StartingOffsets(Mode.LATEST, -1);
-
     public StartingOffsets {
       Objects.requireNonNull(mode, "mode");
       if (mode == Mode.TIMESTAMP && timestampMs < 0) {
         throw new IllegalArgumentException("a start at a time needs a timestamp >= 0, got " + timestampMs);
       }
-    }
-
-    public static StartingOffsets at(long timestampMs) {
-      return new StartingOffsets(Mode.TIMESTAMP, timestampMs);
     }
 
     OffsetsInitializer initializer() {
