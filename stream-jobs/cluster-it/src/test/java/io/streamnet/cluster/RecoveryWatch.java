@@ -2,7 +2,7 @@ package io.streamnet.cluster;
 
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Polls a job's state after a kill: when it left RUNNING and when every task was RUNNING again. */
+/** Polls a job after a kill: when it stopped being fully running and when every task was RUNNING again. */
 final class RecoveryWatch extends Thread {
   final AtomicLong leftRunningAt = new AtomicLong();
   final AtomicLong runningAgainAt = new AtomicLong();
@@ -21,11 +21,14 @@ final class RecoveryWatch extends Thread {
   public void run() {
     while (!stop && runningAgainAt.get() == 0) {
       try {
-        String state = rest.job(jobId).path("state").asText();
+        // Not fully running is the signal, not the job's state alone: the job is RESTARTING for only the restart
+        // delay, which a poll can miss on a busy machine (a REST call timing out), while its tasks stay
+        // unscheduled until the new TaskManager has registered.
+        boolean running = rest.fullyRunning(jobId);
         long now = System.nanoTime();
-        if (leftRunningAt.get() == 0 && !"RUNNING".equals(state)) {
+        if (leftRunningAt.get() == 0 && !running) {
           leftRunningAt.set(now);
-        } else if (leftRunningAt.get() != 0 && rest.fullyRunning(jobId)) {
+        } else if (leftRunningAt.get() != 0 && running) {
           runningAgainAt.set(now);
         }
         Thread.sleep(100);

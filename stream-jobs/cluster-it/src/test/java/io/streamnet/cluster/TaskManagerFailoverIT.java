@@ -206,7 +206,7 @@ class TaskManagerFailoverIT {
     // Requests of the second half were produced after the kill: their answers come from the recovered job.
     CommittedOutputs.Seen<SentimentScore> firstAnswer = outputs.firstAnswerAfter(killAt,
         a -> Integer.parseInt(a.getId().toString().substring("req-".length())) >= REQUESTS / 2);
-    System.out.printf("killed %s (the trainer's) at %d events produced, %d applied; job left RUNNING after %.1f s;"
+    System.out.printf("killed %s (the trainer's) at %d events produced, %d applied; job no longer fully running after %.1f s;"
             + " new TaskManager registered after %.1f s; every task RUNNING again after %.1f s; first snapshot of the"
             + " new epoch committed after %.1f s, first answer to a request sent after the kill %.1f s; %d restarts;"
             + " TaskManagers before %s, after %s%n",
