@@ -46,6 +46,15 @@ public final class Transfer {
      *                       another shape; nothing is copied then
      */
     public static void copy(Network target, ParameterSnapshot source, TransferSpec transfer, String sourceName) {
+        copy(target, source, transfer, sourceName, "transfer");
+    }
+
+    /**
+     * {@link #copy(Network, ParameterSnapshot, TransferSpec, String)}, with errors located under {@code key} (the
+     * configuration key that lists the layers, e.g. a job's {@code warm_start}) instead of the spec's {@code transfer}.
+     */
+    public static void copy(Network target, ParameterSnapshot source, TransferSpec transfer, String sourceName,
+                            String key) {
         List<Parameter> dst = new ArrayList<>();
         List<ParameterSnapshot.Entry> src = new ArrayList<>();
         List<LayerSpec> layers = target.spec().layers();
@@ -53,7 +62,7 @@ public final class Transfer {
             String layer = layers.get(i).name();
             List<Parameter> params = target.layer(layer).params();
             if (params.isEmpty() || !transfer.loads(layer)) continue;
-            String loc = transfer.layers().isEmpty() ? "transfer (all layers)" : "transfer.layers[" + transfer.layers().indexOf(layer) + "]";
+            String loc = transfer.layers().isEmpty() ? key + " (all layers)" : key + ".layers[" + transfer.layers().indexOf(layer) + "]";
             boolean any = false;
             for (ParameterSnapshot.Entry e : source.entries()) any |= e.name().startsWith(layer + ".");
             if (!any) {
@@ -69,7 +78,7 @@ public final class Transfer {
                 if (e.rows() != p.rows() || e.cols() != p.cols()) {
                     throw new SpecException(loc, "layer '" + layer + "': parameter '" + p.name() + "' has shape " + p.shapeString()
                             + " in this network but [" + e.rows() + ", " + e.cols() + "] in " + sourceName
-                            + " (leave the layer out of transfer.layers to initialize it fresh)");
+                            + " (leave the layer out of " + key + ".layers to initialize it fresh)");
                 }
                 dst.add(p);
                 src.add(e);

@@ -282,13 +282,21 @@ final class SpecValidator {
             }
         }
         TransferSpec t = spec.transfer();
-        if (t != null) {
-            Set<String> seen = new HashSet<>();
-            for (int k = 0; k < t.layers().size(); k++) {
-                String name = t.layers().get(k);
-                checkParametricLayer(spec, "transfer.layers[" + k + "]", name);
-                if (!seen.add(name)) throw new SpecException("transfer.layers[" + k + "]", "layer '" + name + "' is listed twice");
-            }
+        if (t != null) checkLoadedLayers(spec, t.layers(), "transfer");
+    }
+
+    /**
+     * Checks a list of layers to load from another model (a spec's {@code transfer.layers}, a job's
+     * {@code warm_start.layers}): each names a layer of {@code spec} that has parameters, at most once.
+     *
+     * @param key where the list is, for the errors ({@code key.layers[i]})
+     */
+    static void checkLoadedLayers(NetworkSpec spec, List<String> layers, String key) {
+        Set<String> seen = new HashSet<>();
+        for (int k = 0; k < layers.size(); k++) {
+            String name = layers.get(k);
+            checkParametricLayer(spec, key + ".layers[" + k + "]", name);
+            if (!seen.add(name)) throw new SpecException(key + ".layers[" + k + "]", "layer '" + name + "' is listed twice");
         }
     }
 

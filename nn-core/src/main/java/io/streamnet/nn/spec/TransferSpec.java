@@ -21,6 +21,17 @@ public record TransferSpec(String from, List<String> layers) {
         layers = layers == null ? List.of() : List.copyOf(layers);
     }
 
+    /**
+     * Checks that each layer named exists in {@code spec} with parameters, at most once, as a spec's {@code transfer}
+     * is checked; for the same list given elsewhere (a job's {@code warm_start.layers}).
+     *
+     * @param key where the list is, for the errors ({@code key.layers[i]})
+     * @throws SpecException naming the entry
+     */
+    public void checkLayers(NetworkSpec spec, String key) {
+        SpecValidator.checkLoadedLayers(spec, layers, key);
+    }
+
     /** Whether layer {@code name} (a layer with parameters) is loaded from the source. */
     public boolean loads(String name) {
         return layers.isEmpty() || layers.contains(name);

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -241,6 +243,36 @@ final class ConfigNode {
         throw fail(key + "." + e.getKey(), "must be a string, number or boolean, got " + value);
       }
       out.put(e.getKey(), value.asText());
+    }
+    return out;
+  }
+
+  /**
+   * A list of non-blank strings: a YAML sequence, or one comma-separated string (what {@code --set key=a,b} gives);
+   * empty when absent.
+   */
+  List<String> stringList(String key) {
+    JsonNode v = get(key);
+    List<String> out = new ArrayList<>();
+    if (v == null || v.isNull()) {
+      return out;
+    }
+    if (v.isTextual()) {
+      for (String part : v.asText().split(",", -1)) {
+        out.add(part.trim());
+      }
+    } else if (v.isArray()) {
+      for (JsonNode e : v) {
+        if (!e.isTextual() && !e.isNumber()) {
+          throw fail(key, "must be a list of names, got " + v);
+        }
+        out.add(e.asText().trim());
+      }
+    } else {
+      throw fail(key, "must be a list of names, got " + v);
+    }
+    if (out.stream().anyMatch(String::isEmpty)) {
+      throw fail(key, "holds an empty name: " + v);
     }
     return out;
   }

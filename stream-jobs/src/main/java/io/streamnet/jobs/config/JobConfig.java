@@ -9,6 +9,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.streamnet.connect.registry.RegistryConfig;
+import io.streamnet.nn.spec.SpecException;
+import io.streamnet.nn.spec.TransferSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -210,6 +212,17 @@ public record JobConfig(Job job, ModelSection model, Trainer trainer, Snapshots 
     }
     if (warmStart.kind() == WarmStart.Kind.LATEST_FILE && snapshots.directory() == null) {
       throw warmStartNode.fail("from", "latest_file needs snapshots.directory (where the model files are written)");
+    }
+    if (warmStart.partial()) {
+      if (job.recommendation()) {
+        throw warmStartNode.fail("layers", "a partial load is for the layers of a network (the sentiment task);"
+            + " the recommender's tables are loaded whole: leave layers out");
+      }
+      try {
+        new TransferSpec(warmStart.from(), warmStart.layers()).checkLayers(model.model().network(), "warm_start");
+      } catch (SpecException e) {
+        throw new ConfigException(source, e.location(), e.problem(), e);
+      }
     }
     return new JobConfig(job, model.model(), trainer, snapshots, scorer, metrics, checkpointing, restart, warmStart,
         topics, kafka, registry, feedback);

@@ -11,6 +11,7 @@ import io.streamnet.nn.prequential.RunnerSpec;
 import io.streamnet.nn.reco.RecoLearnerSpec;
 import io.streamnet.nn.reco.RecommenderSpec;
 import io.streamnet.nn.spec.NetworkSpec;
+import io.streamnet.nn.spec.SpecException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.Objects;
@@ -50,6 +51,11 @@ public final class ModelSection implements Serializable {
     if (!(spec.features() instanceof FeatureSpec.TextHashing t)) {
       throw new IllegalArgumentException("features: type must be text_hashing (the sentiment job learns from"
           + " text), got " + (spec.features() instanceof FeatureSpec.UserItem ? "user_item" : spec.features()));
+    }
+    if (spec.network().transfer() != null) {
+      // the trainer would read the file wherever it runs, and again whenever it starts without a checkpoint
+      throw new SpecException("network.transfer", "a job loads layers from another model with warm_start.layers"
+          + " (warm_start.from: the URI of the model file, one the cluster can read); remove transfer here");
     }
     return new ModelSection(new TextFeatures(t.config(), t.input()), spec.network().toJson(), null, 0, 0, 0);
   }

@@ -91,8 +91,10 @@ final class ModelSectionReader {
     runnerSpec.set("features", features);
     runnerSpec.set("network", network);
     RunnerSpec spec;
+    ModelSection model;
     try {
       spec = RunnerSpec.parse(JSON.writeValueAsString(runnerSpec), true, "model");
+      model = ModelSection.of(spec);
     } catch (SpecException e) {
       throw remap(n, e);
     } catch (IllegalArgumentException e) {
@@ -101,13 +103,13 @@ final class ModelSectionReader {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
-    return new Resolved(ModelSection.of(spec), spec.batchSize());
+    return new Resolved(model, spec.batchSize());
   }
 
   /** RunnerSpec locations ("model: features.buckets", "network.layers[1] ...", "features") become model.<key>. */
   static ConfigException remap(ConfigNode n, SpecException e) {
     String location = e.location();
-    String problem = e.getMessage().substring(location.length() + 2);
+    String problem = e.problem();
     String key = location.startsWith("model: ") ? location.substring("model: ".length())
         : location.equals("model") ? "" : location;
     return key.isEmpty() ? n.failHere(problem) : n.fail(key, problem);

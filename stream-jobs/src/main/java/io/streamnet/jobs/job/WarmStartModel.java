@@ -9,9 +9,15 @@ import io.streamnet.jobs.model.PublishedModel;
 import io.streamnet.jobs.model.PublishedVersions;
 import io.streamnet.jobs.model.SnapshotFiles;
 import io.streamnet.jobs.model.StoredModel;
+import io.streamnet.jobs.model.WarmStartFile;
 import io.streamnet.jobs.task.Task;
 import io.streamnet.jobs.train.InitialModel;
+import io.streamnet.nn.network.Network;
+import io.streamnet.nn.network.ParameterSnapshot;
+import io.streamnet.nn.network.Transfer;
 import io.streamnet.nn.online.OnlineLearner;
+import io.streamnet.nn.spec.TransferSpec;
+import io.streamnet.nn.state.ModelStateCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -23,8 +29,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The model a trainer without checkpointed state starts from ({@code warm_start.from}): a fresh model, a model
  * file (the whole model state: weights and optimizer slots), the newest file in the snapshot directory, or the
- * newest published weights on the snapshot topic (weights only: the optimizer slots start afresh). A warm start
- * that finds nothing falls back to a fresh model and says so in the log; a named file that is missing is an error.
+ * newest published weights on the snapshot topic (weights only: the optimizer slots start afresh); with
+ * {@code warm_start.layers}, only those layers' weights from a model file into a fresh model. A warm start that finds
+ * nothing falls back to a fresh model and says so in the log; a named file that is missing is an error.
  */
 final class WarmStartModel implements InitialModel {
   private static final long serialVersionUID = 1L;
@@ -66,14 +73,14 @@ final class WarmStartModel implements InitialModel {
     try {
       return switch (warmStart.kind()) {
         case NONE -> null;
-        case FILE -> fromFile(SnapshotFiles.read(warmStart.uri()));
+        case FILE -> fromFile(WarmStartFile.read(warmStart.uri()), task);
         case LATEST_FILE -> {
           Optional<StoredModel> latest = new SnapshotFiles(snapshotDirectory, Integer.MAX_VALUE).latest();
           if (latest.isEmpty()) {
             LOG.info("warm start: no model file in {}; starting from a fresh model", snapshotDirectory);
             yield null;
           }
-          yield fromFile(latest.get());
+          yield fromFile(latest.get(), task);
         }
         case TOPIC -> {
           Optional<PublishedModel> published = PublishedVersions.latestModel(kafka, topic, modelId, registry);
@@ -121,7 +128,7 @@ final class WarmStartModel implements InitialModel {
       published = Optional.empty();
     }
     if (file.isPresent() && (published.isEmpty() || !published.get().version().isAfter(file.get().version()))) {
-      return fromFile(file.get());
+      return fromFile(file.get(), task);
     }
     if (published.isPresent()) {
       return fromTopic(published.get(), task);
@@ -161,9 +168,34 @@ final class WarmStartModel implements InitialModel {
     return learner.encodeModel();
   }
 
-  private static byte[] fromFile(StoredModel stored) {
-    LOG.info("warm start: model file {} (version {}, checkpoint {})", stored.path(), stored.version(),
-        stored.checkpointId());
+  private byte[] fromFile(StoredModel stored, Task<?, ?, ?, ?, ?> task) {
+    if (warmStart.partial()) {
+      return partial(stored, task);
+    }
+    LOG.info("warm start: {}", stored.describe());
     return stored.modelState();
+  }
+
+  /**
+   * A fresh model of the job's spec with the weights of {@code warm_start.layers} copied from the file's model, which
+   * may have another spec (transfer learning). Every check runs before anything is copied.
+   */
+  private byte[] partial(StoredModel stored, Task<?, ?, ?, ?, ?> task) {
+    OnlineLearner<?> learner = task.newLearner(null);
+    if (!(learner.content() instanceof Network target)) {
+      throw new IllegalStateException("warm_start.layers: the " + task.name() + " model is not a layer network");
+    }
+    ParameterSnapshot source;
+    try {
+      source = ModelStateCodec.decode(stored.modelState()).copyParameters();
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("warm start: " + stored.path() + " does not hold a layer network's state: "
+          + e.getMessage(), e);
+    }
+    Transfer.copy(target, source, new TransferSpec(stored.path().toString(), warmStart.layers()),
+        stored.path().toString(), "warm_start");
+    LOG.info("warm start: layers {} from {}; the others fresh from the job's spec, the optimizer afresh",
+        warmStart.layers(), stored.describe());
+    return learner.encodeModel();
   }
 }

@@ -83,6 +83,19 @@ class JobConfigErrorsTest {
             + " URI of a model file such as file:///var/streamnet/models/<file>), got 'newest'"),
         Arguments.of("warm_start: {from: latest_file}",
             "job.yaml: warm_start.from: latest_file needs snapshots.directory (where the model files are written)"),
+        Arguments.of("warm_start: {from: topic, layers: [emb]}", "job.yaml: warm_start.layers: a partial load reads a"
+            + " model file: from must be the URI of a model file or latest_file, got 'topic'"),
+        Arguments.of("warm_start: {from: 'file:///m.snn', layers: [emb, head]}", "job.yaml: warm_start.layers[1]: no"
+            + " layer named 'head' (layers: [emb, hidden, out])"),
+        Arguments.of("warm_start: {from: 'file:///m.snn', layers: [emb, emb]}",
+            "job.yaml: warm_start.layers[1]: layer 'emb' is listed twice"),
+        Arguments.of("model: {features: {type: text_hashing, input: t, buckets: 16}, network: {seed: 1, inputs: [{name:"
+            + " t, type: sparse_ids, vocab: 16}], layers: [{type: embedding_bag, name: e, input: t, dim: 2}, {type: dense,"
+            + " name: o, units: 1}], loss: bce_with_logits, optimizer: {type: sgd, lr: 0.1}, transfer: {from: m.snnm}}}",
+            "job.yaml: model.network.transfer: a job loads layers from another model with warm_start.layers"
+            + " (warm_start.from: the URI of the model file, one the cluster can read); remove transfer here"),
+        Arguments.of("warm_start: {from: 'file:///m.snn', layers: {emb: 1}}",
+            "job.yaml: warm_start.layers: must be a list of names, got {\"emb\":1}"),
         // topics
         Arguments.of("topics: {scores: 'my scores'}",
             "job.yaml: topics.scores: 'my scores' is not a legal Kafka topic name (1 to 249 of a-z A-Z 0-9 . _ -)"),
@@ -156,7 +169,7 @@ class JobConfigErrorsTest {
         Arguments.of("checkpointing: {interval: 100}", "job.yaml: checkpointing: unknown key 'interval' (known:"
             + " interval_ms, mode, directory, timeout_ms, min_pause_ms, retain_on_cancel, tolerable_failures, aligned_timeout_ms,"
             + " retained)"),
-        Arguments.of("warm_start: {form: topic}", "job.yaml: warm_start: unknown key 'form' (known: from)"),
+        Arguments.of("warm_start: {form: topic}", "job.yaml: warm_start: unknown key 'form' (known: from, layers)"),
         Arguments.of("model: {specs: x.yaml}", "job.yaml: model: unknown key 'specs' (known: spec, features, network)"),
         Arguments.of("registry: {properties: {basic.auth.user: u}}", "job.yaml: registry.properties: unknown key"
             + " 'basic.auth.user' (known: basic.auth.credentials.source, basic.auth.user.info,"

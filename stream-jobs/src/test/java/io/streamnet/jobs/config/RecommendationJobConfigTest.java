@@ -89,6 +89,9 @@ class RecommendationJobConfigTest {
         "sentiment has no feedback loop");
     assertTrue(error("job: {task: recommendation}\nfeedback: {idle_ms: 0}").getMessage()
         .startsWith("job.yaml: feedback.idle_ms: must be between 1 and "));
+    assertEquals("job.yaml: warm_start.layers: a partial load is for the layers of a network (the sentiment task);"
+        + " the recommender's tables are loaded whole: leave layers out",
+        error("job: {task: recommendation}\nwarm_start: {from: 'file:///m.snn', layers: [emb]}").getMessage());
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.streamnet.jobs.job;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,7 +12,9 @@ import io.streamnet.nn.network.Batch;
 import io.streamnet.nn.network.Network;
 import io.streamnet.nn.snapshot.ModelVersion;
 import io.streamnet.nn.snapshot.SnapshotPayload;
+import io.streamnet.nn.spec.NetworkSpec;
 import io.streamnet.nn.state.ModelStateCodec;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -46,6 +49,53 @@ class JobFactoryTest {
         "snapshots.directory", dir.toUri().toString()));
     Network fromLatest = ModelStateCodec.decode(initialState(latest));
     assertArrayEquals(SnapshotPayload.full(trained), SnapshotPayload.full(fromLatest));
+  }
+
+  @Test
+  void aPartialWarmStartTakesTheNamedLayersFromAModelOfAnotherSpecAndTheRestFresh(@TempDir Path dir) throws Exception {
+    JobConfig base = JobConfig.defaults();
+    String jobSpec = base.model().network().toJson();
+    String otherHead = jobSpec.replaceFirst("\"units\" ?: ?64", "\"units\": 32");
+    assertNotEquals(jobSpec, otherHead, "the source's hidden layer is of another size");
+    Network source = Network.build(NetworkSpec.fromJson(otherHead));
+    Batch b = source.newBatch();
+    b.start(1);
+    b.sparse(base.model().inputName()).addExample(new int[] {1, 2, 3}, 0, 3);
+    b.targets().set(0, 1f);
+    source.trainBatch(b);
+    Path file = dir.resolve("pretrained.snnm");   // as streamnet prequential --save-model writes it
+    Files.write(file, ModelStateCodec.encode(source));
+
+    JobConfig config = base.withOverrides(Map.of("warm_start.from", file.toUri().toString(),
+        "warm_start.layers", "emb"));
+    Network started = ModelStateCodec.decode(initialState(config));
+    Network fresh = Network.build(base.model().network());
+    assertArrayEquals(source.layer("emb").params().get(0).value(), started.layer("emb").params().get(0).value(),
+        "emb from the file");
+    for (String fromSpec : new String[] {"hidden", "out"}) {
+      for (int i = 0; i < fresh.layer(fromSpec).params().size(); i++) {
+        assertArrayEquals(fresh.layer(fromSpec).params().get(i).value(),
+            started.layer(fromSpec).params().get(i).value(), fromSpec + " fresh from the job's spec and seed");
+      }
+    }
+    assertEquals(0, started.optimizer().steps(), "the optimizer starts afresh");
+
+    JobConfig wrongShape = base.withOverrides(Map.of("warm_start.from", file.toUri().toString(),
+        "warm_start.layers", "emb,hidden"));
+    Exception e = assertThrows(RuntimeException.class, () -> initialState(wrongShape));
+    assertEquals("warm_start.layers[1]: layer 'hidden': parameter 'hidden.weight' has shape [16, 64] in this network"
+        + " but [16, 32] in " + file.toUri().toString().replace("file:///", "file:/") + " (leave the layer out of warm_start.layers to initialize it fresh)",
+        e.getMessage());
+  }
+
+  @Test
+  void aWholeWarmStartAlsoReadsAModelStateFile(@TempDir Path dir) throws Exception {
+    JobConfig base = JobConfig.defaults();
+    Network saved = Network.build(base.model().network());
+    Path file = dir.resolve("saved.snnm");
+    Files.write(file, ModelStateCodec.encode(saved));
+    JobConfig config = base.withOverrides(Map.of("warm_start.from", file.toUri().toString()));
+    assertArrayEquals(ModelStateCodec.encode(saved), initialState(config));
   }
 
   @Test
