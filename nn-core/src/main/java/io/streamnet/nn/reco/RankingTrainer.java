@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * The ranking half of a training step: picks the batch's positives whose item has a row, draws each one's negatives
  * (with probability proportional to popularity^exponent, from the model's generator, never the positive or an item
- * the user has interacted with), computes the spec's loss over {@code u . Q[j] + b[j]} with its gradients into the
+ * the user has interacted with; with {@code hard_pool} the hardest of a larger draw, {@link HardNegatives}), computes the spec's loss over {@code u . Q[j] + b[j]} with its gradients into the
  * item table, the bias and the user tower, and applies the optimizer unless the loss or the gradient is not finite.
  * The three parts are separate methods so that the gradient checks can evaluate the loss with the negatives fixed.
  */
@@ -34,6 +34,9 @@ final class RankingTrainer {
     private final int[] candidates;
     private final float[] logits;
     private final float[] gradLogits;
+    /** The adversarial choice among a larger popularity draw; null with popularity sampling only. */
+    private final HardNegatives hard;
+    private final int[] pool;
     /** The current batch's examples: event index, candidate rows (positive first), candidate count. */
     private int[] exampleEvents = new int[0];
     private int[] exampleCandidates = new int[0];
@@ -67,6 +70,9 @@ final class RankingTrainer {
         this.candidates = new int[maxCandidates];
         this.logits = new float[maxCandidates];
         this.gradLogits = new float[maxCandidates];
+        RecommenderSpec.Negatives n = spec.negatives();
+        this.hard = n.adversarial() ? new HardNegatives(n.count() * n.hardPool(), n.temperature()) : null;
+        this.pool = n.adversarial() ? new int[n.count() * n.hardPool()] : null;
     }
 
     /**
@@ -76,7 +82,7 @@ final class RankingTrainer {
      * @param itemRows the rows of the batch's items
      */
     boolean step(TrainingBatch batch, int[] userRows, int[] itemRows) {
-        if (prepare(batch, itemRows) == 0) {
+        if (prepare(batch, userRows, itemRows) == 0) {
             return false;
         }
         return apply(lossAndGradients(batch, userRows)).trained();
@@ -106,7 +112,7 @@ final class RankingTrainer {
      * Chooses the batch's ranking examples (positives whose item has a row) and draws their negatives; an example
      * that gets no negative is dropped (except with BCE, which can learn from the positive alone). Returns how many.
      */
-    int prepare(TrainingBatch batch, int[] itemRows) {
+    int prepare(TrainingBatch batch, int[] userRows, int[] itemRows) {
         int width = 1 + spec.negatives().count();
         if (exampleEvents.length < batch.size()) {
             exampleEvents = new int[batch.size()];
@@ -118,7 +124,8 @@ final class RankingTrainer {
             if (!batch.positive(i) || itemRows[i] == IdVocabulary.SHARED_ROW) {
                 continue;
             }
-            int negatives = drawNegatives(itemRows[i], batch.history(i));
+            int negatives = hard == null ? drawNegatives(itemRows[i], batch.history(i), candidates, 1,
+                    spec.negatives().count()) : drawHardNegatives(batch, i, userRows[i], itemRows[i]);
             if (negatives == 0 && spec.loss() != RankingLoss.BCE) {
                 continue; // nothing to rank the positive against
             }
@@ -139,20 +146,25 @@ final class RankingTrainer {
         int width = 1 + spec.negatives().count();
         float scale = 1f / examples; // the loss is the mean over the batch's examples
         double loss = 0;
-        long[] context = batch.context();
         for (int e = 0; e < examples; e++) {
             int i = exampleEvents[e];
-            int off = batch.contextOffset(i);
-            int count = batch.contextCount(i);
-            for (int k = 0; k < count; k++) {
-                contextRows[k] = items.rowOf(context[off + k]);
-            }
-            tower.forward(contextRows, count, userRows[i], u, 0);
+            userVector(batch, i, userRows[i]);
             System.arraycopy(exampleCandidates, e * width, candidates, 0, exampleSizes[e]);
             loss += exampleLossAndGradients(exampleSizes[e] - 1, scale);
             tower.backward(gradU);
         }
         return loss * scale;
+    }
+
+    /** The user vector of event {@code i} into {@link #u}: the tower over its history. */
+    private void userVector(TrainingBatch batch, int i, int userRow) {
+        long[] context = batch.context();
+        int off = batch.contextOffset(i);
+        int count = batch.contextCount(i);
+        for (int k = 0; k < count; k++) {
+            contextRows[k] = items.rowOf(context[off + k]);
+        }
+        tower.forward(contextRows, count, userRow, u, 0);
     }
 
     /** The batch index of the event behind prepared example {@code e}. */
@@ -201,14 +213,13 @@ final class RankingTrainer {
     }
 
     /**
-     * Draws up to {@code count} negatives into {@code candidates[1..]}, rejecting the positive and items the user has
-     * interacted with; gives up after {@code count * max_tries} draws. Returns how many were drawn.
+     * Draws up to {@code want} negatives into {@code out[from..]} by popularity, rejecting the positive and items the
+     * user has interacted with; gives up after {@code want * max_tries} draws. Returns how many were drawn.
      */
-    private int drawNegatives(int target, UserHistory history) {
+    private int drawNegatives(int target, UserHistory history, int[] out, int from, int want) {
         if (sampler.isEmpty()) {
             return 0;
         }
-        int want = spec.negatives().count();
         int tries = want * spec.negatives().maxTries();
         int m = 0;
         for (int t = 0; t < tries && m < want; t++) {
@@ -218,9 +229,29 @@ final class RankingTrainer {
                 counters[Recommender.NEGATIVES_REJECTED]++;
                 continue;
             }
-            candidates[++m] = row;
+            out[from + m++] = row;
         }
         return m;
+    }
+
+    /**
+     * {@code hard_pool * count} popularity draws, of which {@code count} are kept into {@code candidates[1..]} by the
+     * current model's scores for event {@code i}'s user ({@link HardNegatives}). Returns how many were kept.
+     */
+    private int drawHardNegatives(TrainingBatch batch, int i, int userRow, int target) {
+        int drawn = drawNegatives(target, batch.history(i), pool, 0, pool.length);
+        int want = spec.negatives().count();
+        if (drawn <= want) {
+            System.arraycopy(pool, 0, candidates, 1, drawn);
+            return drawn;
+        }
+        userVector(batch, i, userRow);
+        float[] q = itemEmbedding.value();
+        float[] b = itemBias.value();
+        for (int k = 0; k < drawn; k++) {
+            hard.score(k, VectorMath.dot(u, 0, q, pool[k] * dim, dim) + b[pool[k]], rng);
+        }
+        return hard.keep(pool, drawn, want, candidates, 1);
     }
 
     private void clearGradients() {

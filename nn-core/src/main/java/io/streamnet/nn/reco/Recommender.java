@@ -219,7 +219,7 @@ public final class Recommender implements ModelContent {
             throw new IllegalStateException("this recommender was built for scoring only");
         }
         observeRows(batch);
-        int ranked = rankingTrainer.prepare(batch, itemRows);
+        int ranked = rankingTrainer.prepare(batch, userRows, itemRows);
         double loss = ranked == 0 ? Double.NaN : rankingTrainer.lossAndGradients(batch, userRows);
         long steps = rankingSteps();
         if (ranked > 0 && Double.isFinite(loss) && loss > maxLoss) {
@@ -274,7 +274,7 @@ public final class Recommender implements ModelContent {
 
     /** {@link RankingTrainer#prepare} on the rows of the last {@link #observeRows}. */
     int prepareRanking(TrainingBatch batch) {
-        return rankingTrainer.prepare(batch, itemRows);
+        return rankingTrainer.prepare(batch, userRows, itemRows);
     }
 
     /** {@link RankingTrainer#lossAndGradients} on the rows of the last {@link #observeRows}. */

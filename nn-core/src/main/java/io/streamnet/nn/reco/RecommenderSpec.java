@@ -76,8 +76,32 @@ public record RecommenderSpec(long seed, int dim, double initStd, RatingScale ra
      * @param exponent items are drawn with probability proportional to (positives so far)^exponent
      * @param maxTries draws per wanted negative before giving up (draws of items the user interacted with are
      *                 rejected, so a user who has seen most popular items may get fewer negatives)
+     * @param hardPool adversarial (hard) negatives: {@code hardPool * count} candidates are drawn by popularity and
+     *                 {@code count} of them kept, sampled without replacement with probability proportional to
+     *                 {@code exp(score / temperature)} under the current model: the model as its own adversary
+     *                 (self-adversarial sampling); 1: off, every drawn candidate is kept
+     * @param temperature the softmax temperature of that choice, &gt; 0: lower, harder negatives
      */
-    public record Negatives(int count, double exponent, int maxTries) {}
+    public record Negatives(int count, double exponent, int maxTries, int hardPool, double temperature) {
+        public Negatives {
+            if (hardPool < 1) {
+                throw new IllegalArgumentException("negatives hard_pool must be >= 1, got " + hardPool);
+            }
+            if (!(temperature > 0) || Double.isInfinite(temperature)) {
+                throw new IllegalArgumentException("negatives temperature must be finite and > 0, got " + temperature);
+            }
+        }
+
+        /** Popularity sampling only. */
+        public Negatives(int count, double exponent, int maxTries) {
+            this(count, exponent, maxTries, 1, 1.0);
+        }
+
+        /** Whether negatives are chosen by the model's scores among a larger popularity sample. */
+        public boolean adversarial() {
+            return hardPool > 1;
+        }
+    }
 
     /** The default values of every key (what an empty {@code model:} section gives). */
     static RecommenderSpec defaults(NetworkSpec ratingHead) {
@@ -118,7 +142,9 @@ public record RecommenderSpec(long seed, int dim, double initStd, RatingScale ra
         SpecNode g = n.child("negatives");
         Negatives negatives = new Negatives(g.integer("count", d.negatives().count(), 1, 1 << 16),
                 g.real("exponent", d.negatives().exponent(), 0, 4),
-                g.integer("max_tries", d.negatives().maxTries(), 1, 1000));
+                g.integer("max_tries", d.negatives().maxTries(), 1, 1000),
+                g.integer("hard_pool", d.negatives().hardPool(), 1, 64),
+                g.real("temperature", d.negatives().temperature(), 1e-3, 1e3));
         g.finish();
         SpecNode l = n.child("loss");
         RankingLoss loss = RankingLoss.bySpecName(
@@ -211,8 +237,12 @@ public record RecommenderSpec(long seed, int dim, double initStd, RatingScale ra
         o.putObject("tower").put("context_table", tower.tiedContext() ? "tied" : "separate")
                 .put("user_embedding", tower.userEmbedding()).put("recency", tower.recency())
                 .put("position_weights", tower.positionWeights()).put("dense", tower.dense());
-        o.putObject("negatives").put("count", negatives.count()).put("exponent", negatives.exponent())
-                .put("max_tries", negatives.maxTries());
+        ObjectNode neg = o.putObject("negatives").put("count", negatives.count())
+                .put("exponent", negatives.exponent()).put("max_tries", negatives.maxTries());
+        if (negatives.adversarial()) {
+            // written only when on, so the specs (and model states) of popularity sampling keep their exact text
+            neg.put("hard_pool", negatives.hardPool()).put("temperature", negatives.temperature());
+        }
         o.putObject("loss").put("type", loss.specName()).put("logq", logQ);
         try {
             o.set("optimizer", JSON.readTree(ratingHead.withOptimizer(optimizer).toJson()).get("optimizer"));

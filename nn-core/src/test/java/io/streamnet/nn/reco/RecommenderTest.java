@@ -13,6 +13,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RecommenderTest {
     static final String TOWER = "{context_table: tied, user_embedding: true, recency: 0.7, position_weights: true}";
@@ -26,9 +28,19 @@ class RecommenderTest {
         return learner;
     }
 
-    @Test
-    void sameSeedAndStreamGiveBitIdenticalWeights() {
-        RecommenderSpec spec = TinySpecs.spec(TOWER, LOSS, 0.1);
+    /** The tiny spec with adversarial negatives: 3 popularity draws per negative, the 5 hardest kept. */
+    static RecommenderSpec hardNegatives() {
+        String json = TinySpecs.spec(TOWER, LOSS, 0.1).toJson();
+        String popularity = "\"negatives\":{\"count\":5,\"exponent\":0.75,\"max_tries\":4}";
+        assertTrue(json.contains(popularity), json);
+        return TinySpecs.parse(json.replace(popularity, "\"negatives\":{\"count\":5,\"exponent\":0.75,"
+                + "\"max_tries\":4,\"hard_pool\":3,\"temperature\":0.5}"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void sameSeedAndStreamGiveBitIdenticalWeights(boolean adversarial) {
+        RecommenderSpec spec = adversarial ? hardNegatives() : TinySpecs.spec(TOWER, LOSS, 0.1);
         Recommender a = trained(spec, 40).model();
         Recommender b = trained(spec, 40).model();
         for (int p = 0; p < a.parameters().size(); p++) {
@@ -111,9 +123,10 @@ class RecommenderTest {
         }
     }
 
-    @Test
-    void negativesAreNeverItemsTheUserInteractedWith() {
-        RecommenderSpec spec = TinySpecs.spec(TOWER, LOSS, 0.1);
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void negativesAreNeverItemsTheUserInteractedWith(boolean adversarial) {
+        RecommenderSpec spec = adversarial ? hardNegatives() : TinySpecs.spec(TOWER, LOSS, 0.1);
         RecoLearner learner = trained(spec, 20);
         Recommender m = learner.model();
         TrainingBatch batch = new TrainingBatch(spec.history().length());
