@@ -105,14 +105,14 @@ public final class Recommender implements ModelContent {
     }
 
     /**
-     * A scoring-only model (no optimizer slots, no sampler) with fresh weights and empty vocabularies: for a scorer
-     * that installs a trainer's weights ({@link #parameters()} values) and rows ({@link IdVocabulary#assign}).
+     * A scoring-only model (no optimizer slots, no sampler) with zero weights and empty vocabularies: for a scorer
+     * that installs a trainer's weights ({@link #parameters()} values, every one of them) and rows
+     * ({@link IdVocabulary#assign}). Not initialised: a full snapshot overwrites every value, and drawing the
+     * tables' millions of normals would only delay the first model a scorer serves.
      */
     public static Recommender forScoring(RecommenderSpec spec) {
-        Recommender m = new Recommender(spec, false, new IdVocabulary(spec.items()), new IdVocabulary(spec.users()),
+        return new Recommender(spec, false, new IdVocabulary(spec.items()), new IdVocabulary(spec.users()),
                 new RatingHead(spec.ratingHead(), spec.ratings(), false));
-        m.rows.initialize();
-        return m;
     }
 
     /** For decoders: trainable or not, with the given vocabularies and rating head, weights to be loaded. */
