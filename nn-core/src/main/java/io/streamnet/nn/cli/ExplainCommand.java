@@ -4,7 +4,6 @@ import io.streamnet.nn.data.Dataset;
 import io.streamnet.nn.explain.Explanation;
 import io.streamnet.nn.explain.TextExplainer;
 import io.streamnet.nn.explain.TokenContribution;
-import io.streamnet.nn.feature.TextHashingConfig;
 import io.streamnet.nn.network.Network;
 import io.streamnet.nn.prequential.FeatureSpec;
 import io.streamnet.nn.prequential.RunnerSpec;
@@ -43,7 +42,7 @@ public final class ExplainCommand {
         }
         try {
             Network network = ModelStateCodec.decode(readModel(o));
-            Explanation e = new TextExplainer(network.spec(), features(o), o.steps()).explain(network, o.text());
+            Explanation e = explainer(network, o).explain(network, o.text());
             print(e, o.top(), out);
             return 0;
         } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
@@ -60,13 +59,13 @@ public final class ExplainCommand {
         }
     }
 
-    private static TextHashingConfig features(ExplainOptions o) {
+    /** The explainer of the model with the features of the runner spec it was trained with. */
+    private static TextExplainer explainer(Network network, ExplainOptions o) {
         RunnerSpec spec = o.spec() != null ? RunnerSpec.load(o.spec()) : RunnerSpec.forDataset(Dataset.SST2);
-        if (!(spec.features() instanceof FeatureSpec.TextHashing t)) {
-            throw new IllegalArgumentException("explanations need text_hashing features (a bag of n-grams); "
-                    + (o.spec() != null ? o.spec() : "the spec") + " has " + spec.features().getClass().getSimpleName());
-        }
-        return t.config();
+        if (spec.features() instanceof FeatureSpec.TextHashing t) return new TextExplainer(network.spec(), t.config(), o.steps());
+        if (spec.features() instanceof FeatureSpec.TokenSequence t) return new TextExplainer(network.spec(), t.config(), o.steps());
+        throw new IllegalArgumentException("explanations need text features (text_hashing or token_sequence); "
+                + (o.spec() != null ? o.spec() : "the spec") + " has " + spec.features().getClass().getSimpleName());
     }
 
     static void print(Explanation e, int top, PrintStream out) {

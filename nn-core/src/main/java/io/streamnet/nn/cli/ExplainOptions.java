@@ -16,7 +16,8 @@ import java.nio.file.Path;
 public record ExplainOptions(Path model, Path spec, int top, int steps, String text) {
     public static final String USAGE = String.join("\n",
             "usage: streamnet explain --model FILE [--spec FILE] [--top 5] [--steps " + IntegratedGradients.DEFAULT_STEPS + "] \"text\"",
-            "  --model     a sentiment model's state, as written by streamnet prequential --save-model FILE",
+            "  --model     a sentiment model's state (a bag model or TextCNN), as written by streamnet prequential",
+            "              --save-model FILE",
             "  --spec      the runner spec the model was trained with (its features: buckets, n-gram orders, seed);",
             "              default: the built-in sentiment spec (streamnet prequential --dataset sst2 --print-spec)",
             "  --top       how many tokens to print, by largest |contribution| (default 5)",

@@ -63,6 +63,30 @@ class ExplainCommandTest {
         assertTrue(r.out().contains("top 4 of 4 tokens"), r.out());
     }
 
+    /** A TextCNN (token_sequence features) saved by prequential is explained per token too. */
+    @Test
+    void explainsATextCnn() throws IOException {
+        Path spec = Files.writeString(dir.resolve("tiny-textcnn.yaml"), """
+                features: {type: token_sequence, input: tokens, buckets: 4096, max_length: 12}
+                network:
+                  inputs: [{name: tokens, type: ids, vocab: 4096, width: 12}]
+                  layers:
+                    - {type: embedding, name: emb, input: tokens, dim: 8}
+                    - {type: conv1d_max_pool, name: cnn, filters: 4, widths: [1, 2]}
+                    - {type: dense, name: out, units: 1}
+                  loss: bce_with_logits
+                  optimizer: {type: adagrad, lr: 0.05}
+                """);
+        Path model = dir.resolve("cnn.snnm");
+        int trained = PrequentialCommand.run(new String[] {"--dataset", "uci", "--limit", "500", "--spec", spec.toString(),
+                "--save-model", model.toString()}, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(new ByteArrayOutputStream()), io.streamnet.nn.prequential.ProgressReporter.silent());
+        assertEquals(0, trained);
+        Result r = run("--model", model.toString(), "--spec", spec.toString(), "--top", "2", "Great phone, terrible battery.");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("top 2 of 4 tokens"), r.out());
+    }
+
     @Test
     void helpAndUsageErrors() throws IOException {
         Result help = run("--help");

@@ -27,7 +27,7 @@ class IntegratedGradientsTest {
     void attributionsAreTheFiniteDifferenceGradientsAlongThePath(String mode) {
         Network net = Network.build(BagNetworks.spec(mode));
         int steps = 4;
-        BagAttribution a = new IntegratedGradients(net.spec(), steps).attribute(net, IDS, IDS.length);
+        Attribution a = new IntegratedGradients(net.spec(), steps).attribute(net, IDS, IDS.length);
         double eps = 1e-3;
         for (int i = 0; i < IDS.length; i++) {
             double integral = 0;
@@ -50,11 +50,11 @@ class IntegratedGradientsTest {
     @ValueSource(strings = {"mean", "sum"})
     void attributionsAddUpToTheLogitAboveTheEmptyText(String mode) {
         Network net = Network.build(BagNetworks.spec(mode));
-        BagAttribution fine = new IntegratedGradients(net.spec(), 512).attribute(net, IDS, IDS.length);
+        Attribution fine = new IntegratedGradients(net.spec(), 512).attribute(net, IDS, IDS.length);
         double gap = fine.logit() - fine.baselineLogit();
         assertTrue(Math.abs(gap) > 0.05, "the test needs a logit that moves, got " + gap);
         assertEquals(gap, fine.sum(), 2e-3 * Math.abs(gap) + 1e-4, "512 steps");
-        BagAttribution coarse = new IntegratedGradients(net.spec(), IntegratedGradients.DEFAULT_STEPS).attribute(net, IDS, IDS.length);
+        Attribution coarse = new IntegratedGradients(net.spec(), IntegratedGradients.DEFAULT_STEPS).attribute(net, IDS, IDS.length);
         assertEquals(gap, coarse.sum(), 0.05 * Math.abs(gap) + 1e-3, "default steps");
 
         assertEquals(BagNetworks.logit(net, IDS, null), fine.logit(), 1e-4, "the text's logit is the network's");
@@ -64,7 +64,7 @@ class IntegratedGradientsTest {
     @Test
     void anEmptyBagHasNoAttributions() {
         Network net = Network.build(BagNetworks.spec("mean"));
-        BagAttribution a = new IntegratedGradients(net.spec(), 8).attribute(net, new int[0], 0);
+        Attribution a = new IntegratedGradients(net.spec(), 8).attribute(net, new int[0], 0);
         assertEquals(0, a.attributions().length);
         assertEquals(a.baselineLogit(), a.logit(), 0);
     }
@@ -82,7 +82,7 @@ class IntegratedGradientsTest {
         NetworkSpec dense = NetworkSpec.builder().name("dense").denseInput("x", 4).dense("out", 1)
                 .loss("bce_with_logits").optimizer(OptimizerSpec.sgd(0.1)).build();
         var e = assertThrows(IllegalArgumentException.class, () -> new IntegratedGradients(dense, 8));
-        assertTrue(e.getMessage().contains("one sparse_ids input") && e.getMessage().contains("x:dense"), e.getMessage());
+        assertTrue(e.getMessage().contains("one sparse_ids or ids input") && e.getMessage().contains("x:dense"), e.getMessage());
         NetworkSpec bag = BagNetworks.spec("mean");
         NetworkSpec regression = new NetworkSpec("mse", 1, bag.inputs(), bag.layers(), LossSpec.mse(), bag.optimizer());
         e = assertThrows(IllegalArgumentException.class, () -> new IntegratedGradients(regression, 8));
@@ -95,7 +95,7 @@ class IntegratedGradientsTest {
         Network net = Network.build(BagNetworks.spec("mean"));
         var e = assertThrows(IllegalArgumentException.class,
                 () -> new IntegratedGradients(net.spec(), 8).attribute(net, new int[] {1, BagNetworks.VOCAB}, 2));
-        assertTrue(e.getMessage().contains("id 64 at bag entry 1"), e.getMessage());
+        assertTrue(e.getMessage().contains("id 64 at entry 1"), e.getMessage());
     }
 
     private static float[] filled(float a) {

@@ -23,7 +23,7 @@ class TextExplainerTest {
         Network net = Network.build(BagNetworks.spec("mean"));
         Explanation e = new TextExplainer(net.spec(), features, 16).explain(net, TEXT);
         int[] ids = new TextHashingFeaturizer(features).featurize(TEXT);
-        BagAttribution bag = new IntegratedGradients(net.spec(), 16).attribute(net, ids, ids.length);
+        Attribution bag = new IntegratedGradients(net.spec(), 16).attribute(net, ids, ids.length);
         assertEquals(bag.sum(), e.total(), 1e-5);
         assertEquals(bag.probability(), e.probability(), 1e-9);
         assertEquals(List.of("not", "good", "at", "all", "a", "dull", "film"),
@@ -41,7 +41,7 @@ class TextExplainerTest {
         String text = "bad bad movie";
         Explanation e = new TextExplainer(net.spec(), features, 16).explain(net, text);
         int[] ids = new TextHashingFeaturizer(features).featurize(text);
-        BagAttribution bag = new IntegratedGradients(net.spec(), 16).attribute(net, ids, ids.length);
+        Attribution bag = new IntegratedGradients(net.spec(), 16).attribute(net, ids, ids.length);
         TokenContribution bad = e.tokens().stream().filter(t -> t.token().equals("bad")).findFirst().orElseThrow();
         assertEquals(2, bad.occurrences());
         if (ids[0] != ids[2]) assertEquals(bag.attributions()[0] + bag.attributions()[1], bad.contribution(), 1e-6);

@@ -1,13 +1,13 @@
 package io.streamnet.nn.explain;
 
 /**
- * Integrated gradients of one text's bag: the network's logit, the baseline's (no tokens), and each bag entry's
+ * Integrated gradients of one text: the network's logit, the baseline's (no tokens), and each entry's
  * attribution in logit units. Their sum approximates {@code logit - baselineLogit} (completeness), up to the
  * integration error of {@code steps} midpoints.
  *
- * @param attributions one per bag entry, in the bag's order (an id that occurs twice has two entries)
+ * @param attributions one per entry, in the input's order (a bag's entries: an id that occurs twice has two; a sequence's positions)
  */
-public record BagAttribution(double logit, double baselineLogit, float[] attributions, int steps) {
+public record Attribution(double logit, double baselineLogit, float[] attributions, int steps) {
     /** The sum of the attributions, which completeness compares with {@code logit - baselineLogit}. */
     public double sum() {
         double s = 0;
