@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
 import org.junit.jupiter.api.Test;
 
 class BackwardCompatibilityTest {
@@ -18,6 +19,16 @@ class BackwardCompatibilityTest {
       assertEquals(List.of(), BackwardCompatibility.problemsAgainstAll(c.current(), c.released()),
           c.name() + " is not BACKWARD compatible with its released versions");
     }
+  }
+
+  /** Forward as well: consumers still on SentimentScore v1 read what a v2 scorer writes (they skip the explanation). */
+  @Test
+  void sentimentScoreV1ReadersReadTheCurrentWriter() {
+    Contract score = Contracts.forType(SentimentScore.class).orElseThrow();
+    assertEquals(2, score.released().size(), "v1 and v2 (the optional explanation)");
+    assertEquals(List.of(), BackwardCompatibility.problems(score.released().get(0), score.current()));
+    assertEquals(SchemaNormalization.toParsingForm(score.current()),
+        SchemaNormalization.toParsingForm(score.released().get(1)), "the current contract is its newest released version");
   }
 
   @Test

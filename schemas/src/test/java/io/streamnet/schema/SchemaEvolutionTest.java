@@ -9,13 +9,16 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import org.apache.avro.Schema;
+import java.util.List;
 import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificDatumWriter;
 import org.junit.jupiter.api.Test;
 
 /** Data written with old or foreign writer schemas, read by the generated classes. */
@@ -60,6 +63,50 @@ class SchemaEvolutionTest {
     assertEquals(DeadLetterReason.UNKNOWN, read.getReason());
     assertEquals("sentiment.labeled", read.getSourceTopic());
     assertEquals(ByteBuffer.wrap(new byte[] {1, 2, 3}), read.getValue());
+  }
+
+  @Test
+  void sentimentScoreV1DataReadsWithNullExplanation() throws IOException {
+    Schema v1 = Contracts.forType(SentimentScore.class).orElseThrow().released().get(0);
+    GenericRecord old = new GenericData.Record(v1);
+    old.put("id", "r-1");
+    old.put("probability", 0.75);
+    old.put("predictedLabel", 1);
+    old.put("modelId", "sentiment-S");
+    old.put("modelEpoch", 2L);
+    old.put("modelVersion", 9L);
+    old.put("scoredAt", 1_700_000_000_000L);
+    old.put("latencyMicros", 120L);
+
+    SentimentScore read = read(write(v1, old), v1, SentimentScore.getClassSchema());
+
+    assertEquals("r-1", read.getId());
+    assertEquals(0.75, read.getProbability());
+    assertEquals(9L, read.getModelVersion());
+    assertNull(read.getExplanation());
+  }
+
+  @Test
+  void sentimentScoreV2DataWithAnExplanationReadsWithAV1Reader() throws IOException {
+    Schema v1 = Contracts.forType(SentimentScore.class).orElseThrow().released().get(0);
+    Schema v2 = Contracts.forType(SentimentScore.class).orElseThrow().released().get(1);
+    SentimentScore score = SentimentScore.newBuilder().setId("r-2").setProbability(0.2).setPredictedLabel(0)
+        .setModelId("sentiment-S").setModelEpoch(1).setModelVersion(3).setScoredAt(Instant.ofEpochMilli(5))
+        .setLatencyMicros(80)
+        .setExplanation(List.of(new ExplainedToken("dull", -1.25), new ExplainedToken("not", -0.5)))
+        .build();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+    new SpecificDatumWriter<SentimentScore>(SentimentScore.class).write(score, encoder);
+    encoder.flush();
+
+    GenericRecord read = new GenericDatumReader<GenericRecord>(v2, v1)
+        .read(null, DecoderFactory.get().binaryDecoder(out.toByteArray(), null));
+
+    assertEquals("r-2", read.get("id").toString());
+    assertEquals(0.2, read.get("probability"));
+    assertEquals(80L, read.get("latencyMicros"));
+    assertNull(read.getSchema().getField("explanation"), "a v1 reader has no explanation field");
   }
 
   private static byte[] write(Schema writer, GenericRecord record) throws IOException {

@@ -12,6 +12,7 @@ import io.streamnet.schema.RecoRequest;
 import io.streamnet.schema.Recommendation;
 import io.streamnet.schema.ReviewEvent;
 import io.streamnet.schema.ScoredItem;
+import io.streamnet.schema.ExplainedToken;
 import io.streamnet.schema.SentimentScore;
 import io.streamnet.schema.SnapshotKind;
 import io.streamnet.schema.TrainingMetrics;
@@ -90,6 +91,11 @@ class ValidatorsTest {
         "probability must be in [0, 1], was NaN");
     assertViolations(new SentimentScoreValidator(), ContractSamples.sentimentScore(), s -> s.setPredictedLabel(3),
         "predictedLabel must be 0, 1, was 3");
+    assertViolations(new SentimentScoreValidator(), ContractSamples.sentimentScore(),
+        s -> s.setExplanation(List.of(new ExplainedToken("dull", -1.5), new ExplainedToken(" ", Double.NaN))),
+        "explanation[1].token must not be blank", "explanation[1].contribution must be a finite number, was NaN");
+    assertEquals(List.of(), new SentimentScoreValidator().violations(SentimentScore.newBuilder(ContractSamples.sentimentScore())
+        .setExplanation(List.of(new ExplainedToken("fine", 0.7))).build()));
     RecommendationValidator rv = new RecommendationValidator();
     assertViolations(rv, ContractSamples.recommendation(),
         r -> r.setItems(List.of(new ScoredItem(1L, 0.2), new ScoredItem(2L, 0.9))),

@@ -25,6 +25,20 @@ public final class TextHashingFeaturizer {
     /** Appends the ids of {@code text} to {@code out} (which is not cleared) and returns how many were appended. */
     public int featurize(CharSequence text, IdBuffer out) {
         int before = out.size();
+        featurizeOccurrences(text, out, tokens);
+        if (config.binary()) {
+            out.sortAndDeduplicateFrom(before);
+        }
+        return out.size() - before;
+    }
+
+    /**
+     * Appends the id of every n-gram occurrence of {@code text} to {@code out}, in emission order (by order, then
+     * position) and never deduplicated, whatever {@link TextHashingConfig#binary()} says, and leaves the text's tokens
+     * in {@code tokens}: for explanations, which must know the tokens each id came from. Returns how many were appended.
+     */
+    public int featurizeOccurrences(CharSequence text, IdBuffer out, TokenBuffer tokens) {
+        int before = out.size();
         tokenizer.tokenize(text, tokens);
         int count = tokens.tokenCount();
         byte[] bytes = tokens.bytes();
@@ -35,9 +49,6 @@ public final class TextHashingFeaturizer {
                 int hash = MurmurHash3.hash32(bytes, start, tokens.end(k + n - 1) - start, config.seed());
                 out.add(Integer.remainderUnsigned(hash, buckets));
             }
-        }
-        if (config.binary()) {
-            out.sortAndDeduplicateFrom(before);
         }
         return out.size() - before;
     }

@@ -39,8 +39,8 @@ final class LayerGraph {
     private final Tensor[] gradAcc;
     private final int[] gradSeen;
     private final boolean[] needsGrad;
-    /** The batch of the last training forward, for the input gradients' shapes. */
-    private Batch trainingBatch;
+    /** The batch of the last forward, for the input gradients' shapes. */
+    private Batch lastBatch;
 
     LayerGraph(NetworkSpec spec, SpecGraph graph, Rng rng, boolean initialize) {
         int n = spec.layers().size();
@@ -110,7 +110,7 @@ final class LayerGraph {
     }
 
     Tensor forward(Batch batch, boolean training) {
-        if (training) trainingBatch = batch;
+        lastBatch = batch;
         for (int i = 0; i < modules.length; i++) {
             int[] src = sources[i];
             if (layers[i] != null) {
@@ -124,7 +124,7 @@ final class LayerGraph {
         return output();
     }
 
-    /** Backward from {@code gradOutput}, the loss gradient with respect to the last training forward's output. */
+    /** Backward from {@code gradOutput}, the gradient with respect to the last forward's output. */
     void backward(Tensor gradOutput) {
         int last = modules.length - 1;
         Arrays.fill(gradRef, null);
@@ -143,7 +143,7 @@ final class LayerGraph {
                 for (int k = 0; k < src.length; k++) flowBack(src[k], gxs[k]);
             }
         }
-        inputGrads.end(trainingBatch);
+        inputGrads.end(lastBatch);
     }
 
     /** Hands a consumer's input gradient to its source: a layer that needs it, or a requested network input. */

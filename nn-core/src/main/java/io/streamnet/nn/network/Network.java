@@ -188,10 +188,7 @@ public final class Network implements ModelContent {
     public TrainResult trainFromOutputGradient(Tensor gradOutput) {
         if (!outputGradientPending) throw new IllegalStateException("trainFromOutputGradient needs a forwardForTraining before it");
         Tensor out = layerGraph.output();
-        if (gradOutput.size() != out.size() || gradOutput.batchSize() != out.batchSize()) {
-            throw new IllegalArgumentException("output gradient has " + gradOutput.batchSize() + " rows and " + gradOutput.size()
-                    + " values, the outputs " + out.batchSize() + " and " + out.size());
-        }
+        checkOutputGradient(gradOutput, out);
         outputGradientPending = false;
         int n = out.batchSize();
         gradLogits.copyFrom(gradOutput);
@@ -205,6 +202,32 @@ public final class Network implements ModelContent {
         counters.trainedBatches++;
         counters.trainedExamples += n;
         return new TrainResult(TrainStatus.TRAINED, Double.NaN, norm, optimizer.steps(), n);
+    }
+
+    /**
+     * The raw outputs (logits) of {@code batch} as the model scores (inference mode: no dropout), and the gradient of
+     * the outputs weighted by {@code gradOutput} (shaped like the outputs: {@code [batch.size(), outputWidth]}) with
+     * respect to the dense inputs that asked for one ({@link #setInputGradientNeeded}), read afterwards from
+     * {@link #inputGradient}. For attributions (integrated gradients): no weight, optimizer slot or counter changes;
+     * the gradients of parameters that are not frozen are overwritten. Returns a tensor owned by the network.
+     *
+     * @throws InvalidBatchException for invalid inputs, naming the field and the example
+     * @throws IllegalArgumentException if {@code gradOutput}'s shape differs from the outputs'
+     */
+    public Tensor scoreWithInputGradients(Batch batch, Tensor gradOutput) {
+        checkBatch(batch, false);
+        Tensor out = forward(batch, false);
+        checkOutputGradient(gradOutput, out);
+        gradLogits.copyFrom(gradOutput);
+        backward();
+        return out;
+    }
+
+    private static void checkOutputGradient(Tensor gradOutput, Tensor out) {
+        if (gradOutput.size() != out.size() || gradOutput.batchSize() != out.batchSize()) {
+            throw new IllegalArgumentException("output gradient has " + gradOutput.batchSize() + " rows and " + gradOutput.size()
+                    + " values, the outputs " + out.batchSize() + " and " + out.size());
+        }
     }
 
     /** The batch loss in inference mode (no dropout), touching no weights, gradients or counters. */

@@ -41,6 +41,11 @@ class PrequentialCommandTest {
     }
 
     private Path smallSpec() throws IOException {
+        return smallSpec(dir);
+    }
+
+    /** A small bag model's runner spec (4,096 buckets, dim 8), written into {@code dir}. */
+    static Path smallSpec(Path dir) throws IOException {
         Path spec = dir.resolve("small.yaml");
         Files.writeString(spec, """
                 features: {type: text_hashing, input: tokens, buckets: 4096}

@@ -61,6 +61,16 @@ class ReadersTest {
     }
 
     @Test
+    void readsTheSst2DevSentencesWithTheirOwnHeader() throws IOException {
+        Files.writeString(dir.resolve("dev.tsv"), "label\tcontent\n1\ta gorgeous film .\n0\tdull\n");
+        assertEquals(List.of(new LabeledText(0, "a gorgeous film .", 1), new LabeledText(1, "dull", 0)),
+                Sst2Reader.readDev(dir));
+        Files.writeString(dir.resolve("dev.tsv"), "label\tsentence\n1\tok\n");
+        MalformedDataException e = assertThrows(MalformedDataException.class, () -> Sst2Reader.readDev(dir));
+        assertTrue(e.getMessage().contains("expected header 'label<TAB>content'"), e.getMessage());
+    }
+
+    @Test
     void readsUciFilesInSortedOrderSplittingOnTheLastTab() throws IOException {
         Files.writeString(dir.resolve("yelp_labelled.txt"), "Loved it.\t1\n");
         Files.writeString(dir.resolve("amazon_cells_labelled.txt"), "a\tb\t0\r\nFine. \t 1\n");

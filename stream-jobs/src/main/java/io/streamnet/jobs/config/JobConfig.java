@@ -194,7 +194,7 @@ public record JobConfig(Job job, ModelSection model, Trainer trainer, Snapshots 
     ModelSectionReader.Resolved model = ModelSectionReader.read(top.section("model"), baseDir, job.task());
     Trainer trainer = Trainer.read(top.section("trainer"), model.batchSize());
     Snapshots snapshots = Snapshots.read(top.section("snapshots"));
-    Scorer scorer = Scorer.read(top.section("scorer"), job.recommendation() ? 2 : 1);
+    Scorer scorer = Scorer.read(top.section("scorer"), job.recommendation() ? 2 : 1, job.recommendation());
     Metrics metrics = Metrics.read(top.section("metrics"));
     Checkpointing checkpointing = Checkpointing.read(top.section("checkpointing"));
     Restart restart = Restart.read(top.section("restart"));

@@ -74,7 +74,7 @@ public final class JobFactory {
   /** The sentiment task of the configuration, with its Flink bindings. */
   public static FlinkTask<ReviewEvent, TextExample, ReviewEvent, Void, SentimentScore> sentiment(JobConfig c) {
     SentimentTask task = new SentimentTask(new TextFeatures(c.model().textHashing(), c.model().inputName()),
-        c.model().networkJson(), c.trainer().prequential().aucWindow());
+        c.model().networkJson(), c.trainer().prequential().aucWindow(), c.scorer().explainTopK());
     return new FlinkTask<>(task, TrainingExampleSerializer.TYPE, new LabeledReviewValidator(),
         new ReviewEventValidator(), SentimentScore::getId, null, null);
   }

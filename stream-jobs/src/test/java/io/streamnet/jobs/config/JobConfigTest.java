@@ -43,7 +43,7 @@ class JobConfigTest {
     assertEquals(new Trainer(32, 0, new Trainer.Divergence(20.0, 0.0, 50, 0.99, 3, 24.0),
         new Trainer.Drift(1e-4, 1_000), new Trainer.Prequential(10_000)), c.trainer());
     assertEquals(new Snapshots(100, 1000, 500, 10, null, 5), c.snapshots());
-    assertEquals(new Scorer(10_000, 1, Scorer.Delivery.AT_LEAST_ONCE), c.scorer());
+    assertEquals(new Scorer(10_000, 1, Scorer.Delivery.AT_LEAST_ONCE, 0), c.scorer());
     assertEquals(new Metrics(1000), c.metrics());
     assertEquals(new Checkpointing(5000, Checkpointing.Mode.EXACTLY_ONCE, null, 600_000, 0, true, 3, 10),
         c.checkpointing());
@@ -85,6 +85,14 @@ class JobConfigTest {
     assertEquals(expected.features(), model.features());
     assertEquals(expected.network().withName(model.network().name()), model.network());
     assertNotEquals(RunnerSpec.forDataset(Dataset.IMDB).network().inputs(), model.network().inputs());
+  }
+
+  @Test
+  void explanationsAreOffByDefaultAndTheirTopKIsBounded() {
+    assertEquals(0, JobConfig.defaults().scorer().explainTopK());
+    assertEquals(5, JobConfig.parse("scorer: {explain_top_k: 5}", "t").scorer().explainTopK());
+    assertEquals("t: scorer.explain_top_k: must be between 0 and 1000, got 1001", assertThrows(ConfigException.class,
+        () -> JobConfig.parse("scorer: {explain_top_k: 1001}", "t")).getMessage());
   }
 
   @Test

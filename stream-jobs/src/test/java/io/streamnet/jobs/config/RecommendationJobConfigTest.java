@@ -85,6 +85,8 @@ class RecommendationJobConfigTest {
             .getMessage());
     assertTrue(error("job: {task: recommendation}\nfeedback: {topic: reco.requests}").getMessage()
         .startsWith("job.yaml: feedback.topic: 'reco.requests' is already one of the job's topics"));
+    assertEquals("job.yaml: scorer.explain_top_k: explains sentiment scores only; the recommendation task has no"
+        + " explanations, leave it at 0", error("job: {task: recommendation}\nscorer: {explain_top_k: 3}").getMessage());
     assertTrue(error("feedback: {window_ms: 1000}").getMessage().startsWith("job.yaml: feedback.window_ms: "),
         "sentiment has no feedback loop");
     assertTrue(error("job: {task: recommendation}\nfeedback: {idle_ms: 0}").getMessage()

@@ -5,6 +5,7 @@ import io.streamnet.jobs.task.Featurizer;
 import io.streamnet.jobs.task.ModelDescriptor;
 import io.streamnet.jobs.task.ServingModel;
 import io.streamnet.jobs.task.Task;
+import io.streamnet.nn.explain.TextExplainer;
 import io.streamnet.nn.feature.IdBuffer;
 import io.streamnet.nn.feature.TextHashingFeaturizer;
 import io.streamnet.nn.network.Network;
@@ -33,20 +34,40 @@ public final class SentimentTask implements Task<ReviewEvent, TextExample, Revie
   private final TextFeatures features;
   private final String networkSpecJson;
   private final int aucWindow;
+  private final int explainTopK;
   private transient volatile NetworkSpec spec;
+
+  /** A task whose answers carry no explanation. */
+  public SentimentTask(TextFeatures features, String networkSpecJson, int aucWindow) {
+    this(features, networkSpecJson, aucWindow, 0);
+  }
 
   /**
    * @param features        text to ids
    * @param networkSpecJson the network, canonical JSON ({@link NetworkSpec#toJson()})
    * @param aucWindow       events in the windowed accuracy and AUC
+   * @param explainTopK     tokens in each answer's explanation, 0 for none ({@link SentimentAnswerer})
+   * @throws IllegalArgumentException if explanations are asked of a network they cannot explain
    */
-  public SentimentTask(TextFeatures features, String networkSpecJson, int aucWindow) {
+  public SentimentTask(TextFeatures features, String networkSpecJson, int aucWindow, int explainTopK) {
     this.features = Objects.requireNonNull(features, "features");
     this.networkSpecJson = Objects.requireNonNull(networkSpecJson, "networkSpecJson");
     if (aucWindow < 1) {
       throw new IllegalArgumentException("aucWindow must be >= 1, got " + aucWindow);
     }
+    if (explainTopK < 0) {
+      throw new IllegalArgumentException("explainTopK must be >= 0, got " + explainTopK);
+    }
     this.aucWindow = aucWindow;
+    this.explainTopK = explainTopK;
+    if (explainTopK > 0) {
+      try {
+        new TextExplainer(networkSpec(), features.config(), 1);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("answers with explanations (scorer.explain_top_k > 0) need a bag model: "
+            + e.getMessage(), e);
+      }
+    }
   }
 
   /** The task a snapshot describes, for serving it (the evaluation window is irrelevant there). */
@@ -137,7 +158,7 @@ public final class SentimentTask implements Task<ReviewEvent, TextExample, Revie
 
   @Override
   public Answerer<ReviewEvent, Void, SentimentScore> newAnswerer() {
-    return new SentimentAnswerer(features);
+    return new SentimentAnswerer(features, explainTopK);
   }
 
   @Override

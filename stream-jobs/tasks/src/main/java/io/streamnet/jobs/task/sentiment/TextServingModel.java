@@ -31,6 +31,11 @@ final class TextServingModel implements ServingModel {
     return out[0];
   }
 
+  /** The network that scores, for explanations (which read its weights). */
+  Network network() {
+    return network;
+  }
+
   @Override
   public List<Parameter> parameters() {
     return network.parameters();
