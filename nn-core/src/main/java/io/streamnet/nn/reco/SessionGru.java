@@ -15,8 +15,9 @@ import java.util.List;
 
 /**
  * Next-item prediction in a session: a GRU reads the vectors of the session's last items (oldest first) and its
- * last state h is the session vector; item j scores {@code h . Q[j] + b[j]} (+ {@code w log(1 + knn_j)} for the
- * hybrid, {@link SessionItemKnn}), so the whole catalogue is ranked by one matrix-vector product.
+ * last state h is the session vector; item j scores {@code h . Q[j] + b[j]}, so the whole catalogue is ranked by one
+ * matrix-vector product. The hybrid adds {@code w log(1 + s knn_j)} ({@link SessionItemKnn}) and, for an item of the
+ * session's window, {@code r[k]} per position k from the latest view (a learned re-view score).
  *
  * <p>Item rows are those of the caller's {@link IdVocabulary} (real ids, no hashing). Training: the ranking loss of
  * the next item against negatives drawn by popularity^exponent from the model's seeded generator, never the
@@ -31,6 +32,7 @@ public final class SessionGru {
     private final Parameter inputs;
     private final Parameter bias;
     private final Parameter knnWeight;
+    private final Parameter repeatWeights;
     private final Recurrent gru;
     private final List<Parameter> params = new ArrayList<>();
     private final AdaGrad optimizer;
@@ -74,6 +76,10 @@ public final class SessionGru {
         knnWeight = spec.knnFeature() ? Parameter.dense("session", "knn_weight", 1, 1) : null;
         if (knnWeight != null) {
             params.add(knnWeight);
+        }
+        repeatWeights = spec.repeatFeature() ? Parameter.dense("session", "repeat_weights", 1, spec.length()) : null;
+        if (repeatWeights != null) {
+            params.add(repeatWeights);
         }
         optimizer = new AdaGrad(params, LearningRateSchedule.constant(spec.lr()), 1e-10f, 0f, 0f, 0f);
         sampler = new PopularitySampler(spec.capacity(), spec.exponent());
@@ -132,14 +138,39 @@ public final class SessionGru {
     /** Scores of item rows {@code [1, end)} for the last {@link #encode}d session, into {@code out[row]}. */
     void scoreAll(int end, float[] out) {
         for (int row = 1; row < end; row++) {
-            out[row] = score(row);
+            out[row] = baseScore(row);
+        }
+        if (repeatWeights != null) {
+            // each window item, not each row: the window is short
+            float[] r = repeatWeights.value();
+            for (int p = 0; p < recentLength; p++) {
+                int row = recent[p];
+                if (row != IdVocabulary.SHARED_ROW && row < end) {
+                    out[row] += r[recentLength - 1 - p];
+                }
+            }
         }
     }
 
-    private float score(int row) {
+    /** The GRU's score and the kNN feature's. */
+    private float baseScore(int row) {
         int dim = spec.dim();
         float s = VectorMath.dot(session, 0, items.value(), row * dim, dim) + bias.value()[row];
         return knnWeight != null && knn != null ? s + knnWeight.value()[0] * knn.feature(row) : s;
+    }
+
+    /** The full score of one row (the training path). */
+    private float score(int row) {
+        float s = baseScore(row);
+        if (repeatWeights != null) {
+            float[] r = repeatWeights.value();
+            for (int p = 0; p < recentLength; p++) {
+                if (recent[p] == row) {
+                    s += r[recentLength - 1 - p];
+                }
+            }
+        }
+        return s;
     }
 
     /**
@@ -150,7 +181,7 @@ public final class SessionGru {
         if (!drawNegatives(positive)) {
             return;
         }
-        double loss = lossAndGradients();
+        double loss = lossAndGradients(false); // the GRU's last forward is this session's, from encode
         double norm = optimizer.gradientNorm();
         if (!Double.isFinite(loss) || !Double.isFinite(norm)) {
             refused++;
@@ -188,7 +219,14 @@ public final class SessionGru {
      * returns the loss. Repeatable (the negatives stay), so that finite differences can check it.
      */
     double lossAndGradients() {
-        encode(recent, recentLength, knn);
+        return lossAndGradients(true);
+    }
+
+    /** @param forward run the GRU again (false: its last forward is the drawn example's, with the current weights) */
+    private double lossAndGradients(boolean forward) {
+        if (forward) {
+            encode(recent, recentLength, knn);
+        }
         for (int c = 0; c < candidateCount; c++) {
             logits[c] = score(candidates[c]) - shifts[c];
         }
@@ -205,6 +243,9 @@ public final class SessionGru {
             inputs.sparseGrad().clear();
         }
         float dWeight = 0f;
+        if (repeatWeights != null) {
+            Arrays.fill(repeatWeights.grad(), 0f);
+        }
         for (int c = 0; c < candidateCount; c++) {
             int row = candidates[c];
             float g = dLogits[c];
@@ -218,6 +259,13 @@ public final class SessionGru {
             dBias.values()[b] += g;
             if (knn != null) {
                 dWeight += g * knn.feature(row);
+            }
+            if (repeatWeights != null) {
+                for (int p = 0; p < recentLength; p++) {
+                    if (recent[p] == row) {
+                        repeatWeights.grad()[recentLength - 1 - p] += g;
+                    }
+                }
             }
         }
         if (knnWeight != null) {

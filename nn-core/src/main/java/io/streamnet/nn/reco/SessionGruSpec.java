@@ -14,6 +14,9 @@ import io.streamnet.nn.spec.SpecNode;
  * @param knnFeature  the hybrid: add a learned multiple of {@code log(1 + knnScale * item-kNN score)} to each item's
  *                    score
  * @param knnScale    scale of the kNN score inside the log (cosine scores are small: the log then grows with them)
+ * @param repeatFeature add a learned weight per position of the session's window to the score of the item viewed
+ *                    there: the session's own items come back often (a re-view), which neither the GRU's dot
+ *                    product nor co-occurrence say directly
  * @param loss        ranking loss of the positive against its negatives
  * @param negatives   negatives per positive, drawn by popularity^exponent, never the positive
  * @param exponent    popularity exponent of the negative sampler
@@ -22,7 +25,7 @@ import io.streamnet.nn.spec.SpecNode;
  * @param lr          AdaGrad's learning rate
  */
 public record SessionGruSpec(long seed, int capacity, int dim, int length, double initStd, boolean tied,
-                             boolean knnFeature, double knnScale, RankingLoss loss, int negatives, double exponent, int maxTries,
+                             boolean knnFeature, double knnScale, boolean repeatFeature, RankingLoss loss, int negatives, double exponent, int maxTries,
                              boolean logq, double lr) {
     public SessionGruSpec {
         if (capacity < 2 || dim < 1 || length < 1 || negatives < 1 || maxTries < 1) {
@@ -30,9 +33,15 @@ public record SessionGruSpec(long seed, int capacity, int dim, int length, doubl
         }
     }
 
-    /** The same model without the kNN feature: the GRU alone. */
-    public SessionGruSpec withoutKnnFeature() {
-        return new SessionGruSpec(seed, capacity, dim, length, initStd, tied, false, knnScale, loss, negatives, exponent,
+    /** Whether the model is a hybrid (has a feature besides the GRU's score). */
+    public boolean hybrid() {
+        return knnFeature || repeatFeature;
+    }
+
+    /** The same model without the features: the GRU alone. */
+    public SessionGruSpec gruAlone() {
+        return new SessionGruSpec(seed, capacity, dim, length, initStd, tied, false, knnScale, false, loss, negatives,
+                exponent,
                 maxTries, logq, lr);
     }
 
@@ -46,6 +55,7 @@ public record SessionGruSpec(long seed, int capacity, int dim, int length, doubl
         boolean tied = n.choice("input_table", "tied", "tied", "separate").equals("tied");
         boolean knn = n.bool("knn_feature", true);
         double knnScale = n.real("knn_scale", 100, 1e-9, 1e9);
+        boolean repeat = n.bool("repeat_feature", true);
         RankingLoss loss = RankingLoss.bySpecName(n.choice("loss", "sampled_softmax", "sampled_softmax", "bpr", "bce"));
         SpecNode neg = n.child("negatives");
         int count = neg.integer("count", 64, 1, 1 << 16);
@@ -58,7 +68,7 @@ public record SessionGruSpec(long seed, int capacity, int dim, int length, doubl
         double lr = opt.real("lr", 0.1, 1e-9, 100);
         opt.finish();
         n.finish();
-        return new SessionGruSpec(seed, capacity, dim, length, initStd, tied, knn, knnScale, loss, count, exponent, tries, logq,
+        return new SessionGruSpec(seed, capacity, dim, length, initStd, tied, knn, knnScale, repeat, loss, count, exponent, tries, logq,
                 lr);
     }
 }

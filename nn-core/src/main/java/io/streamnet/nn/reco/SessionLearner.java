@@ -32,7 +32,7 @@ public final class SessionLearner {
         this.sessions = new SessionItems(spec.length());
         this.knn = new SessionItemKnn(spec.knnDecay(), spec.model().knnScale());
         this.model = new SessionGru(spec.model());
-        this.gruAlone = spec.model().knnFeature() ? new SessionGru(spec.model().withoutKnnFeature()) : null;
+        this.gruAlone = spec.model().hybrid() ? new SessionGru(spec.model().gruAlone()) : null;
         this.recent = new int[spec.length()];
         this.scores = new float[spec.capacity()];
         this.modelCounts = new TopKCounts(spec.topK());
@@ -89,7 +89,7 @@ public final class SessionLearner {
         return spec;
     }
 
-    /** The model the spec runs (the hybrid when it has the kNN feature). */
+    /** The model the spec runs (the hybrid when it has a feature). */
     public TopKCounts model() {
         return modelCounts;
     }
