@@ -15,7 +15,7 @@ import java.nio.file.Path;
  * items: {capacity: N}  # item rows
  * session_length: 10    # last views of a session the model and item-kNN read
  * model: ...            # the sequence model (io.streamnet.nn.reco.SessionGruSpec)
- * baselines: {item_knn: {decay: 0.5}}
+ * baselines: {item_knn: {decay: 0.8}}
  * </pre>
  *
  * @param text the spec as written (printed by {@code --print-spec})

@@ -1,6 +1,7 @@
 package io.streamnet.nn.reco;
 
 import io.streamnet.nn.init.Initializers;
+import io.streamnet.nn.kernel.Gemm;
 import io.streamnet.nn.layer.Parameter;
 import io.streamnet.nn.layer.Recurrent;
 import io.streamnet.nn.layer.SparseRowGradient;
@@ -137,8 +138,21 @@ public final class SessionGru {
 
     /** Scores of item rows {@code [1, end)} for the last {@link #encode}d session, into {@code out[row]}. */
     void scoreAll(int end, float[] out) {
+        int dim = spec.dim();
+        // Q[1, end) h in one product (the GEMM kernel's vector paths), then the bias and the features
+        Gemm.sgemm(false, false, end - 1, 1, dim, 1f, items.value(), dim, dim, session, 0, 1, 0f, out, 1, 1);
+        float[] b = bias.value();
         for (int row = 1; row < end; row++) {
-            out[row] = baseScore(row);
+            out[row] += b[row];
+        }
+        if (knnWeight != null && knn != null) {
+            float w = knnWeight.value()[0];
+            int[] rows = knn.touchedRows();
+            for (int i = 0, n = knn.touchedCount(); i < n; i++) {
+                if (rows[i] < end) {
+                    out[rows[i]] += w * knn.feature(rows[i]);
+                }
+            }
         }
         if (repeatWeights != null) {
             // each window item, not each row: the window is short

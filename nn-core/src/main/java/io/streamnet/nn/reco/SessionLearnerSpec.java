@@ -23,7 +23,7 @@ public record SessionLearnerSpec(int topK, int capacity, int length, double knnD
         SessionGruSpec model = SessionGruSpec.read(top.child("model"), seed, capacity, length);
         SpecNode baselines = top.child("baselines");
         SpecNode knn = baselines.child("item_knn");
-        double decay = knn.real("decay", 0.5, 0, 1);
+        double decay = knn.real("decay", 0.8, 0, 1);
         knn.finish();
         baselines.finish();
         return new SessionLearnerSpec(topK, capacity, length, decay, model);

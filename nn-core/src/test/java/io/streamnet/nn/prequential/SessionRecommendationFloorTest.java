@@ -17,10 +17,11 @@ import org.junit.jupiter.api.Test;
  * summation order, which differs between machines. The baselines have no randomness: their figures are exact.
  */
 class SessionRecommendationFloorTest {
-    private static final double HR_FLOOR = 0;
-    private static final double MRR_FLOOR = 0;
-    private static final double GRU_HR_FLOOR = 0;
-    private static final double GRU_MRR_FLOOR = 0;
+    /** Measured: 0.2711, 0.1508; the GRU alone 0.1532, 0.0611. */
+    private static final double HR_FLOOR = 0.26;
+    private static final double MRR_FLOOR = 0.14;
+    private static final double GRU_HR_FLOOR = 0.14;
+    private static final double GRU_MRR_FLOOR = 0.055;
 
     @Test
     void defaultSpecOnTheDigineticaSample() {
@@ -42,8 +43,8 @@ class SessionRecommendationFloorTest {
         assertTrue(value(m, "gru_mrr_at_20") >= GRU_MRR_FLOOR, "GRU alone's MRR@20 below the floor: " + m);
         assertEquals(0.0148, value(m, "pop_hr_at_20"), 1e-9, "most-popular: " + m);
         assertEquals(0.0029, value(m, "pop_mrr_at_20"), 1e-9, "most-popular: " + m);
-        assertEquals(0.2485, value(m, "iknn_hr_at_20"), 1e-9, "item-kNN: " + m);
-        assertEquals(0.0962, value(m, "iknn_mrr_at_20"), 1e-9, "item-kNN: " + m);
+        assertEquals(0.2488, value(m, "iknn_hr_at_20"), 1e-9, "item-kNN: " + m);
+        assertEquals(0.0966, value(m, "iknn_mrr_at_20"), 1e-9, "item-kNN: " + m);
         for (String baseline : List.of("pop_", "iknn_")) {
             assertTrue(hr > value(m, baseline + "hr_at_20"), "the model must beat " + baseline + " on HR@20: " + m);
             assertTrue(mrr > value(m, baseline + "mrr_at_20"), "the model must beat " + baseline + " on MRR@20: " + m);
