@@ -62,6 +62,7 @@ public final class SessionPrequentialRunner {
         return new MetricsLine().put("events", learner.views()).put("predictions", learner.model().predictions())
                 .put("items", (long) learner.items()).put("sessions", (long) learner.sessions())
                 .put("refused", learner.sessionModel().refused())
+                .put("gru_scale", (double) learner.sessionModel().gruScale())
                 .put("knn_weight", learner.sessionModel().knnWeight());
     }
 

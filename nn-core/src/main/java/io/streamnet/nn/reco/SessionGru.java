@@ -17,8 +17,9 @@ import java.util.List;
 /**
  * Next-item prediction in a session: a GRU reads the vectors of the session's last items (oldest first) and its
  * last state h is the session vector; item j scores {@code h . Q[j] + b[j]}, so the whole catalogue is ranked by one
- * matrix-vector product. The hybrid adds {@code w log(1 + s knn_j)} ({@link SessionItemKnn}) and, for an item of the
- * session's window, {@code r[k]} per position k from the latest view (a learned re-view score).
+ * matrix-vector product. The hybrid scores {@code a (h . Q[j]) + b[j] + w log(1 + s knn_j) + r[k]}: a learned mix
+ * {@code a} (from 0) of the GRU's score, the item-kNN score ({@link SessionItemKnn}), and for an item of the
+ * session's window a learned re-view score per position k from the latest view.
  *
  * <p>Item rows are those of the caller's {@link IdVocabulary} (real ids, no hashing). Training: the ranking loss of
  * the next item against negatives drawn by popularity^exponent from the model's seeded generator, never the
@@ -34,6 +35,7 @@ public final class SessionGru {
     private final Parameter bias;
     private final Parameter knnWeight;
     private final Parameter repeatWeights;
+    private final Parameter gruScale;
     private final Recurrent gru;
     private final List<Parameter> params = new ArrayList<>();
     private final AdaGrad optimizer;
@@ -77,6 +79,10 @@ public final class SessionGru {
         knnWeight = spec.knnFeature() ? Parameter.dense("session", "knn_weight", 1, 1) : null;
         if (knnWeight != null) {
             params.add(knnWeight);
+        }
+        gruScale = spec.hybrid() ? Parameter.dense("session", "gru_scale", 1, 1) : null;
+        if (gruScale != null) {
+            params.add(gruScale); // from 0: the hybrid starts as its features and takes the GRU in as it helps
         }
         repeatWeights = spec.repeatFeature() ? Parameter.dense("session", "repeat_weights", 1, spec.length()) : null;
         if (repeatWeights != null) {
@@ -140,7 +146,7 @@ public final class SessionGru {
     void scoreAll(int end, float[] out) {
         int dim = spec.dim();
         // Q[1, end) h in one product (the GEMM kernel's vector paths), then the bias and the features
-        Gemm.sgemm(false, false, end - 1, 1, dim, 1f, items.value(), dim, dim, session, 0, 1, 0f, out, 1, 1);
+        Gemm.sgemm(false, false, end - 1, 1, dim, gruScale == null ? 1f : gruScale.value()[0], items.value(), dim, dim, session, 0, 1, 0f, out, 1, 1);
         float[] b = bias.value();
         for (int row = 1; row < end; row++) {
             out[row] += b[row];
@@ -169,8 +175,13 @@ public final class SessionGru {
     /** The GRU's score and the kNN feature's. */
     private float baseScore(int row) {
         int dim = spec.dim();
-        float s = VectorMath.dot(session, 0, items.value(), row * dim, dim) + bias.value()[row];
+        float s = gruScale() * VectorMath.dot(session, 0, items.value(), row * dim, dim) + bias.value()[row];
         return knnWeight != null && knn != null ? s + knnWeight.value()[0] * knn.feature(row) : s;
+    }
+
+    /** The hybrid's weight of the GRU's score (1 for the GRU alone). */
+    public float gruScale() {
+        return gruScale == null ? 1f : gruScale.value()[0];
     }
 
     /** The full score of one row (the training path). */
@@ -257,6 +268,8 @@ public final class SessionGru {
             inputs.sparseGrad().clear();
         }
         float dWeight = 0f;
+        float dScale = 0f;
+        float scale = gruScale();
         if (repeatWeights != null) {
             Arrays.fill(repeatWeights.grad(), 0f);
         }
@@ -266,9 +279,10 @@ public final class SessionGru {
             int off = dItems.offsetOf(row);
             float[] gq = dItems.values();
             for (int i = 0; i < dim; i++) {
-                dh[i] += g * q[row * dim + i];
-                gq[off + i] += g * session[i];
+                dh[i] += scale * g * q[row * dim + i];
+                gq[off + i] += scale * g * session[i];
             }
+            dScale += g * VectorMath.dot(session, 0, q, row * dim, dim);
             int b = dBias.offsetOf(row); // before values(): a new row may grow the array
             dBias.values()[b] += g;
             if (knn != null) {
@@ -284,6 +298,9 @@ public final class SessionGru {
         }
         if (knnWeight != null) {
             knnWeight.grad()[0] = dWeight;
+        }
+        if (gruScale != null) {
+            gruScale.grad()[0] = dScale;
         }
         float[] dx = gru.backward(gradSession).data();
         SparseRowGradient dInputs = inputs.sparseGrad();

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
  * summation order, which differs between machines. The baselines have no randomness: their figures are exact.
  */
 class SessionRecommendationFloorTest {
-    /** Measured: 0.2711, 0.1508; the GRU alone 0.1532, 0.0611. */
-    private static final double HR_FLOOR = 0.26;
-    private static final double MRR_FLOOR = 0.14;
+    /** Measured: 0.2757, 0.1538; the GRU alone 0.1532, 0.0611. */
+    private static final double HR_FLOOR = 0.265;
+    private static final double MRR_FLOOR = 0.145;
     private static final double GRU_HR_FLOOR = 0.14;
     private static final double GRU_MRR_FLOOR = 0.055;
 

@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Finite-difference checks of every gradient {@link SessionGru} computes: the dot-product scores with the item bias,
- * each ranking loss over the sampled negatives (with the logQ shift), the hybrid's kNN weight, the GRU's parameters
+ * each ranking loss over the sampled negatives (with the logQ shift), the hybrid's weights of the GRU's score, of the
+ * kNN feature and of the re-view positions, the GRU's parameters
  * and the item rows it reads (tied to the output table or a table of their own), including an item that is both
  * read by the GRU and scored.
  */
@@ -38,6 +39,11 @@ class SessionGruGradientTest {
         knn.score(session, 4);
         model.encode(session, 4, knn);
         assertTrue(model.drawNegatives(3), "negatives drawn");
+        for (Parameter p : model.parameters()) {
+            if (p.name().equals("session.gru_scale")) {
+                p.value()[0] = 0.7f; // it starts at 0, where the GRU's own gradients would all be 0
+            }
+        }
         model.lossAndGradients();
         List<float[]> analytic = new ArrayList<>();
         for (Parameter p : model.parameters()) {
