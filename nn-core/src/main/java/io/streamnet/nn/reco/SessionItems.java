@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * The last {@code length} item rows of every session seen so far, one ring of rows per session in one flat array.
- * Sessions are never closed (the stream gives no end of a session), so memory grows by {@code 4 * length + 16}
- * bytes per session.
+ * Sessions are never closed (the stream gives no end of a session), so memory grows by {@code 4 * length + 8} bytes
+ * and a hash-map entry (about 24 bytes) per session.
  */
 final class SessionItems {
     private final int length;
