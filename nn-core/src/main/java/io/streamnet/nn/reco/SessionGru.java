@@ -146,7 +146,7 @@ public final class SessionGru {
     void scoreAll(int end, float[] out) {
         int dim = spec.dim();
         // Q[1, end) h in one product (the GEMM kernel's vector paths), then the bias and the features
-        Gemm.sgemm(false, false, end - 1, 1, dim, gruScale == null ? 1f : gruScale.value()[0], items.value(), dim, dim, session, 0, 1, 0f, out, 1, 1);
+        Gemm.sgemm(false, false, end - 1, 1, dim, gruScale(), items.value(), dim, dim, session, 0, 1, 0f, out, 1, 1);
         float[] b = bias.value();
         for (int row = 1; row < end; row++) {
             out[row] += b[row];
