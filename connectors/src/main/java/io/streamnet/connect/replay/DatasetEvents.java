@@ -32,6 +32,9 @@ public final class DatasetEvents {
             case TEXT -> new TextEventSequence(dataset.cliName(), dataset.readTexts(dirOrFile), seed, holdBack,
                     clockMillis);
             case RATINGS -> new InteractionEventSequence(MovieLensReader.readInStreamOrder(dirOrFile), holdBack, k);
+            // No topic carries anonymous session views yet: only the prequential runner reads them.
+            case SESSIONS -> throw new IllegalArgumentException("dataset " + dataset.cliName()
+                    + " (session item views) cannot be replayed: it is for ./streamnet prequential only");
         };
     }
 }

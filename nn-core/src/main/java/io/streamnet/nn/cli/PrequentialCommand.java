@@ -9,6 +9,7 @@ import io.streamnet.nn.prequential.PrequentialRunner;
 import io.streamnet.nn.prequential.RecoRunnerSpec;
 import io.streamnet.nn.prequential.ProgressReporter;
 import io.streamnet.nn.prequential.RunnerSpec;
+import io.streamnet.nn.prequential.SessionRunnerSpec;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 
@@ -64,6 +65,19 @@ public final class PrequentialCommand {
         return new PrequentialRunner(progress).run(o.dataset(), o.path(), spec, o.limit());
     }
 
+    /** The session recommender on item views (diginetica): one view at a time, the model's seed from --seed. */
+    private static MetricsLine runSessions(PrequentialOptions o, PrintStream err, ProgressReporter progress) {
+        if (o.batch() > 0) {
+            throw new IllegalArgumentException("dataset " + o.dataset().cliName() + " ranks and learns one view at a"
+                    + " time: --batch does not apply");
+        }
+        SessionRunnerSpec spec = o.spec() != null ? SessionRunnerSpec.load(o.spec(), o.seed())
+                : SessionRunnerSpec.defaults(o.seed());
+        announce(o, err, 1, SessionRunnerSpec.DEFAULT_RESOURCE);
+        return new PrequentialRunner(progress).run(o.dataset(), o.path(), spec, o.limit(),
+                runner -> err.println("streamnet prequential: " + runner.summary()));
+    }
+
     private static void announce(PrequentialOptions o, PrintStream err, int batch, String defaultResource) {
         err.println("streamnet prequential: dataset=" + o.dataset().cliName() + " seed=" + o.seed() + " batch=" + batch
                 + " spec=" + (o.spec() != null ? o.spec() : defaultResource)
@@ -88,11 +102,14 @@ public final class PrequentialCommand {
         try {
             boolean recommender = o.dataset().kind() == Dataset.Kind.RATINGS
                     && (o.spec() == null || RecoRunnerSpec.isRecommenderSpec(o.spec()));
+            boolean sessions = o.dataset().kind() == Dataset.Kind.SESSIONS;
             if (parsed.printSpec()) {
-                out.print(recommender ? RecoRunnerSpec.defaults().text() : RunnerSpec.forDataset(o.dataset()).text());
+                out.print(sessions ? SessionRunnerSpec.defaults(o.seed()).text()
+                        : recommender ? RecoRunnerSpec.defaults().text() : RunnerSpec.forDataset(o.dataset()).text());
                 return 0;
             }
-            MetricsLine result = recommender ? runRecommender(o, err, progress) : runNetwork(o, err, progress);
+            MetricsLine result = sessions ? runSessions(o, err, progress)
+                    : recommender ? runRecommender(o, err, progress) : runNetwork(o, err, progress);
             out.println(result);
             out.flush();
             return 0;

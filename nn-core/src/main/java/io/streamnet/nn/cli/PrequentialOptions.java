@@ -23,17 +23,22 @@ public record PrequentialOptions(Dataset dataset, Path path, Path spec, int seed
     }
 
     public static final String USAGE = String.join("\n",
-            "usage: streamnet prequential --dataset imdb|sst2|uci|movielens [--path DIR] [--spec FILE] [--seed 42]"
+            "usage: streamnet prequential --dataset imdb|sst2|uci|movielens|diginetica [--path DIR] [--spec FILE] [--seed 42]"
                     + " [--limit N] [--batch N] [--save-model FILE] [--curve FILE]",
-            "  --dataset   imdb, sst2, uci (sentiment) or movielens (recommendation: HR@10, NDCG@10, RMSE)",
+            "  --dataset   imdb, sst2, uci (sentiment), movielens (recommendation: HR@10, NDCG@10, RMSE) or",
+            "              diginetica (session-based next-item recommendation: HR@20, MRR@20 of the model, the GRU",
+            "              alone, most-popular and item-kNN)",
             "  --path      directory (or file) with the dataset's file: imdb_reviews.jsonl[.gz], train.tsv[.gz],",
-            "              *_labelled.txt, ratings.csv[.gz]; default: $STREAMNET_DATA or ../shared/data, then datasets/",
+            "              *_labelled.txt, ratings.csv[.gz], sample_train-item-views.csv[.gz] (or any file of that",
+            "              format); default: $STREAMNET_DATA or ../shared/data, then datasets/",
             "  --spec      runner spec (YAML/JSON): features, batch size and network (movielens: batch size, model,",
-            "              learner, baselines); default: the built-in spec for the dataset (print it with",
+            "              learner, baselines; diginetica: items, session length, model, baselines); default: the",
+            "              built-in spec for the dataset (print it with",
             "              --print-spec, copy and edit it)",
-            "  --seed      seed of the canonical stream order of texts (default 42; movielens streams in time order)",
+            "  --seed      seed of the canonical stream order of texts (default 42; movielens streams in time order);",
+            "              diginetica: seed of the model's generator (initialisation, negatives; views in time order)",
             "  --limit     stop after N events (default: the whole dataset)",
-            "  --batch     minibatch size (default: the spec's batch_size, 32)",
+            "  --batch     minibatch size (default: the spec's batch_size, 32; not for diginetica: one view at a time)",
             "  --save-model  write the trained model's state to FILE at the end (texts, ratings): what a spec's",
             "              transfer: {from: FILE, layers: [...]} starts a new model from",
             "  --curve     write the learning curve to FILE as CSV (events,accuracy after each batch; texts)",

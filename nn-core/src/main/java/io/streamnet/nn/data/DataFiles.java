@@ -9,6 +9,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 
 /** Opening dataset files: gzip by file name, UTF-8 with malformed bytes replaced (as Python's errors='replace'). */
@@ -55,5 +57,30 @@ final class DataFiles {
 
     static UncheckedIOException readError(Path file, IOException e) {
         return new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+
+    /** Parses one line of a headed file into a record; {@code lineNo} is 1-based (the header is line 1). */
+    interface LineParser<T> {
+        T parse(Path file, long lineNo, String line);
+    }
+
+    /** Every line after the header {@code header} (checked, surrounding blanks ignored), parsed in file order. */
+    static <T> List<T> readHeaded(Path file, String header, LineParser<T> parser) {
+        List<T> out = new ArrayList<>();
+        try (BufferedReader in = open(file)) {
+            String first = in.readLine();
+            if (first == null || !first.strip().equals(header)) {
+                throw new MalformedDataException(file, 1, "expected header '" + header + "', got "
+                        + (first == null ? "an empty file" : "'" + first + "'"));
+            }
+            long lineNo = 1;
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                lineNo++;
+                out.add(parser.parse(file, lineNo, line));
+            }
+        } catch (IOException e) {
+            throw readError(file, e);
+        }
+        return out;
     }
 }

@@ -15,10 +15,12 @@ public enum Dataset {
     UCI("uci", Kind.TEXT, "sentiment/uci-sentiment-labelled-sentences", "datasets/uci-sentiment-labelled-sentences",
             "*" + UciSentencesReader.SUFFIX),
     MOVIELENS("movielens", Kind.RATINGS, "recommendation/ml-latest-small", "datasets/ml-latest-small",
-            MovieLensReader.FILE + "[.gz]");
+            MovieLensReader.FILE + "[.gz]"),
+    DIGINETICA("diginetica", Kind.SESSIONS, "recommendation/diginetica-sample", null,
+            DigineticaReader.FILE + "[.gz]");
 
-    /** What a dataset's records are. */
-    public enum Kind { TEXT, RATINGS }
+    /** What a dataset's records are: labelled texts, ratings, or item views in sessions. */
+    public enum Kind { TEXT, RATINGS, SESSIONS }
 
     private final String cliName;
     private final Kind kind;
@@ -62,7 +64,7 @@ public enum Dataset {
             case IMDB -> ImdbReader.read(dirOrFile);
             case SST2 -> Sst2Reader.read(dirOrFile);
             case UCI -> UciSentencesReader.read(dirOrFile);
-            case MOVIELENS -> throw new IllegalStateException("movielens holds ratings, not texts");
+            case MOVIELENS, DIGINETICA -> throw new IllegalStateException(cliName + " holds interactions, not texts");
         };
     }
 
@@ -75,6 +77,7 @@ public enum Dataset {
                 DataFiles.find(dir, switch (this) {
                     case IMDB -> ImdbReader.FILE;
                     case SST2 -> Sst2Reader.FILE;
+                    case DIGINETICA -> DigineticaReader.FILE;
                     default -> MovieLensReader.FILE;
                 });
             }
@@ -91,6 +94,6 @@ public enum Dataset {
                 return d;
             }
         }
-        throw new IllegalArgumentException("unknown dataset '" + name + "': expected imdb, sst2, uci or movielens");
+        throw new IllegalArgumentException("unknown dataset '" + name + "': expected imdb, sst2, uci, movielens or diginetica");
     }
 }

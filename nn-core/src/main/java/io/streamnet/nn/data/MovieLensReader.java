@@ -1,9 +1,6 @@
 package io.streamnet.nn.data;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -23,23 +20,7 @@ public final class MovieLensReader {
 
     /** Ratings in file order. */
     public static List<Rating> read(Path dirOrFile) {
-        Path file = DataFiles.find(dirOrFile, FILE);
-        List<Rating> out = new ArrayList<>();
-        try (BufferedReader in = DataFiles.open(file)) {
-            String header = in.readLine();
-            if (header == null || !header.strip().equals(HEADER)) {
-                throw new MalformedDataException(file, 1, "expected header '" + HEADER + "', got "
-                        + (header == null ? "an empty file" : "'" + header + "'"));
-            }
-            long lineNo = 1;
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                lineNo++;
-                out.add(parse(file, lineNo, line));
-            }
-        } catch (IOException e) {
-            throw DataFiles.readError(file, e);
-        }
-        return out;
+        return DataFiles.readHeaded(DataFiles.find(dirOrFile, FILE), HEADER, MovieLensReader::parse);
     }
 
     /** Ratings in the canonical stream order. */

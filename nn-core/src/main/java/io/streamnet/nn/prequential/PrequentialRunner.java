@@ -3,6 +3,8 @@ package io.streamnet.nn.prequential;
 import io.streamnet.nn.data.CanonicalOrder;
 import io.streamnet.nn.data.DataLocator;
 import io.streamnet.nn.data.Dataset;
+import io.streamnet.nn.data.DigineticaReader;
+import io.streamnet.nn.data.ItemView;
 import io.streamnet.nn.data.LabeledText;
 import io.streamnet.nn.data.MovieLensReader;
 import io.streamnet.nn.data.Rating;
@@ -81,6 +83,8 @@ public final class PrequentialRunner {
                 finished.accept(network);
                 return result;
             }
+            case SESSIONS -> throw new IllegalArgumentException("dataset " + dataset.cliName() + " holds sessions:"
+                    + " it runs a session spec (" + SessionRunnerSpec.DEFAULT_RESOURCE + "), not a network spec");
             default -> throw new IllegalStateException("unknown dataset kind " + dataset.kind());
         }
     }
@@ -94,12 +98,30 @@ public final class PrequentialRunner {
      */
     public MetricsLine run(Dataset dataset, Path path, RecoRunnerSpec spec, long limit) {
         if (dataset.kind() != Dataset.Kind.RATINGS) {
-            throw new IllegalArgumentException("dataset " + dataset.cliName() + " holds texts: a recommender spec"
+            throw new IllegalArgumentException("dataset " + dataset.cliName() + " holds no ratings: a recommender spec"
                     + " needs an interaction dataset (movielens)");
         }
         Path dir = path != null ? path : locator.locate(dataset);
         List<Rating> stream = truncate(MovieLensReader.readInStreamOrder(dir), limit);
         return new RecoPrequentialRunner(spec, progress).run(stream);
+    }
+
+    /**
+     * A session recommender run on item views (diginetica) in their stream order; {@code finished} receives the
+     * runner afterwards (its summary, its model).
+     */
+    public MetricsLine run(Dataset dataset, Path path, SessionRunnerSpec spec, long limit,
+                           java.util.function.Consumer<SessionPrequentialRunner> finished) {
+        if (dataset.kind() != Dataset.Kind.SESSIONS) {
+            throw new IllegalArgumentException("dataset " + dataset.cliName() + " holds no sessions: a session"
+                    + " recommender spec needs a session dataset (diginetica)");
+        }
+        Path dir = path != null ? path : locator.locate(dataset);
+        List<ItemView> stream = truncate(DigineticaReader.readInStreamOrder(dir), limit);
+        SessionPrequentialRunner runner = new SessionPrequentialRunner(spec, progress);
+        MetricsLine result = runner.run(stream);
+        finished.accept(runner);
+        return result;
     }
 
     /** The network for the spec, after checking that it predicts what the dataset's labels are. */

@@ -65,7 +65,8 @@ public record RecoRunnerSpec(int batchSize, RecoLearnerSpec learner, int baselin
         return root != null && root.has("model");
     }
 
-    private static String read(Path file) {
+    /** The text of a spec file (also read by {@link SessionRunnerSpec}). */
+    static String read(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -73,7 +74,8 @@ public record RecoRunnerSpec(int batchSize, RecoLearnerSpec learner, int baselin
         }
     }
 
-    private static JsonNode tree(String text, boolean json, String source) {
+    /** Parses spec text into a tree; malformed text is a {@link SpecException} naming line and column. */
+    static JsonNode tree(String text, boolean json, String source) {
         try {
             return (json ? JSON : YAML).readTree(text);
         } catch (JacksonException e) {

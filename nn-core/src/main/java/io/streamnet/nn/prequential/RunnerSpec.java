@@ -50,6 +50,8 @@ public record RunnerSpec(int batchSize, FeatureSpec features, NetworkSpec networ
         return switch (dataset) {
             case IMDB, SST2, UCI -> "/io/streamnet/nn/prequential/sentiment.yaml";
             case MOVIELENS -> "/io/streamnet/nn/prequential/movielens-ratings.yaml";
+            case DIGINETICA -> throw new IllegalArgumentException("diginetica runs a session recommender, whose spec"
+                    + " is a SessionRunnerSpec (" + SessionRunnerSpec.DEFAULT_RESOURCE + "), not a network spec");
         };
     }
 

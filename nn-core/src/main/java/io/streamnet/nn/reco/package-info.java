@@ -40,6 +40,13 @@
  * {@code decode(byte[])} carry the whole model (formats in {@code RecommenderCodec} and {@code RecoLearner.encode}).
  * Scores are logits (apply a sigmoid for a probability-like value).
  *
+ * <h2>Sessions</h2>
+ * {@link io.streamnet.nn.reco.SessionLearner}: next-item recommendation within anonymous sessions (diginetica), one
+ * view at a time, ranked then learned: {@link io.streamnet.nn.reco.SessionGru} (a GRU over the session's last items,
+ * scored against the item table; the hybrid adds the item-kNN score and a re-view score), the GRU alone, and the
+ * most-popular and session item-kNN baselines, with HR@K and MRR@K ({@link io.streamnet.nn.reco.TopKCounts}). Built
+ * from a {@link io.streamnet.nn.reco.SessionLearnerSpec} ({@code io/streamnet/nn/prequential/diginetica.yaml}).
+ *
  * <h2>Rules</h2>
  * Every random draw comes from the model's seeded {@link io.streamnet.nn.random.Rng}: the same spec and stream give
  * bit-identical weights. A bad event is refused with {@link io.streamnet.nn.reco.InvalidEventException} naming the

@@ -192,4 +192,47 @@ class PrequentialCommandTest {
         assertEquals(0, help.status());
         assertTrue(help.out().startsWith("usage: streamnet prequential"));
     }
+
+    private Path digineticaFile(String rows) throws IOException {
+        Path file = dir.resolve("views.csv");
+        Files.writeString(file, "session_id;user_id;item_id;timeframe;eventdate\n" + rows);
+        return file;
+    }
+
+    @Test
+    void digineticaPrintsTheModelTheGruAloneAndBothBaselinesOnItsLastLine() throws IOException {
+        StringBuilder rows = new StringBuilder();
+        for (int s = 1; s <= 40; s++) {
+            for (int v = 0; v < 4; v++) {
+                rows.append(s).append(";NA;").append(10 + (s + v) % 12).append(';').append(v * 1000).append(";2016-05-0")
+                        .append(1 + s % 9).append('\n');
+            }
+        }
+        Result r = run("--dataset", "diginetica", "--path", digineticaFile(rows.toString()).toString(), "--seed", "7");
+        assertEquals(0, r.status(), r.err());
+        Map<String, String> m = MetricsLine.parse(r.lastLine());
+        assertEquals(List.of("hr_at_20", "mrr_at_20", "gru_hr_at_20", "gru_mrr_at_20", "pop_hr_at_20", "pop_mrr_at_20",
+                "iknn_hr_at_20", "iknn_mrr_at_20", "events_per_s"), List.copyOf(m.keySet()));
+        assertTrue(r.err().contains("events=160 predictions=120 items=12 sessions=40"), r.err());
+        assertTrue(r.err().contains("seed=7"), r.err());
+    }
+
+    @Test
+    void digineticaNamesTheMalformedLineAndFieldAndRejectsBatch() throws IOException {
+        Path file = digineticaFile("1;NA;10;0;2016-05-01\n1;NA;ten;5;2016-05-01\n");
+        Result bad = run("--dataset", "diginetica", "--path", file.toString());
+        assertEquals(1, bad.status());
+        assertTrue(bad.err().contains(":3: field item_id"), bad.err());
+        Result batch = run("--dataset", "diginetica", "--path", file.toString(), "--batch", "8");
+        assertEquals(1, batch.status());
+        assertTrue(batch.err().contains("--batch does not apply"), batch.err());
+    }
+
+    @Test
+    void digineticaSpecIsPrintedAndListedInTheHelp() {
+        Result spec = run("--dataset", "diginetica", "--print-spec");
+        assertEquals(0, spec.status());
+        assertTrue(spec.out().contains("session_length:") && spec.out().contains("knn_feature: true"), spec.out());
+        assertTrue(run("--help").out().contains("diginetica"));
+    }
 }

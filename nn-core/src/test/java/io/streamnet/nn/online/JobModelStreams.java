@@ -66,7 +66,7 @@ final class JobModelStreams {
       case UCI -> UciSentencesReader.read(path);
       case SST2 -> Sst2Reader.read(path);
       case IMDB -> ImdbReader.read(path);
-      case MOVIELENS -> throw new IllegalArgumentException("not a text dataset: " + dataset);
+      case MOVIELENS, DIGINETICA -> throw new IllegalArgumentException("not a text dataset: " + dataset);
     };
     List<LabeledText> stream = CanonicalOrder.apply(fileOrder, SEED);
     int n = limit > 0 ? Math.min(limit, stream.size()) : stream.size();

@@ -3,7 +3,6 @@ package io.streamnet.nn.reco;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streamnet.nn.layer.Parameter;
-import io.streamnet.nn.layer.SparseRowGradient;
 import io.streamnet.nn.network.Batch;
 import io.streamnet.nn.network.Network;
 import io.streamnet.nn.random.Rng;
@@ -47,18 +46,6 @@ class RecommenderGradientTest {
         return new Setup(model, batch);
     }
 
-    private static float[] denseGradient(Parameter p) {
-        if (!p.isSparse()) {
-            return p.grad().clone();
-        }
-        float[] g = new float[p.size()];
-        SparseRowGradient s = p.sparseGrad();
-        for (int i = 0; i < s.count(); i++) {
-            System.arraycopy(s.values(), i * s.cols(), g, s.row(i) * s.cols(), s.cols());
-        }
-        return g;
-    }
-
     private static void checkRanking(RecommenderSpec spec) {
         Setup s = setup(spec);
         Recommender m = s.model();
@@ -66,7 +53,7 @@ class RecommenderGradientTest {
         m.rankingLossAndGradients(s.batch());
         List<float[]> analytic = new ArrayList<>();
         for (Parameter p : m.rankingParameters()) {
-            analytic.add(denseGradient(p));
+            analytic.add(GradientCheck.denseGradient(p));
         }
         Rng rng = new Rng(1);
         for (int i = 0; i < analytic.size(); i++) {
@@ -110,7 +97,7 @@ class RecommenderGradientTest {
         net.computeGradients(batch);
         List<float[]> analytic = new ArrayList<>();
         for (Parameter p : net.parameters()) {
-            analytic.add(denseGradient(p));
+            analytic.add(GradientCheck.denseGradient(p));
         }
         for (int i = 0; i < analytic.size(); i++) {
             Parameter p = net.parameters().get(i);

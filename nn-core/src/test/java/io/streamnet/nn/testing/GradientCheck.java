@@ -112,4 +112,17 @@ public final class GradientCheck {
         for (int i = 0; i < n; i++) s += (double) r[i] * y[i];
         return s;
     }
+
+    /** A parameter's gradient as a full array: a sparse one's untouched rows are zero. */
+    public static float[] denseGradient(io.streamnet.nn.layer.Parameter p) {
+        if (!p.isSparse()) {
+            return p.grad().clone();
+        }
+        float[] g = new float[p.size()];
+        io.streamnet.nn.layer.SparseRowGradient s = p.sparseGrad();
+        for (int i = 0; i < s.count(); i++) {
+            System.arraycopy(s.values(), i * s.cols(), g, s.row(i) * s.cols(), s.cols());
+        }
+        return g;
+    }
 }
