@@ -179,7 +179,12 @@ public final class GemmKernels {
             NativeSgemm kernel = null;
             String reason = null;
             try {
+                String warning = OpenBlasCoreType.missingVariableWarning(
+                        System.getenv(OpenBlasCoreType.VARIABLE), OpenBlasCoreType.cpuFlags());
                 kernel = NativeSgemm.load();
+                if (warning != null && kernel.library().toLowerCase(Locale.ROOT).contains("openblas")) {
+                    System.getLogger(GemmKernels.class.getName()).log(System.Logger.Level.WARNING, warning);
+                }
             } catch (LinkageError | RuntimeException e) {
                 Throwable root = e;
                 while (root.getCause() != null) root = root.getCause();
