@@ -10,15 +10,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The kernel choice, on the availability of this machine and on simulated other machines. */
 class GemmKernelsTest {
     private final SgemmKernel vector = GemmKernels.vector().orElseThrow();
-    private final SgemmKernel fakeNative = GemmKernels.java(); // stands in for the native kernel: only identity matters
+    private final SgemmKernel fakeNative = new FakeKernel("native", 1); // stands in for the native kernel
 
     @Test
-    void autoPrefersVectorThenOptimisedNativeThenJava() {
-        assertSame(vector, choose("auto", vector, fakeNative, true).kernel);
+    void autoMeasuresAmongTheAvailableKernelsStartingWithTheFixedOrder() {
+        GemmKernels.Choice all = choose("auto", vector, fakeNative, true);
+        assertTrue(all.kernel instanceof MeasuredSgemm, all.kernel.getClass().toString());
+        assertTrue(all.kernel.description().startsWith("measured per shape class among vector, native, java"),
+                all.kernel.description()); // the fake native is the Java kernel
+        assertTrue(all.reason.contains("jdk.incubator.vector is present"), all.reason);
 
-        GemmKernels.Choice nativeChoice = choose("auto", null, fakeNative, true);
-        assertTrue(nativeChoice.kernel instanceof SizeSplitSgemm, nativeChoice.kernel.getClass().toString());
-        assertTrue(nativeChoice.reason.contains("native BLAS loaded"), nativeChoice.reason);
+        GemmKernels.Choice nativeFirst = choose("auto", null, fakeNative, true);
+        assertTrue(nativeFirst.kernel.description().startsWith("measured per shape class among native, java"),
+                nativeFirst.kernel.description());
+        assertTrue(nativeFirst.reason.contains("native BLAS loaded"), nativeFirst.reason);
 
         GemmKernels.Choice reference = choose("auto", null, fakeNative, false);
         assertSame(GemmKernels.java(), reference.kernel);
@@ -47,14 +52,15 @@ class GemmKernelsTest {
     }
 
     @Test
-    void thisJvmPicksTheVectorKernelUnderMaven() {
+    void thisJvmMeasuresStartingWithTheVectorKernelUnderMaven() {
         // nn-core's surefire runs with --add-modules jdk.incubator.vector and no -Dstreamnet.blas.
-        assertEquals("vector", Gemm.kernel().name());
-        assertEquals("vector", GemmKernels.byName("auto").name());
+        assertEquals("auto", Gemm.kernel().name());
+        assertTrue(Gemm.kernel().description().startsWith("measured per shape class among vector"),
+                Gemm.kernel().description());
     }
 
     private static GemmKernels.Choice choose(String choice, SgemmKernel vector, SgemmKernel nat, boolean optimised) {
         return GemmKernels.choose(choice, vector, vector == null ? "no vector module" : null,
-                nat, nat == null ? "no libblas" : null, optimised, "/usr/lib/blas/libblas.so.3", 4096);
+                nat, nat == null ? "no libblas" : null, optimised, "/usr/lib/blas/libblas.so.3", 4096, 0);
     }
 }
