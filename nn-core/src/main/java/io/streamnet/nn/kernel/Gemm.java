@@ -8,8 +8,8 @@ package io.streamnet.nn.kernel;
  * <p>This is the one entry point every layer uses for dense products, so the kernel behind it
  * (pure Java, Java Vector API or native BLAS) is chosen in one place: {@link GemmKernels} picks it on first use,
  * from {@code -Dstreamnet.blas}, and logs the choice once. All kernels give the same results up to float
- * rounding (they sum in different orders). {@code auto} measures which is fastest per shape class in each JVM
- * ({@link MeasuredSgemm}), so two JVMs may differ in rounding; one explicit kernel repeats bit for bit.
+ * rounding (they sum in different orders); {@code auto} picks one in a fixed order, so runs repeat bit for bit on
+ * a given configuration. {@code measured} ({@link MeasuredSgemm}) picks per shape class by timing, at that price.
  *
  * <p>BLAS semantics: when beta is 0, C is overwritten without being read. Arguments are checked
  * (sizes, offsets, leading dimensions, array bounds; C may not be the same array as A or B), with an

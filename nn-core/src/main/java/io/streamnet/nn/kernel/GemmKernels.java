@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * The available {@link SgemmKernel}s, and the choice of the one behind {@link Gemm#sgemm}: made once per JVM,
- * logged once (and, for {@code auto}, once per shape class measured), overridable with {@code -Dstreamnet.blas=auto|java|vector|native}.
+ * logged once (and, for {@code measured}, once per shape class), overridable with
+ * {@code -Dstreamnet.blas=auto|measured|java|vector|native}.
  *
  * <ul>
  *   <li>{@code vector}: {@link VectorSgemm}, the fastest measured here; needs the JVM flag
@@ -16,9 +17,11 @@ import java.util.Optional;
  *       for products of at least {@code -Dstreamnet.blas.nativeMinWork} multiply-adds (default
  *       {@value #DEFAULT_NATIVE_MIN_WORK}), the best Java kernel below that.</li>
  *   <li>{@code java}: {@link JavaSgemm}, plain Java, always available.</li>
- *   <li>{@code auto} (default): per shape class, the fastest of the available kernels, measured in this JVM
- *       ({@link MeasuredSgemm}); until a class is measured, vector if its module is present, else native if it loads
- *       and is an optimised BLAS (not the reference one), else java.</li>
+ *   <li>{@code auto} (default): vector if its module is present, else native if it loads and is an optimised
+ *       BLAS (not the reference one), else java. A fixed order, so results repeat bit for bit on one machine.</li>
+ *   <li>{@code measured}: per shape class, the fastest of the available kernels, measured in this JVM once the JIT
+ *       has compiled them ({@link MeasuredSgemm}). Not the default: kernels differ in float rounding, and a class
+ *       changes kernel mid-run, so a run and its replay in one JVM (a restore) are no longer bit-identical.</li>
  * </ul>
  * An explicit choice that cannot be honoured fails with an error saying why, rather than silently running a
  * different kernel.
@@ -31,7 +34,7 @@ public final class GemmKernels {
     /** Below about 4k multiply-adds the JNI call costs more than the Java kernels take (measured). */
     public static final long DEFAULT_NATIVE_MIN_WORK = 4096;
 
-    /** System property: how long (ms) {@code auto} runs a shape class on the fixed-order kernel before measuring. */
+    /** System property: how long (ms) {@code measured} runs a shape class on the fixed-order kernel before measuring. */
     public static final String MEASURE_AFTER_PROPERTY = "streamnet.blas.measureAfterMs";
     /** Long enough for C2 to compile the Vector API kernel (about 1.3 s on a quiet 2-core machine, measured). */
     public static final long DEFAULT_MEASURE_AFTER_MS = 2000;
@@ -72,7 +75,7 @@ public final class GemmKernels {
         return NativeHolder.REASON;
     }
 
-    /** The kernel a choice ({@code auto}, {@code java}, {@code vector} or {@code native}) resolves to here. */
+    /** The kernel a choice ({@code auto}, {@code measured}, {@code java}, {@code vector}, {@code native}) resolves to. */
     public static SgemmKernel byName(String choice) {
         return choose(choice, nativeMinWork()).kernel;
     }
@@ -123,18 +126,23 @@ public final class GemmKernels {
                             + nativeReason);
                 }
                 return new Choice(split(vector, nativeKernel, nativeMinWork), PROPERTY + "=native");
-            case "auto":
+            case "auto": {
+                Choice fixed = fixedOrder(vector, vectorReason, nativeKernel, nativeReason, nativeOptimised,
+                        nativeLibrary, nativeMinWork);
+                return new Choice(fixed.kernel, "auto: " + fixed.reason);
+            }
+            case "measured":
                 return measured(fixedOrder(vector, vectorReason, nativeKernel, nativeReason, nativeOptimised,
                         nativeLibrary, nativeMinWork), vector, nativeOptimised ? nativeKernel : null, measureAfterNanos);
             default:
                 throw new IllegalArgumentException("-D" + PROPERTY + "=" + choice
-                        + " is not a kernel; use auto, java, vector or native");
+                        + " is not a kernel; use auto, measured, java, vector or native");
         }
     }
 
     /**
-     * The kernel {@code auto} starts every shape class with, in a fixed order: vector if its module is present,
-     * else native if it loads and is an optimised BLAS (not the reference one), else java.
+     * The kernel of {@code auto}, which {@code measured} starts every shape class with, in a fixed order: vector if
+     * its module is present, else native if it loads and is an optimised BLAS (not the reference one), else java.
      */
     private static Choice fixedOrder(SgemmKernel vector, String vectorReason, SgemmKernel nativeKernel,
                                      String nativeReason, boolean nativeOptimised, String nativeLibrary,
@@ -151,8 +159,8 @@ public final class GemmKernels {
     }
 
     /**
-     * {@code auto}: the fixed-order kernel first (the reference, used until a class is measured), then every other
-     * available kernel as a challenger; a single candidate is used as it is.
+     * {@code measured}: the fixed-order kernel first (the reference, used until a class is measured), then every
+     * other available kernel as a challenger; a single candidate is used as it is.
      */
     private static Choice measured(Choice reference, SgemmKernel vector, SgemmKernel optimisedNative,
                                    long measureAfterNanos) {
@@ -161,10 +169,12 @@ public final class GemmKernels {
         if (vector != null && vector != reference.kernel) candidates.add(vector);
         if (optimisedNative != null && !reference.kernel.name().equals("native")) candidates.add(optimisedNative);
         if (reference.kernel != java()) candidates.add(java());
-        if (candidates.size() == 1) return new Choice(reference.kernel, "auto: " + reference.reason);
+        if (candidates.size() == 1) {
+            return new Choice(reference.kernel, PROPERTY + "=measured, one candidate: " + reference.reason);
+        }
         SgemmKernel kernel = new MeasuredSgemm(candidates, new CallTiming(MEASURE_ROUND_NANOS, MEASURE_ROUNDS),
                 measureAfterNanos, CHALLENGER_MARGIN, MEASURE_BUDGET_NANOS);
-        return new Choice(kernel, "auto: " + reference.reason);
+        return new Choice(kernel, PROPERTY + "=measured; until measured: " + reference.reason);
     }
 
     /** Native for large products, the best Java kernel (vector if present) for small ones. */

@@ -5,15 +5,17 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The {@code auto} kernel: per {@link ShapeClass}, the candidate measured fastest on that product in this JVM.
+ * The {@code measured} kernel: per {@link ShapeClass}, the candidate measured fastest on that product in this JVM.
  * A class runs on the reference kernel (the first candidate) until it has been in use for {@code measureAfterNanos}
  * and the kernel has served {@value #MIN_CALLS_BEFORE_MEASURING} calls; then one short calibration times every candidate on scratch operands of its sizes, and the winner serves the class
  * for the rest of the JVM's life, logged in one line. Measuring on first use would time the Vector API kernel before
  * C2 compiles it (it runs 20-80x slower until then), so the wait lets the JIT finish first.
  *
- * <p>A challenger must beat the reference by {@code margin} (e.g. 1.1 = 10% faster): kernels that are about as fast
- * do not swap from one run to the next on noise. Kernels agree within float rounding, not bit for bit (they sum in
- * different orders), so set {@code -Dstreamnet.blas} to one kernel where runs must repeat bit for bit across JVMs.
+ * <p>Measuring on first use instead, so that a class never changes kernel, was tried: cold, the Vector API kernel
+ * measured 0.0-9 GFLOP/s against 15-185 compiled, and the choice was erratic. The price of waiting: kernels agree
+ * within float rounding, not bit for bit (they sum in different orders), so products of a class before and after
+ * its measurement differ in rounding, and a model and its replay in one JVM are no longer bit-identical. A
+ * challenger must beat the reference by {@code margin} (e.g. 1.1 = 10% faster): near ties do not flip on noise.
  * Calibration stops for good after {@code budgetNanos} in total; classes not measured by then keep the reference.
  */
 final class MeasuredSgemm implements SgemmKernel {
@@ -168,7 +170,7 @@ final class MeasuredSgemm implements SgemmKernel {
 
     @Override
     public String name() {
-        return "auto";
+        return "measured";
     }
 
     @Override

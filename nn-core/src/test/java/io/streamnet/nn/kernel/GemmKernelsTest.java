@@ -13,17 +13,12 @@ class GemmKernelsTest {
     private final SgemmKernel fakeNative = new FakeKernel("native", 1); // stands in for the native kernel
 
     @Test
-    void autoMeasuresAmongTheAvailableKernelsStartingWithTheFixedOrder() {
-        GemmKernels.Choice all = choose("auto", vector, fakeNative, true);
-        assertTrue(all.kernel instanceof MeasuredSgemm, all.kernel.getClass().toString());
-        assertTrue(all.kernel.description().startsWith("measured per shape class among vector, native, java"),
-                all.kernel.description()); // the fake native is the Java kernel
-        assertTrue(all.reason.contains("jdk.incubator.vector is present"), all.reason);
+    void autoPrefersVectorThenOptimisedNativeThenJava() {
+        assertSame(vector, choose("auto", vector, fakeNative, true).kernel);
 
-        GemmKernels.Choice nativeFirst = choose("auto", null, fakeNative, true);
-        assertTrue(nativeFirst.kernel.description().startsWith("measured per shape class among native, java"),
-                nativeFirst.kernel.description());
-        assertTrue(nativeFirst.reason.contains("native BLAS loaded"), nativeFirst.reason);
+        GemmKernels.Choice nativeChoice = choose("auto", null, fakeNative, true);
+        assertTrue(nativeChoice.kernel instanceof SizeSplitSgemm, nativeChoice.kernel.getClass().toString());
+        assertTrue(nativeChoice.reason.contains("native BLAS loaded"), nativeChoice.reason);
 
         GemmKernels.Choice reference = choose("auto", null, fakeNative, false);
         assertSame(GemmKernels.java(), reference.kernel);
@@ -32,6 +27,22 @@ class GemmKernelsTest {
         GemmKernels.Choice none = choose("auto", null, null, false);
         assertSame(GemmKernels.java(), none.kernel);
         assertTrue(none.reason.contains("no vector module") && none.reason.contains("no libblas"), none.reason);
+    }
+
+    @Test
+    void measuredTimesTheAvailableKernelsStartingWithAutosChoice() {
+        GemmKernels.Choice all = choose("measured", vector, fakeNative, true);
+        assertTrue(all.kernel instanceof MeasuredSgemm, all.kernel.getClass().toString());
+        assertTrue(all.kernel.description().startsWith("measured per shape class among vector, native, java"),
+                all.kernel.description());
+        assertTrue(all.reason.contains("jdk.incubator.vector is present"), all.reason);
+
+        GemmKernels.Choice nativeFirst = choose("measured", null, fakeNative, true);
+        assertTrue(nativeFirst.kernel.description().startsWith("measured per shape class among native, java"),
+                nativeFirst.kernel.description());
+
+        // One candidate: nothing to measure.
+        assertSame(GemmKernels.java(), choose("measured", null, null, false).kernel);
     }
 
     @Test
@@ -52,11 +63,10 @@ class GemmKernelsTest {
     }
 
     @Test
-    void thisJvmMeasuresStartingWithTheVectorKernelUnderMaven() {
+    void thisJvmPicksTheVectorKernelUnderMaven() {
         // nn-core's surefire runs with --add-modules jdk.incubator.vector and no -Dstreamnet.blas.
-        assertEquals("auto", Gemm.kernel().name());
-        assertTrue(Gemm.kernel().description().startsWith("measured per shape class among vector"),
-                Gemm.kernel().description());
+        assertEquals("vector", Gemm.kernel().name());
+        assertEquals("vector", GemmKernels.byName("auto").name());
     }
 
     private static GemmKernels.Choice choose(String choice, SgemmKernel vector, SgemmKernel nat, boolean optimised) {
