@@ -34,7 +34,7 @@ public final class GemmKernels {
     /** Below about 4k multiply-adds the JNI call costs more than the Java kernels take (measured). */
     public static final long DEFAULT_NATIVE_MIN_WORK = 4096;
 
-    /** System property: how long (ms) {@code measured} runs a shape class on the fixed-order kernel before measuring. */
+    /** System property: how long (ms) {@code measured} runs a class on the fixed-order kernel before measuring it. */
     public static final String MEASURE_AFTER_PROPERTY = "streamnet.blas.measureAfterMs";
     /** Long enough for C2 to compile the Vector API kernel (about 1.3 s on a quiet 2-core machine, measured). */
     public static final long DEFAULT_MEASURE_AFTER_MS = 2000;
@@ -75,7 +75,7 @@ public final class GemmKernels {
         return NativeHolder.REASON;
     }
 
-    /** The kernel a choice ({@code auto}, {@code measured}, {@code java}, {@code vector}, {@code native}) resolves to. */
+    /** The kernel a choice ({@code auto}, {@code measured}, {@code java}, {@code vector}, {@code native}) gives. */
     public static SgemmKernel byName(String choice) {
         return choose(choice, nativeMinWork()).kernel;
     }
@@ -133,7 +133,8 @@ public final class GemmKernels {
             }
             case "measured":
                 return measured(fixedOrder(vector, vectorReason, nativeKernel, nativeReason, nativeOptimised,
-                        nativeLibrary, nativeMinWork), vector, nativeOptimised ? nativeKernel : null, measureAfterNanos);
+                        nativeLibrary, nativeMinWork), vector, nativeOptimised ? nativeKernel : null,
+                        measureAfterNanos);
             default:
                 throw new IllegalArgumentException("-D" + PROPERTY + "=" + choice
                         + " is not a kernel; use auto, measured, java, vector or native");
@@ -198,7 +199,8 @@ public final class GemmKernels {
             if (x < 0) throw new NumberFormatException("negative");
             return x;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("-D" + property + "=" + v + " is not a non-negative integer (" + unit + ")", e);
+            throw new IllegalArgumentException(
+                    "-D" + property + "=" + v + " is not a non-negative integer (" + unit + ")", e);
         }
     }
 
@@ -220,6 +222,8 @@ public final class GemmKernels {
                 try {
                     kernel = (SgemmKernel) Class.forName("io.streamnet.nn.kernel.VectorSgemm")
                             .getDeclaredConstructor().newInstance();
+                    System.getLogger(GemmKernels.class.getName()).log(System.Logger.Level.INFO,
+                            "Vector API kernels: " + KeepVectorKernelsApart.apply());
                 } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
                     reason = "the Vector API kernel failed to load: " + e;
                 }

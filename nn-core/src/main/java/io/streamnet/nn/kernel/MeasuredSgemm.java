@@ -7,9 +7,9 @@ import java.util.Locale;
 /**
  * The {@code measured} kernel: per {@link ShapeClass}, the candidate measured fastest on that product in this JVM.
  * A class runs on the reference kernel (the first candidate) until it has been in use for {@code measureAfterNanos}
- * and the kernel has served {@value #MIN_CALLS_BEFORE_MEASURING} calls; then one short calibration times every candidate on scratch operands of its sizes, and the winner serves the class
- * for the rest of the JVM's life, logged in one line. Measuring on first use would time the Vector API kernel before
- * C2 compiles it (it runs 20-80x slower until then), so the wait lets the JIT finish first.
+ * and the kernel has served {@value #MIN_CALLS_BEFORE_MEASURING} calls; then one short calibration times every
+ * candidate on scratch operands of its sizes, and the winner serves the class for the rest of the JVM's life,
+ * logged in one line. The wait lets C2 compile the Vector API kernel first, which runs 20-80x slower until then.
  *
  * <p>Measuring on first use instead, so that a class never changes kernel, was tried: cold, the Vector API kernel
  * measured 0.0-9 GFLOP/s against 15-185 compiled, and the choice was erratic. The price of waiting: kernels agree

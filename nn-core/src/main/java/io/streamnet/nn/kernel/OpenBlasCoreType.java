@@ -45,8 +45,8 @@ final class OpenBlasCoreType {
     /** The warning to log when the native BLAS loads without the variable on a CPU that needs it, else null. */
     static String missingVariableWarning(String variableValue, Set<String> flags) {
         if (variableValue != null && !variableValue.isBlank()) return null;
-        return forFlags(flags).map(core -> "GEMM kernel: native BLAS loaded with " + VARIABLE + " unset; on a CPU model "
-                + "OpenBLAS does not know it runs its Prescott kernels, about 4x slower: set " + VARIABLE + "=" + core
-                + " (./streamnet and .ci/run do, from the CPU's flags)").orElse(null);
+        return forFlags(flags).map(core -> "GEMM kernel: native BLAS loaded with " + VARIABLE + " unset; on a CPU "
+                + "model it does not know, OpenBLAS runs its Prescott kernels, about 4x slower: set " + VARIABLE + "="
+                + core + " (./streamnet and .ci/run do, from the CPU's flags)").orElse(null);
     }
 }
