@@ -20,6 +20,11 @@ JAR="$ROOT/nn-core/target/benchmarks.jar"
 
 # One BLAS thread everywhere: the comparison is one core against one core.
 export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1
+# Both sides use OpenBLAS at its best on this CPU (PyTorch links the same library): the core type from the CPU's
+# flags when unset, and OPENBLAS_VERBOSE=2 makes each process print the core it runs ("Core: ..."), reported below.
+source "$ROOT/ops/openblas-coretype.sh"
+export_openblas_coretype run-side-by-side
+export OPENBLAS_VERBOSE=2
 
 [ -f "$PEER" ] || { echo "peer script not found: $PEER (set PEER=...)" >&2; exit 2; }
 "$PYTHON" -c 'import torch' 2>/dev/null || { echo "$PYTHON cannot import torch (apt-get install -y python3-torch)" >&2; exit 2; }
@@ -32,12 +37,18 @@ rm -f "$OUT"/torch-*.txt "$OUT"/jmh-*.json
 
 for r in $(seq 1 "$ROUNDS"); do
   echo "== round $r/$ROUNDS: torch ($TORCH_SECS s per case)" >&2
-  "$PYTHON" "$PEER" "$TORCH_SECS" | tee "$OUT/torch-$r.txt" >&2
+  "$PYTHON" "$PEER" "$TORCH_SECS" 2>&1 | tee "$OUT/torch-$r.txt" >&2
   echo "== round $r/$ROUNDS: JMH $JMH_INCLUDE ${JMH_OPTS:-}" >&2
   # shellcheck disable=SC2086
   java -jar "$JAR" "$JMH_INCLUDE" ${JMH_OPTS:-} -rf json -rff "$OUT/jmh-$r.json" >"$OUT/jmh-$r.log" 2>&1 \
     || { echo "JMH failed, see $OUT/jmh-$r.log" >&2; exit 1; }
 done
+
+# The OpenBLAS core each side ran (none for StreamNet when no benchmark loaded the native kernel).
+core_of() { grep -ho 'Core: [A-Za-z0-9]*' "$@" 2>/dev/null | sort | uniq -c | sed 's/^ *//' | paste -sd, -; }
+echo "OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset}; OpenBLAS core, pytorch: $(core_of "$OUT"/torch-*.txt)" \
+  "; streamnet: $(core_of "$OUT"/jmh-*.log || true) (count of processes)"
+echo "CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 "$PYTHON" - "$OUT" "$ROUNDS" <<'PY'
 import json, re, statistics, sys

@@ -13,8 +13,8 @@ public class ModelDBenchmark extends TrainAndScoreBenchmark {
     @Param({"32", "128"})
     public int batch;
 
-    /** GEMM kernel: auto (the default choice), java, vector or native. */
-    @Param({"vector", "native", "java"})
+    /** GEMM kernel: auto (the default choice), measured, java, vector or native. */
+    @Param({"vector", "native", "java", "measured"})
     public String blas;
 
     @Setup

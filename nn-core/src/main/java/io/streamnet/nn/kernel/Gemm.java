@@ -8,8 +8,8 @@ package io.streamnet.nn.kernel;
  * <p>This is the one entry point every layer uses for dense products, so the kernel behind it
  * (pure Java, Java Vector API or native BLAS) is chosen in one place: {@link GemmKernels} picks it on first use,
  * from {@code -Dstreamnet.blas}, and logs the choice once. All kernels give the same results up to float
- * rounding (they sum in different orders); a given JVM configuration always picks the same kernel, so runs
- * repeat bit for bit.
+ * rounding (they sum in different orders); {@code auto} picks one in a fixed order, so runs repeat bit for bit on
+ * a given configuration. {@code measured} ({@link MeasuredSgemm}) picks per shape class by timing, at that price.
  *
  * <p>BLAS semantics: when beta is 0, C is overwritten without being read. Arguments are checked
  * (sizes, offsets, leading dimensions, array bounds; C may not be the same array as A or B), with an
@@ -40,7 +40,7 @@ public final class Gemm {
             System.Logger log = System.getLogger(Gemm.class.getName());
             log.log(System.Logger.Level.INFO, "GEMM kernel: {0}: {1} ({2})",
                     KERNEL.name(), KERNEL.description(), choice.reason);
-            if (KERNEL.name().equals("native") && !"1".equals(System.getenv("OPENBLAS_NUM_THREADS"))) {
+            if (KERNEL.description().contains("native BLAS") && !"1".equals(System.getenv("OPENBLAS_NUM_THREADS"))) {
                 log.log(System.Logger.Level.WARNING, "GEMM kernel: native BLAS may start its own threads; "
                         + "set OPENBLAS_NUM_THREADS=1 (parallelism comes from the job's tasks)");
             }

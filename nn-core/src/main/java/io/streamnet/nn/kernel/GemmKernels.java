@@ -1,11 +1,14 @@
 package io.streamnet.nn.kernel;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The available {@link SgemmKernel}s, and the choice of the one behind {@link Gemm#sgemm}: made once per JVM,
- * logged once, overridable with {@code -Dstreamnet.blas=auto|java|vector|native}.
+ * logged once (and, for {@code measured}, once per shape class), overridable with
+ * {@code -Dstreamnet.blas=auto|measured|java|vector|native}.
  *
  * <ul>
  *   <li>{@code vector}: {@link VectorSgemm}, the fastest measured here; needs the JVM flag
@@ -15,7 +18,10 @@ import java.util.Optional;
  *       {@value #DEFAULT_NATIVE_MIN_WORK}), the best Java kernel below that.</li>
  *   <li>{@code java}: {@link JavaSgemm}, plain Java, always available.</li>
  *   <li>{@code auto} (default): vector if its module is present, else native if it loads and is an optimised
- *       BLAS (not the reference one), else java.</li>
+ *       BLAS (not the reference one), else java. A fixed order, so results repeat bit for bit on one machine.</li>
+ *   <li>{@code measured}: per shape class, the fastest of the available kernels, measured in this JVM once the JIT
+ *       has compiled them ({@link MeasuredSgemm}). Not the default: kernels differ in float rounding, and a class
+ *       changes kernel mid-run, so a run and its replay in one JVM (a restore) are no longer bit-identical.</li>
  * </ul>
  * An explicit choice that cannot be honoured fails with an error saying why, rather than silently running a
  * different kernel.
@@ -27,6 +33,18 @@ public final class GemmKernels {
     public static final String NATIVE_MIN_WORK_PROPERTY = "streamnet.blas.nativeMinWork";
     /** Below about 4k multiply-adds the JNI call costs more than the Java kernels take (measured). */
     public static final long DEFAULT_NATIVE_MIN_WORK = 4096;
+
+    /** System property: how long (ms) {@code measured} runs a class on the fixed-order kernel before measuring it. */
+    public static final String MEASURE_AFTER_PROPERTY = "streamnet.blas.measureAfterMs";
+    /** Long enough for C2 to compile the Vector API kernel (about 1.3 s on a quiet 2-core machine, measured). */
+    public static final long DEFAULT_MEASURE_AFTER_MS = 2000;
+    /** Per candidate: a 2 ms warm-up round, then 7 interleaved rounds of 0.5 ms: about 17 ms per class for three. */
+    private static final long MEASURE_ROUND_NANOS = 500_000;
+    private static final int MEASURE_ROUNDS = 7;
+    /** A challenger must be 10% faster than the fixed-order kernel: near ties do not flip between runs. */
+    private static final double CHALLENGER_MARGIN = 1.1;
+    /** Total calibration time per JVM: a network has about ten classes (forward, two backward products per layer). */
+    private static final long MEASURE_BUDGET_NANOS = 1_000_000_000L;
 
     static final String VECTOR_MODULE = "jdk.incubator.vector";
 
@@ -57,7 +75,7 @@ public final class GemmKernels {
         return NativeHolder.REASON;
     }
 
-    /** The kernel a choice ({@code auto}, {@code java}, {@code vector} or {@code native}) resolves to here. */
+    /** The kernel a choice ({@code auto}, {@code measured}, {@code java}, {@code vector}, {@code native}) gives. */
     public static SgemmKernel byName(String choice) {
         return choose(choice, nativeMinWork()).kernel;
     }
@@ -82,7 +100,7 @@ public final class GemmKernels {
         NativeSgemm nat = NativeHolder.KERNEL;
         return choose(choice, VectorHolder.KERNEL, VectorHolder.REASON, nat,
                 nat == null ? NativeHolder.REASON : null, nat != null && nat.optimised(),
-                nat == null ? null : nat.library(), nativeMinWork);
+                nat == null ? null : nat.library(), nativeMinWork, measureAfterNanos());
     }
 
     /**
@@ -91,7 +109,7 @@ public final class GemmKernels {
      */
     static Choice choose(String choice, SgemmKernel vector, String vectorReason,
                          SgemmKernel nativeKernel, String nativeReason, boolean nativeOptimised,
-                         String nativeLibrary, long nativeMinWork) {
+                         String nativeLibrary, long nativeMinWork, long measureAfterNanos) {
         String c = choice.trim().toLowerCase(Locale.ROOT);
         switch (c) {
             case "java":
@@ -108,21 +126,56 @@ public final class GemmKernels {
                             + nativeReason);
                 }
                 return new Choice(split(vector, nativeKernel, nativeMinWork), PROPERTY + "=native");
-            case "auto":
-                if (vector != null) {
-                    return new Choice(vector, "auto: " + VECTOR_MODULE + " is present");
-                }
-                if (nativeKernel != null && nativeOptimised) {
-                    return new Choice(split(null, nativeKernel, nativeMinWork),
-                            "auto: no " + VECTOR_MODULE + "; native BLAS loaded");
-                }
-                String whyNotNative = nativeKernel == null ? nativeReason
-                        : nativeLibrary + " is not a known optimised BLAS (force with -D" + PROPERTY + "=native)";
-                return new Choice(java(), "auto: " + vectorReason + "; native BLAS unused: " + whyNotNative);
+            case "auto": {
+                Choice fixed = fixedOrder(vector, vectorReason, nativeKernel, nativeReason, nativeOptimised,
+                        nativeLibrary, nativeMinWork);
+                return new Choice(fixed.kernel, "auto: " + fixed.reason);
+            }
+            case "measured":
+                return measured(fixedOrder(vector, vectorReason, nativeKernel, nativeReason, nativeOptimised,
+                        nativeLibrary, nativeMinWork), vector, nativeOptimised ? nativeKernel : null,
+                        measureAfterNanos);
             default:
                 throw new IllegalArgumentException("-D" + PROPERTY + "=" + choice
-                        + " is not a kernel; use auto, java, vector or native");
+                        + " is not a kernel; use auto, measured, java, vector or native");
         }
+    }
+
+    /**
+     * The kernel of {@code auto}, which {@code measured} starts every shape class with, in a fixed order: vector if
+     * its module is present, else native if it loads and is an optimised BLAS (not the reference one), else java.
+     */
+    private static Choice fixedOrder(SgemmKernel vector, String vectorReason, SgemmKernel nativeKernel,
+                                     String nativeReason, boolean nativeOptimised, String nativeLibrary,
+                                     long nativeMinWork) {
+        if (vector != null) {
+            return new Choice(vector, VECTOR_MODULE + " is present");
+        }
+        if (nativeKernel != null && nativeOptimised) {
+            return new Choice(split(null, nativeKernel, nativeMinWork), "no " + VECTOR_MODULE + "; native BLAS loaded");
+        }
+        String whyNotNative = nativeKernel == null ? nativeReason
+                : nativeLibrary + " is not a known optimised BLAS (force with -D" + PROPERTY + "=native)";
+        return new Choice(java(), vectorReason + "; native BLAS unused: " + whyNotNative);
+    }
+
+    /**
+     * {@code measured}: the fixed-order kernel first (the reference, used until a class is measured), then every
+     * other available kernel as a challenger; a single candidate is used as it is.
+     */
+    private static Choice measured(Choice reference, SgemmKernel vector, SgemmKernel optimisedNative,
+                                   long measureAfterNanos) {
+        List<SgemmKernel> candidates = new ArrayList<>();
+        candidates.add(reference.kernel);
+        if (vector != null && vector != reference.kernel) candidates.add(vector);
+        if (optimisedNative != null && !reference.kernel.name().equals("native")) candidates.add(optimisedNative);
+        if (reference.kernel != java()) candidates.add(java());
+        if (candidates.size() == 1) {
+            return new Choice(reference.kernel, PROPERTY + "=measured, one candidate: " + reference.reason);
+        }
+        SgemmKernel kernel = new MeasuredSgemm(candidates, new CallTiming(MEASURE_ROUND_NANOS, MEASURE_ROUNDS),
+                measureAfterNanos, CHALLENGER_MARGIN, MEASURE_BUDGET_NANOS);
+        return new Choice(kernel, PROPERTY + "=measured; until measured: " + reference.reason);
     }
 
     /** Native for large products, the best Java kernel (vector if present) for small ones. */
@@ -130,16 +183,24 @@ public final class GemmKernels {
         return new SizeSplitSgemm(vector != null ? vector : java(), nativeKernel, nativeMinWork);
     }
 
+    private static long measureAfterNanos() {
+        return nonNegativeLong(MEASURE_AFTER_PROPERTY, DEFAULT_MEASURE_AFTER_MS, "milliseconds") * 1_000_000L;
+    }
+
     private static long nativeMinWork() {
-        String v = System.getProperty(NATIVE_MIN_WORK_PROPERTY);
-        if (v == null) return DEFAULT_NATIVE_MIN_WORK;
+        return nonNegativeLong(NATIVE_MIN_WORK_PROPERTY, DEFAULT_NATIVE_MIN_WORK, "multiply-adds m*n*k");
+    }
+
+    private static long nonNegativeLong(String property, long defaultValue, String unit) {
+        String v = System.getProperty(property);
+        if (v == null) return defaultValue;
         try {
-            long w = Long.parseLong(v.trim());
-            if (w < 0) throw new NumberFormatException("negative");
-            return w;
+            long x = Long.parseLong(v.trim());
+            if (x < 0) throw new NumberFormatException("negative");
+            return x;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("-D" + NATIVE_MIN_WORK_PROPERTY + "=" + v
-                    + " is not a non-negative integer (multiply-adds m*n*k)", e);
+            throw new IllegalArgumentException(
+                    "-D" + property + "=" + v + " is not a non-negative integer (" + unit + ")", e);
         }
     }
 
@@ -161,6 +222,8 @@ public final class GemmKernels {
                 try {
                     kernel = (SgemmKernel) Class.forName("io.streamnet.nn.kernel.VectorSgemm")
                             .getDeclaredConstructor().newInstance();
+                    System.getLogger(GemmKernels.class.getName()).log(System.Logger.Level.INFO,
+                            "Vector API kernels: " + KeepVectorKernelsApart.apply());
                 } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
                     reason = "the Vector API kernel failed to load: " + e;
                 }
@@ -179,7 +242,12 @@ public final class GemmKernels {
             NativeSgemm kernel = null;
             String reason = null;
             try {
+                String warning = OpenBlasCoreType.missingVariableWarning(
+                        System.getenv(OpenBlasCoreType.VARIABLE), OpenBlasCoreType.cpuFlags());
                 kernel = NativeSgemm.load();
+                if (warning != null && kernel.library().toLowerCase(Locale.ROOT).contains("openblas")) {
+                    System.getLogger(GemmKernels.class.getName()).log(System.Logger.Level.WARNING, warning);
+                }
             } catch (LinkageError | RuntimeException e) {
                 Throwable root = e;
                 while (root.getCause() != null) root = root.getCause();

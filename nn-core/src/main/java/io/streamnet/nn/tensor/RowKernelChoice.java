@@ -1,5 +1,7 @@
 package io.streamnet.nn.tensor;
 
+import io.streamnet.nn.kernel.KeepVectorKernelsApart;
+
 /**
  * Picks the {@link RowKernels} once per JVM: the Vector API implementation if the module
  * {@code jdk.incubator.vector} is in the boot layer (the JVM runs with {@code --add-modules jdk.incubator.vector}),
@@ -21,7 +23,7 @@ final class RowKernelChoice {
         } else if (present) {
             try {
                 chosen = (RowKernels) Class.forName("io.streamnet.nn.tensor.VectorRowKernels").getDeclaredConstructor().newInstance();
-                reason = "jdk.incubator.vector present";
+                reason = "jdk.incubator.vector present; " + KeepVectorKernelsApart.apply();
             } catch (ReflectiveOperationException | LinkageError e) {
                 reason = "Vector API unusable: " + e;
             }

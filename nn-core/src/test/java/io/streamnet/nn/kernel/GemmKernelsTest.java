@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The kernel choice, on the availability of this machine and on simulated other machines. */
 class GemmKernelsTest {
     private final SgemmKernel vector = GemmKernels.vector().orElseThrow();
-    private final SgemmKernel fakeNative = GemmKernels.java(); // stands in for the native kernel: only identity matters
+    private final SgemmKernel fakeNative = new FakeKernel("native", 1); // stands in for the native kernel
 
     @Test
     void autoPrefersVectorThenOptimisedNativeThenJava() {
@@ -27,6 +27,22 @@ class GemmKernelsTest {
         GemmKernels.Choice none = choose("auto", null, null, false);
         assertSame(GemmKernels.java(), none.kernel);
         assertTrue(none.reason.contains("no vector module") && none.reason.contains("no libblas"), none.reason);
+    }
+
+    @Test
+    void measuredTimesTheAvailableKernelsStartingWithAutosChoice() {
+        GemmKernels.Choice all = choose("measured", vector, fakeNative, true);
+        assertTrue(all.kernel instanceof MeasuredSgemm, all.kernel.getClass().toString());
+        assertTrue(all.kernel.description().startsWith("measured per shape class among vector, native, java"),
+                all.kernel.description());
+        assertTrue(all.reason.contains("jdk.incubator.vector is present"), all.reason);
+
+        GemmKernels.Choice nativeFirst = choose("measured", null, fakeNative, true);
+        assertTrue(nativeFirst.kernel.description().startsWith("measured per shape class among native, java"),
+                nativeFirst.kernel.description());
+
+        // One candidate: nothing to measure.
+        assertSame(GemmKernels.java(), choose("measured", null, null, false).kernel);
     }
 
     @Test
@@ -55,6 +71,6 @@ class GemmKernelsTest {
 
     private static GemmKernels.Choice choose(String choice, SgemmKernel vector, SgemmKernel nat, boolean optimised) {
         return GemmKernels.choose(choice, vector, vector == null ? "no vector module" : null,
-                nat, nat == null ? "no libblas" : null, optimised, "/usr/lib/blas/libblas.so.3", 4096);
+                nat, nat == null ? "no libblas" : null, optimised, "/usr/lib/blas/libblas.so.3", 4096, 0);
     }
 }
