@@ -78,7 +78,7 @@ public final class Conv1DMaxPool implements Layer {
         }
         this.params = List.copyOf(ps);
         this.outputShape = Shape.vector(widths.length * filters);
-        this.windowMax = new WindowMaxKernel(channels, filters);
+        this.windowMax = new WindowMaxKernel(channels, filters, widths);
     }
 
     @Override
@@ -95,6 +95,7 @@ public final class Conv1DMaxPool implements Layer {
         if (argmax.length < batch * width) argmax = new int[Math.max(batch * width, argmax.length * 2)];
         float[] xd = x.data();
         float[] o = out.data();
+        for (int i = 0; i < widths.length; i++) windowMax.pack(i, weights[i].value());
         for (int b = 0; b < batch; b++) {
             int len = x.length(b);
             for (int i = 0; i < widths.length; i++) {
@@ -104,7 +105,7 @@ public final class Conv1DMaxPool implements Layer {
                     Arrays.fill(argmax, base, base + filters, -1);
                     continue;
                 }
-                windowMax.maxOverWindows(xd, (b * time) * channels, len, widths[i], weights[i].value(), o, argmax, base);
+                windowMax.maxOverWindows(i, xd, (b * time) * channels, len, o, argmax, base);
                 float[] bias = biases[i] == null ? null : biases[i].value();
                 for (int f = 0; f < filters; f++) {
                     float v = bias == null ? o[base + f] : o[base + f] + bias[f];
