@@ -27,7 +27,8 @@ import java.util.List;
  * win the max, and get a zero gradient. An empty sequence gives zeros and no gradient.
  *
  * <p>Each window is summed in a fixed order (positions, then channels), one filter per lane of a loop the JIT
- * vectorises; the result of a window depends on nothing else, so padding and batch composition never change it.
+ * vectorises ({@link WindowMaxKernel}); the result of a window depends on nothing else, so padding and batch
+ * composition never change it.
  */
 public final class Conv1DMaxPool implements Layer {
     private final String name;
@@ -44,7 +45,7 @@ public final class Conv1DMaxPool implements Layer {
     private final Tensor gradIn = new Tensor();
     /** Winning window of each (example, width, filter); -1 for an empty sequence. */
     private int[] argmax = new int[0];
-    private final float[] acc;
+    private final WindowMaxKernel windowMax;
     private Tensor input;
     private boolean inputGradientNeeded = true;
 
@@ -77,7 +78,7 @@ public final class Conv1DMaxPool implements Layer {
         }
         this.params = List.copyOf(ps);
         this.outputShape = Shape.vector(widths.length * filters);
-        this.acc = new float[filters];
+        this.windowMax = new WindowMaxKernel(channels, filters, widths);
     }
 
     @Override
@@ -94,6 +95,7 @@ public final class Conv1DMaxPool implements Layer {
         if (argmax.length < batch * width) argmax = new int[Math.max(batch * width, argmax.length * 2)];
         float[] xd = x.data();
         float[] o = out.data();
+        for (int i = 0; i < widths.length; i++) windowMax.pack(i, weights[i].value());
         for (int b = 0; b < batch; b++) {
             int len = x.length(b);
             for (int i = 0; i < widths.length; i++) {
@@ -103,7 +105,7 @@ public final class Conv1DMaxPool implements Layer {
                     Arrays.fill(argmax, base, base + filters, -1);
                     continue;
                 }
-                maxOverWindows(xd, (b * time) * channels, len, widths[i], weights[i].value(), o, base);
+                windowMax.maxOverWindows(i, xd, (b * time) * channels, len, o, argmax, base);
                 float[] bias = biases[i] == null ? null : biases[i].value();
                 for (int f = 0; f < filters; f++) {
                     float v = bias == null ? o[base + f] : o[base + f] + bias[f];
@@ -112,29 +114,6 @@ public final class Conv1DMaxPool implements Layer {
             }
         }
         return out;
-    }
-
-    /** The largest pre-activation of each filter over the valid windows of one example, and where it is. */
-    private void maxOverWindows(float[] x, int start, int len, int w, float[] kernel, float[] best, int base) {
-        final int f = filters;
-        final float[] a = acc;
-        int windows = Math.max(len - w + 1, 1);
-        for (int t = 0; t < windows; t++) {
-            int span = Math.min(w, len - t) * channels; // a short sequence's one window stops at its end
-            int xo = start + t * channels;
-            Arrays.fill(a, 0f);
-            for (int r = 0; r < span; r++) {
-                float xv = x[xo + r];
-                int wo = r * f;
-                for (int k = 0; k < f; k++) a[k] += xv * kernel[wo + k];
-            }
-            for (int k = 0; k < f; k++) {
-                if (t == 0 || a[k] > best[base + k]) {
-                    best[base + k] = a[k];
-                    argmax[base + k] = t;
-                }
-            }
-        }
     }
 
     @Override

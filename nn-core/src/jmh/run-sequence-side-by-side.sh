@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Side-by-side throughput of the sequence models (TextCNN, GRU): the PyTorch peer torch_sequence_throughput.py
+# and the JMH benchmarks TextCnnBenchmark and GruBenchmark, one after the other in each of N rounds, one thread
+# each; prints per case (model, train/score, batch) the medians, the ratio and issue 13's target (>= 1x at batch 32).
+#
+#   nn-core/src/jmh/run-sequence-side-by-side.sh [rounds=3] [torch seconds per case=2]
+#
+# Environment: PYTHON (default /usr/bin/python3), JMH_OPTS (JMH options, default "-wi 3 -w 1s -i 3 -r 1s"),
+# JMH_INCLUDE (default the two benchmarks), OUT (default nn-core/target/sequence-side-by-side),
+# OPENBLAS_CORETYPE (kept if set; otherwise SkylakeX on a CPU with AVX-512, Haswell with AVX2, so that the peer's
+# OpenBLAS runs its best kernels: Debian's OpenBLAS 0.3.21 takes some of these CPUs for a Prescott).
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../../.." && pwd)"
+ROUNDS="${1:-3}"
+TORCH_SECS="${2:-2}"
+PEER="$HERE/torch_sequence_throughput.py"
+PYTHON="${PYTHON:-/usr/bin/python3}"
+JMH_INCLUDE="${JMH_INCLUDE:-io.streamnet.nn.bench.(TextCnn|Gru)Benchmark}"
+JMH_OPTS="${JMH_OPTS:--wi 3 -w 1s -i 3 -r 1s}"
+OUT="${OUT:-$ROOT/nn-core/target/sequence-side-by-side}"
+JAR="$ROOT/nn-core/target/benchmarks.jar"
+
+# One BLAS thread everywhere: the comparison is one core against one core.
+export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1
+if [ -z "${OPENBLAS_CORETYPE:-}" ]; then
+  if grep -qw avx512f /proc/cpuinfo; then export OPENBLAS_CORETYPE=SkylakeX
+  elif grep -qw avx2 /proc/cpuinfo; then export OPENBLAS_CORETYPE=Haswell
+  fi
+  echo "OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset} (chosen from the CPU flags)" >&2
+else
+  echo "OPENBLAS_CORETYPE=$OPENBLAS_CORETYPE (from the environment)" >&2
+  if grep -qw avx512f /proc/cpuinfo && [ "$OPENBLAS_CORETYPE" != SkylakeX ]; then
+    echo "  note: this CPU has AVX-512; the peer may run faster with OPENBLAS_CORETYPE=SkylakeX (or unset it here)" >&2
+  fi
+fi
+echo "peer OpenBLAS core: $(OPENBLAS_VERBOSE=2 "$PYTHON" -c 'import torch; torch.ones(64, 64) @ torch.ones(64, 64)' 2>&1 | grep -m1 Core || echo unknown)" >&2
+echo "CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2-); load: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+
+"$PYTHON" -c 'import torch' 2>/dev/null || { echo "$PYTHON cannot import torch (apt-get install -y python3-torch)" >&2; exit 2; }
+[ -f "$JAR" ] || { echo "no $JAR: build it with mvn -B -Pjmh -pl nn-core -am package -DskipTests" >&2; exit 2; }
+mkdir -p "$OUT"
+rm -f "$OUT"/torch-*.txt "$OUT"/jmh-*.json "$OUT"/jmh-*.log
+
+for r in $(seq 1 "$ROUNDS"); do
+  echo "== round $r/$ROUNDS: torch ($TORCH_SECS s per case), load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+  "$PYTHON" "$PEER" "$TORCH_SECS" | tee "$OUT/torch-$r.txt" >&2
+  echo "== round $r/$ROUNDS: JMH $JMH_INCLUDE $JMH_OPTS, load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+  # shellcheck disable=SC2086
+  java -jar "$JAR" "$JMH_INCLUDE" $JMH_OPTS -rf json -rff "$OUT/jmh-$r.json" >"$OUT/jmh-$r.log" 2>&1 \
+    || { echo "JMH failed, see $OUT/jmh-$r.log" >&2; exit 1; }
+done
+echo "load at the end: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+
+"$PYTHON" "$HERE/sequence_side_by_side_table.py" "$OUT" "$ROUNDS"
