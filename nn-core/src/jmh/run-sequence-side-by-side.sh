@@ -23,17 +23,10 @@ JAR="$ROOT/nn-core/target/benchmarks.jar"
 
 # One BLAS thread everywhere: the comparison is one core against one core.
 export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1
-if [ -z "${OPENBLAS_CORETYPE:-}" ]; then
-  if grep -qw avx512f /proc/cpuinfo; then export OPENBLAS_CORETYPE=SkylakeX
-  elif grep -qw avx2 /proc/cpuinfo; then export OPENBLAS_CORETYPE=Haswell
-  fi
-  echo "OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset} (chosen from the CPU flags)" >&2
-else
-  echo "OPENBLAS_CORETYPE=$OPENBLAS_CORETYPE (from the environment)" >&2
-  if grep -qw avx512f /proc/cpuinfo && [ "$OPENBLAS_CORETYPE" != SkylakeX ]; then
-    echo "  note: this CPU has AVX-512; the peer may run faster with OPENBLAS_CORETYPE=SkylakeX (or unset it here)" >&2
-  fi
-fi
+# The peer's OpenBLAS at its best: the core type from the CPU's flags when unset (the shared rule of ./streamnet and .ci/run).
+source "$ROOT/ops/openblas-coretype.sh"
+export_openblas_coretype run-sequence-side-by-side
+echo "OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset}" >&2
 echo "peer OpenBLAS core: $(OPENBLAS_VERBOSE=2 "$PYTHON" -c 'import torch; torch.ones(64, 64) @ torch.ones(64, 64)' 2>&1 | grep -m1 Core || echo unknown)" >&2
 echo "CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2-); load: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
