@@ -28,7 +28,8 @@ final class ScoreExplainer {
   }
 
   List<ExplainedToken> explain(Network network, String text) {
-    if (explainer == null || !network.spec().equals(spec)) {
+    // the served copies keep their spec object: a reference check first, a deep comparison only when it changed
+    if (explainer == null || (network.spec() != spec && !network.spec().equals(spec))) {
       spec = network.spec();
       explainer = new TextExplainer(spec, features, IntegratedGradients.DEFAULT_STEPS);
     }
