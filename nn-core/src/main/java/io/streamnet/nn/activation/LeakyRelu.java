@@ -1,5 +1,7 @@
 package io.streamnet.nn.activation;
 
+import io.streamnet.nn.tensor.RowKernels;
+
 /** f(x) = x for x > 0, else slope * x (slope in [0, 1), so the sign of y equals the sign of x). */
 public final class LeakyRelu implements ActivationFunction {
     private final float slope;
@@ -21,7 +23,7 @@ public final class LeakyRelu implements ActivationFunction {
     }
 
     public void backward(float[] x, float[] y, float[] gy, float[] gx, int n) {
-        for (int i = 0; i < n; i++) gx[i] = y[i] > 0f ? gy[i] : slope * gy[i];
+        RowKernels.get().scaleWhereNotPositive(y, gy, slope, gx, n);
     }
 
     public boolean derivativeFromOutput() { return true; }

@@ -1,5 +1,7 @@
 package io.streamnet.nn.activation;
 
+import io.streamnet.nn.tensor.RowKernels;
+
 /** f(x) = max(0, x); f'(x) = 1 for x > 0 else 0 (read from the output: y > 0 iff x > 0). */
 public final class Relu implements ActivationFunction {
     public String name() { return "relu"; }
@@ -9,7 +11,7 @@ public final class Relu implements ActivationFunction {
     }
 
     public void backward(float[] x, float[] y, float[] gy, float[] gx, int n) {
-        for (int i = 0; i < n; i++) gx[i] = y[i] > 0f ? gy[i] : 0f;
+        RowKernels.get().keepWherePositive(y, gy, gx, n);
     }
 
     public boolean derivativeFromOutput() { return true; }

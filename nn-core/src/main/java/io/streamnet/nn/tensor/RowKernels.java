@@ -45,6 +45,16 @@ public interface RowKernels {
     /** {@code x[off + i] *= s}. */
     void scale(float[] x, int off, int n, float s);
 
+    /**
+     * ReLU's backward pass from its output: {@code gx[i] = y[i] > 0 ? gy[i] : 0} (0 where y is 0 or NaN). The
+     * comparison is data-dependent and unpredictable (about half the units are active), so a branchy scalar loop
+     * pays a misprediction per element; the vector form selects lanes instead.
+     */
+    void keepWherePositive(float[] y, float[] gy, float[] gx, int n);
+
+    /** Leaky ReLU's backward pass from its output: {@code gx[i] = y[i] > 0 ? gy[i] : slope * gy[i]}. */
+    void scaleWhereNotPositive(float[] y, float[] gy, float slope, float[] gx, int n);
+
     /** Plain SGD: {@code d = scale g + wd w; w -= lr d}. */
     void sgd(float[] w, int wOff, float[] g, int gOff, int n, float lr, float scale, float wd);
 

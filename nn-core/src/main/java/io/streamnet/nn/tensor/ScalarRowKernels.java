@@ -65,6 +65,16 @@ public final class ScalarRowKernels implements RowKernels {
     }
 
     @Override
+    public void keepWherePositive(float[] y, float[] gy, float[] gx, int n) {
+        for (int i = 0; i < n; i++) gx[i] = y[i] > 0f ? gy[i] : 0f;
+    }
+
+    @Override
+    public void scaleWhereNotPositive(float[] y, float[] gy, float slope, float[] gx, int n) {
+        for (int i = 0; i < n; i++) gx[i] = y[i] > 0f ? gy[i] : slope * gy[i];
+    }
+
+    @Override
     public void sgd(float[] w, int wOff, float[] g, int gOff, int n, float lr, float scale, float wd) {
         for (int i = 0; i < n; i++) {
             float wi = w[wOff + i];

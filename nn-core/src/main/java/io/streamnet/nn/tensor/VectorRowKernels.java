@@ -1,6 +1,7 @@
 package io.streamnet.nn.tensor;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -156,6 +157,28 @@ public final class VectorRowKernels implements RowKernels {
             FloatVector.fromArray(S, x, off + i).mul(s).intoArray(x, off + i);
         }
         if (i < n) tail.scale(x, off + i, n - i, s);
+    }
+
+    @Override
+    public void keepWherePositive(float[] y, float[] gy, float[] gx, int n) {
+        int i = 0;
+        FloatVector zero = FloatVector.zero(S);
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            VectorMask<Float> active = FloatVector.fromArray(S, y, i).compare(VectorOperators.GT, 0f);
+            zero.blend(FloatVector.fromArray(S, gy, i), active).intoArray(gx, i);
+        }
+        for (; i < n; i++) gx[i] = y[i] > 0f ? gy[i] : 0f;
+    }
+
+    @Override
+    public void scaleWhereNotPositive(float[] y, float[] gy, float slope, float[] gx, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            VectorMask<Float> active = FloatVector.fromArray(S, y, i).compare(VectorOperators.GT, 0f);
+            FloatVector g = FloatVector.fromArray(S, gy, i);
+            g.mul(slope).blend(g, active).intoArray(gx, i);
+        }
+        for (; i < n; i++) gx[i] = y[i] > 0f ? gy[i] : slope * gy[i];
     }
 
     @Override

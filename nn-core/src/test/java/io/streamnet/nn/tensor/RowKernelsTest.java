@@ -87,6 +87,33 @@ class RowKernelsTest {
         }
     }
 
+    /** ReLU outputs with exact zeros, negative zeros, NaN and infinities among them, and gradients with NaN too. */
+    @Test
+    void reluBackwardSelectsExactlyAsTheScalarLoop() {
+        RowKernels vector = RowKernels.get();
+        Rng rng = new Rng(5);
+        float[] special = {0f, -0f, Float.NaN, Float.POSITIVE_INFINITY, Float.MIN_VALUE, -Float.MIN_VALUE};
+        for (int n : new int[] {1, 15, 16, 17, 64, 129, 1000}) {
+            float[] y = random(rng, n, 2, false);
+            float[] gy = random(rng, n, 3, false);
+            for (int i = 0; i < n; i += 3) y[i] = special[(i / 3) % special.length];
+            if (n > 5) gy[5] = Float.NaN;
+            float[] a = new float[n], b = new float[n];
+            scalar.keepWherePositive(y, gy, a, n);
+            vector.keepWherePositive(y, gy, b, n);
+            same(a, b, "relu/" + n);
+            for (int i = 0; i < n; i++) {
+                assertEquals(Float.floatToRawIntBits(y[i] > 0f ? gy[i] : 0f), Float.floatToRawIntBits(b[i]), "relu/" + n + "[" + i + "]");
+            }
+            scalar.scaleWhereNotPositive(y, gy, 0.01f, a, n);
+            vector.scaleWhereNotPositive(y, gy, 0.01f, b, n);
+            same(a, b, "leaky relu/" + n);
+            for (int i = 0; i < n; i++) {
+                assertEquals(Float.floatToRawIntBits(y[i] > 0f ? gy[i] : 0.01f * gy[i]), Float.floatToRawIntBits(b[i]), "leaky relu/" + n + "[" + i + "]");
+            }
+        }
+    }
+
     @Test
     void rowSumsAreBitIdenticalToTheScalarOnes() {
         RowKernels vector = RowKernels.get();
