@@ -224,9 +224,7 @@ public final class IdVocabulary {
 
     /** The whole state (spec, rows, counts, last uses, clocks), versioned and checksummed. */
     public byte[] encode() {
-        StateWriter out = new StateWriter(MAGIC, VERSION);
-        writeTo(out);
-        return out.finish();
+        return StateWriter.encode(MAGIC, VERSION, this::writeTo);
     }
 
     /** A vocabulary equal to the encoded one in every respect (its listener is not state: set it again). */

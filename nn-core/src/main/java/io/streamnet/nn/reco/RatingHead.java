@@ -117,7 +117,9 @@ final class RatingHead {
     }
 
     void writeTo(StateWriter out, boolean withOptimizer) {
-        out.putBytes(ModelStateCodec.encode(net, withOptimizer && net.trainable()));
+        boolean optimizer = withOptimizer && net.trainable();
+        out.putBytes(Math.toIntExact(ModelStateCodec.encodedSize(net, optimizer)),
+            (array, offset) -> ModelStateCodec.encodeInto(net, optimizer, array, offset));
         out.putDouble(exactMean).putLong(count);
     }
 

@@ -201,16 +201,16 @@ public final class RecoLearner {
      * </pre>
      */
     public byte[] encode() {
-        StateWriter out = new StateWriter(MAGIC, VERSION);
-        out.putInt(spec.maxUsers()).putInt(spec.topK()).putLong(spec.rmseWarmUp()).putLong(events).putLong(steps);
-        out.putInt(catalogue == null ? -1 : catalogue.length);
-        if (catalogue != null) {
-            out.putLongs(catalogue, catalogue.length);
-        }
-        RecommenderCodec.writeTo(model, out, true);
-        histories.writeTo(out);
-        evaluator.writeTo(out);
-        return out.finish();
+        return StateWriter.encode(MAGIC, VERSION, out -> {
+            out.putInt(spec.maxUsers()).putInt(spec.topK()).putLong(spec.rmseWarmUp()).putLong(events).putLong(steps);
+            out.putInt(catalogue == null ? -1 : catalogue.length);
+            if (catalogue != null) {
+                out.putLongs(catalogue, catalogue.length);
+            }
+            RecommenderCodec.writeTo(model, out, true);
+            histories.writeTo(out);
+            evaluator.writeTo(out);
+        });
     }
 
     /** A learner that continues exactly as the encoded one would have. */
@@ -277,11 +277,11 @@ public final class RecoLearner {
      * </pre>
      */
     public void writeState(DataOutputStream out) throws IOException {
-        StateWriter w = new StateWriter(STATE_MAGIC, STATE_VERSION);
-        w.putLong(events).putLong(steps).putLong(trainedEvents);
-        histories.writeTo(w);
-        evaluator.writeTo(w);
-        byte[] bytes = w.finish();
+        byte[] bytes = StateWriter.encode(STATE_MAGIC, STATE_VERSION, w -> {
+            w.putLong(events).putLong(steps).putLong(trainedEvents);
+            histories.writeTo(w);
+            evaluator.writeTo(w);
+        });
         out.writeInt(bytes.length);
         out.write(bytes);
     }

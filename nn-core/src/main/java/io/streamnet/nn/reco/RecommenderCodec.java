@@ -47,9 +47,7 @@ final class RecommenderCodec {
         if (withOptimizer && !m.trainable()) {
             throw new IllegalArgumentException("the recommender has no optimizer (built for scoring)");
         }
-        StateWriter out = new StateWriter(MAGIC, VERSION);
-        writeTo(m, out, withOptimizer);
-        return out.finish();
+        return StateWriter.encode(MAGIC, VERSION, out -> writeTo(m, out, withOptimizer));
     }
 
     static void writeTo(Recommender m, StateWriter out, boolean withOptimizer) {

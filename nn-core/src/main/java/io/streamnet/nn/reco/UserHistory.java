@@ -182,9 +182,7 @@ public final class UserHistory {
 
     /** The history, versioned and checksummed. */
     public byte[] encode() {
-        StateWriter out = new StateWriter(MAGIC, VERSION);
-        writeTo(out);
-        return out.finish();
+        return StateWriter.encode(MAGIC, VERSION, this::writeTo);
     }
 
     public static UserHistory decode(byte[] bytes) {

@@ -54,22 +54,40 @@ public final class ModelStateCodec {
      * spec and generator only: the smaller form for scoring snapshots).
      */
     public static byte[] encode(Network net, boolean withOptimizer) {
+        long size = encodedSize(net, withOptimizer);
+        if (size > Integer.MAX_VALUE - 16) throw new IllegalArgumentException("model state of " + size + " bytes exceeds one array; encode without optimizer or shrink the model");
+        byte[] out = new byte[(int) size];
+        encodeInto(net, withOptimizer, out, 0);
+        return out;
+    }
+
+    /** The length of {@link #encode(Network, boolean)}'s bytes. */
+    public static long encodedSize(Network net, boolean withOptimizer) {
         Optimizer opt = net.optimizer();
         if (withOptimizer && opt == null) throw new IllegalArgumentException("the network has no optimizer (built for scoring)");
-        byte[] spec = net.spec().toJson().getBytes(StandardCharsets.UTF_8);
         List<Parameter> params = net.parameters();
         String[] slotNames = withOptimizer ? opt.slotNames() : new String[0];
-        long size = HEADER + 4L + spec.length + 8 + 32 + 4;
+        long size = HEADER + 4L + net.spec().toJson().getBytes(StandardCharsets.UTF_8).length + 8 + 32 + 4;
         for (Parameter p : params) size += stringSize(p.name()) + 4 + 4 + 1 + 4L * p.size();
         if (withOptimizer) {
             size += stringSize(opt.name()) + 8 + 4;
             for (String s : slotNames) size += stringSize(s);
             for (Parameter p : params) size += 4L * p.size() * slotNames.length;
         }
-        size += DIGEST;
-        if (size > Integer.MAX_VALUE - 16) throw new IllegalArgumentException("model state of " + size + " bytes exceeds one array; encode without optimizer or shrink the model");
-        byte[] out = new byte[(int) size];
-        ByteBuffer buf = ByteBuffer.wrap(out);
+        return size + DIGEST;
+    }
+
+    /**
+     * Writes {@link #encode(Network, boolean)}'s bytes into {@code out} from {@code off} ({@link #encodedSize} of
+     * them), so that a larger state can hold this one without a copy.
+     */
+    public static void encodeInto(Network net, boolean withOptimizer, byte[] out, int off) {
+        long size = encodedSize(net, withOptimizer);
+        Optimizer opt = net.optimizer();
+        byte[] spec = net.spec().toJson().getBytes(StandardCharsets.UTF_8);
+        List<Parameter> params = net.parameters();
+        String[] slotNames = withOptimizer ? opt.slotNames() : new String[0];
+        ByteBuffer buf = ByteBuffer.wrap(out, off, Math.toIntExact(size));
         buf.put(MAGIC).putInt(VERSION).putInt(withOptimizer ? FLAG_OPTIMIZER : 0);
         buf.putInt(spec.length).put(spec);
         buf.putLong(net.rng().state());
@@ -91,9 +109,8 @@ public final class ModelStateCodec {
             }
         }
         int contentEnd = buf.position();
-        buf.put(Sha256.of(out, 0, contentEnd));
-        if (buf.position() != out.length) throw new IllegalStateException("state size miscomputed: " + buf.position() + " != " + out.length);
-        return out;
+        buf.put(Sha256.of(out, off, contentEnd - off));
+        if (buf.position() != off + size) throw new IllegalStateException("state size miscomputed: " + (buf.position() - off) + " != " + size);
     }
 
     /** Writes {@link #encode(Network)} to a stream. */
