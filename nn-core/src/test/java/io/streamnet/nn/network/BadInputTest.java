@@ -110,9 +110,29 @@ class BadInputTest {
             b.sparse("tokens").clear();
             for (int i = 0; i < 4; i++) b.sparse("tokens").add(i == 2 ? 20 : i).endExample();
         }, "input 'tokens'", 2, "id 20 (position 0) is outside [0, 20)");
+        // Unweighted bags take a vectorised range check first: both bounds, the extreme id, and a later position.
+        assertRejected(b -> {
+            b.sparse("tokens").clear();
+            for (int i = 0; i < 4; i++) b.sparse("tokens").add(19).add(i == 3 ? -1 : 0).endExample();
+        }, "input 'tokens'", 3, "id -1 (position 1) is outside [0, 20)");
+        assertRejected(b -> {
+            b.sparse("tokens").clear();
+            for (int i = 0; i < 4; i++) b.sparse("tokens").add(i == 1 ? Integer.MIN_VALUE : 19).endExample();
+        }, "input 'tokens'", 1, "id " + Integer.MIN_VALUE + " (position 0)");
         assertRejected(b -> b.sparse("tokens").weights()[3] = Float.NaN, "input 'tokens'", 1, "weight of id 6 (position 1) is NaN");
         assertRejected(b -> b.setWeight(3, Float.NaN), "weights", 3, "must be finite");
         assertRejected(b -> b.setWeight(1, -1f), "weights", 1, "must be finite and >= 0");
+    }
+
+    @Test
+    void theLastIdOfTheVocabularyIsAccepted() {
+        Network net = Network.build(mixedSpec());
+        Batch b = net.newBatch();
+        fillValid(b);
+        b.sparse("tokens").clear();
+        for (int i = 0; i < 4; i++) b.sparse("tokens").add(19).add(0).endExample();
+        net.trainBatch(b);
+        assertEquals(1, net.counters().trainedBatches());
     }
 
     @Test
