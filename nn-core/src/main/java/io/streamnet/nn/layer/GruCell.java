@@ -1,9 +1,8 @@
 package io.streamnet.nn.layer;
 
-import io.streamnet.nn.activation.FastMath;
-import io.streamnet.nn.activation.Sigmoid;
 import io.streamnet.nn.init.Initializer;
 import io.streamnet.nn.random.Rng;
+import io.streamnet.nn.tensor.RowKernels;
 
 import java.util.List;
 
@@ -19,6 +18,7 @@ import java.util.List;
  */
 final class GruCell extends GatedCell {
     private final Parameter recurrentBias;
+    private final RowKernels kernels = RowKernels.get();
 
     /** Per step: r, z, n after their activations ([batch, 3H]) and h Un + bhn ([batch, H]), for backward. */
     private float[] gates = new float[0];
@@ -68,16 +68,18 @@ final class GruCell extends GatedCell {
             int no = nOff + b * h;
             int hp = prev + b * h;
             int hn = next + b * h;
+            // pre-activations first, then each activation over a whole run of units (vectorised in RowKernels)
+            for (int j = 0; j < 2 * h; j++) gates[go + j] = gi[row + j] + bi[j] + gh[row + j] + bh[j];
+            kernels.gateSigmoid(gates, go, 2 * h);
             for (int j = 0; j < h; j++) {
-                float r = Sigmoid.sigmoid(gi[row + j] + bi[j] + gh[row + j] + bh[j]);
-                float z = Sigmoid.sigmoid(gi[row + h + j] + bi[h + j] + gh[row + h + j] + bh[h + j]);
                 float hiddenPartN = gh[row + 2 * h + j] + bh[2 * h + j];
-                float n = (float) FastMath.tanh(gi[row + 2 * h + j] + bi[2 * h + j] + r * hiddenPartN);
-                gates[go + j] = r;
-                gates[go + h + j] = z;
-                gates[go + 2 * h + j] = n;
                 hiddenN[no + j] = hiddenPartN;
-                states[hn + j] = (1f - z) * n + z * states[hp + j];
+                gates[go + 2 * h + j] = gi[row + 2 * h + j] + bi[2 * h + j] + gates[go + j] * hiddenPartN;
+            }
+            kernels.gateTanh(gates, go + 2 * h, h);
+            for (int j = 0; j < h; j++) {
+                float z = gates[go + h + j];
+                states[hn + j] = (1f - z) * gates[go + 2 * h + j] + z * states[hp + j];
             }
         }
     }

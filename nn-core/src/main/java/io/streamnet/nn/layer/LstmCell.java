@@ -1,9 +1,8 @@
 package io.streamnet.nn.layer;
 
-import io.streamnet.nn.activation.FastMath;
-import io.streamnet.nn.activation.Sigmoid;
 import io.streamnet.nn.init.Initializer;
 import io.streamnet.nn.random.Rng;
+import io.streamnet.nn.tensor.RowKernels;
 
 import java.util.Arrays;
 import java.util.List;
@@ -20,6 +19,7 @@ import java.util.List;
  * network keeps its cell state rather than forgetting it at every step.
  */
 final class LstmCell extends GatedCell {
+    private final RowKernels kernels = RowKernels.get();
     /** Per step: i, f, g, o after their activations ([batch, 4H]) and tanh(c') ([batch, H]), for backward. */
     private float[] gates = new float[0];
     private float[] cellTanh = new float[0];
@@ -56,23 +56,21 @@ final class LstmCell extends GatedCell {
         for (int b = 0; b < batch; b++) {
             int row = b * g;
             int go = gateOff + row;
+            int co = cOff + b * h;
             int sp = prev + b * s;
             int sn = next + b * s;
+            // pre-activations first, then each activation over a whole run of units (vectorised in RowKernels)
+            for (int j = 0; j < g; j++) gates[go + j] = a[row + j] + bi[j];
+            kernels.gateSigmoid(gates, go, 2 * h);
+            kernels.gateTanh(gates, go + 2 * h, h);
+            kernels.gateSigmoid(gates, go + 3 * h, h);
             for (int j = 0; j < h; j++) {
-                float i = Sigmoid.sigmoid(a[row + j] + bi[j]);
-                float f = Sigmoid.sigmoid(a[row + h + j] + bi[h + j]);
-                float gg = (float) FastMath.tanh(a[row + 2 * h + j] + bi[2 * h + j]);
-                float o = Sigmoid.sigmoid(a[row + 3 * h + j] + bi[3 * h + j]);
-                float c = f * states[sp + h + j] + i * gg;
-                float tc = (float) FastMath.tanh(c);
-                gates[go + j] = i;
-                gates[go + h + j] = f;
-                gates[go + 2 * h + j] = gg;
-                gates[go + 3 * h + j] = o;
-                cellTanh[cOff + b * h + j] = tc;
-                states[sn + j] = o * tc;
+                float c = gates[go + h + j] * states[sp + h + j] + gates[go + j] * gates[go + 2 * h + j];
                 states[sn + h + j] = c;
+                cellTanh[co + j] = c;
             }
+            kernels.gateTanh(cellTanh, co, h);
+            for (int j = 0; j < h; j++) states[sn + j] = gates[go + 3 * h + j] * cellTanh[co + j];
         }
     }
 

@@ -72,6 +72,12 @@ public interface RowKernels {
     void adam(float[] w, int wOff, float[] g, int gOff, float[] m, float[] v, int n, float scale, float l2, float decay,
               float b1, float b2, float c1, float c2, float stepSize, float invSqrtBc2, float eps);
 
+    /** {@code x[off + i] = GateFunctions.sigmoid(x[off + i])}: the recurrent cells' gates, in place. */
+    void gateSigmoid(float[] x, int off, int n);
+
+    /** {@code x[off + i] = GateFunctions.tanh(x[off + i])}: the recurrent cells' candidates, in place. */
+    void gateTanh(float[] x, int off, int n);
+
     /** The kernels of this JVM: vector if the incubator module is present (and not disabled), else scalar. */
     static RowKernels get() {
         return RowKernelChoice.KERNELS;

@@ -122,4 +122,14 @@ public final class ScalarRowKernels implements RowKernels {
             w[k] = wi - stepSize * mi / ((float) Math.sqrt(vi) * invSqrtBc2 + eps);
         }
     }
+
+    @Override
+    public void gateSigmoid(float[] x, int off, int n) {
+        for (int i = off; i < off + n; i++) x[i] = GateFunctions.sigmoid(x[i]);
+    }
+
+    @Override
+    public void gateTanh(float[] x, int off, int n) {
+        for (int i = off; i < off + n; i++) x[i] = GateFunctions.tanh(x[i]);
+    }
 }

@@ -1,6 +1,7 @@
 package io.streamnet.nn.tensor;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -238,5 +239,33 @@ public final class VectorRowKernels implements RowKernels {
             wi.sub(mi.mul(stepSize).div(denom)).intoArray(w, k);
         }
         if (i < n) tail.adam(w, wOff + i, g, gOff + i, m, v, n - i, scale, l2, decay, b1, b2, c1, c2, stepSize, invSqrtBc2, eps);
+    }
+
+    @Override
+    public void gateSigmoid(float[] x, int off, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector y = FloatVector.fromArray(S, x, off + i).max(GateFunctions.SIGMOID_LO).min(GateFunctions.SIGMOID_HI).neg();
+            FloatVector t = y.mul(GateFunctions.LOG2E).add(GateFunctions.ROUND);
+            FloatVector s = VectorGateFunctions.twoToThe(t);
+            FloatVector e = s.add(s.mul(VectorGateFunctions.expm1Reduced(y, t.sub(GateFunctions.ROUND))));
+            FloatVector.broadcast(S, 1f).div(e.add(1f)).intoArray(x, off + i);
+        }
+        if (i < n) tail.gateSigmoid(x, off + i, n - i);
+    }
+
+    @Override
+    public void gateTanh(float[] x, int off, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector v = FloatVector.fromArray(S, x, off + i);
+            FloatVector y = v.abs().min(GateFunctions.TANH_HI).mul(2f);
+            FloatVector t = y.mul(GateFunctions.LOG2E).add(GateFunctions.ROUND);
+            FloatVector s = VectorGateFunctions.twoToThe(t);
+            FloatVector m = s.sub(1f).add(s.mul(VectorGateFunctions.expm1Reduced(y, t.sub(GateFunctions.ROUND))));
+            IntVector sign = v.reinterpretAsInts().and(GateFunctions.SIGN);
+            m.div(m.add(2f)).reinterpretAsInts().or(sign).reinterpretAsFloats().intoArray(x, off + i);
+        }
+        if (i < n) tail.gateTanh(x, off + i, n - i);
     }
 }

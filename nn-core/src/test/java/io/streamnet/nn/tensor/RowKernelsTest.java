@@ -115,6 +115,27 @@ class RowKernelsTest {
     }
 
     @Test
+    void gateFunctionsAreBitIdenticalToTheScalarOnes() {
+        RowKernels vector = RowKernels.get();
+        Rng rng = new Rng(13);
+        for (int n : new int[] {1, 15, 16, 33, 64, 128, 1000}) {
+            for (double scale : new double[] {1, 10, 200}) {
+                float[] x = random(rng, n + 6, scale, false);
+                x[0] = Float.NEGATIVE_INFINITY;
+                x[x.length - 1] = -0f;
+                float[] a = x.clone(), b = x.clone();
+                scalar.gateSigmoid(a, 3, n);
+                vector.gateSigmoid(b, 3, n);
+                same(a, b, "gateSigmoid/" + n + "/" + scale);
+                a = x.clone(); b = x.clone();
+                scalar.gateTanh(a, 0, n + 6);
+                vector.gateTanh(b, 0, n + 6);
+                same(a, b, "gateTanh/" + n + "/" + scale);
+            }
+        }
+    }
+
+    @Test
     void rowSumsAreBitIdenticalToTheScalarOnes() {
         RowKernels vector = RowKernels.get();
         Rng rng = new Rng(14);
