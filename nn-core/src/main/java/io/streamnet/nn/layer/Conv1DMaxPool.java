@@ -26,9 +26,9 @@ import java.util.List;
  * than w has one window, read up to its end (as if zero-padded). Padded positions are never read, so they never
  * win the max, and get a zero gradient. An empty sequence gives zeros and no gradient.
  *
- * <p>Each window is summed in a fixed order (positions, then channels), one filter per lane of a loop the JIT
- * vectorises ({@link WindowMaxKernel}); the result of a window depends on nothing else, so padding and batch
- * composition never change it.
+ * <p>Each window is summed in a fixed order (positions, then channels), one filter per lane ({@link WindowMax}:
+ * register-blocked on the Vector API when the JVM has it, plain loops otherwise, the same bits either way); the
+ * result of a window depends on nothing else, so padding and batch composition never change it.
  */
 public final class Conv1DMaxPool implements Layer {
     private final String name;
@@ -45,7 +45,7 @@ public final class Conv1DMaxPool implements Layer {
     private final Tensor gradIn = new Tensor();
     /** Winning window of each (example, width, filter); -1 for an empty sequence. */
     private int[] argmax = new int[0];
-    private final WindowMaxKernel windowMax;
+    private WindowMax windowMax;
     private Tensor input;
     private boolean inputGradientNeeded = true;
 
@@ -78,7 +78,7 @@ public final class Conv1DMaxPool implements Layer {
         }
         this.params = List.copyOf(ps);
         this.outputShape = Shape.vector(widths.length * filters);
-        this.windowMax = new WindowMaxKernel(channels, filters, widths);
+        this.windowMax = WindowMax.create(channels, filters, widths);
     }
 
     @Override
@@ -179,6 +179,11 @@ public final class Conv1DMaxPool implements Layer {
     @Override
     public List<Parameter> params() {
         return params;
+    }
+
+    /** Replaces the window kernel (same shapes), for tests that compare kernels inside one network. */
+    void useWindowMax(WindowMax kernel) {
+        this.windowMax = kernel;
     }
 
     /** A copy of the winning window of every (example, width, filter) of the last forward pass, for tests. */
