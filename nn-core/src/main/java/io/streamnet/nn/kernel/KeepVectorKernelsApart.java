@@ -24,7 +24,8 @@ public final class KeepVectorKernelsApart {
     static final String DIRECTIVE = "[{ match: \"*.*\", inline: [\"-io/streamnet/nn/tensor/VectorRowKernels.*\", "
             + "\"-io/streamnet/nn/kernel/VectorThinKernels.dots\", "
             + "\"-io/streamnet/nn/kernel/VectorThinKernels.rowTimesB\", "
-            + "\"-io/streamnet/nn/layer/VectorWindowMax.maxOverWindows\"] }]";
+            + "\"-io/streamnet/nn/layer/VectorWindowMax.maxOverWindows\", "
+            + "\"-io/streamnet/nn/layer/VectorWindowMax.keep\"] }]";
     private static final String OUTCOME = add();
 
     private KeepVectorKernelsApart() {}

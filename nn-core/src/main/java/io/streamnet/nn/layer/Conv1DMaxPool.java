@@ -89,13 +89,14 @@ public final class Conv1DMaxPool implements Layer {
         }
         input = x;
         int batch = x.batchSize();
-        int time = x.dim(1);
         int width = widths.length * filters;
         out.resize2(batch, width);
         if (argmax.length < batch * width) argmax = new int[Math.max(batch * width, argmax.length * 2)];
-        float[] xd = x.data();
         float[] o = out.data();
-        for (int i = 0; i < widths.length; i++) windowMax.pack(i, weights[i].value());
+        for (int i = 0; i < widths.length; i++) {
+            windowMax.pack(i, weights[i].value());
+            windowMax.maxOverWindows(i, x, o, argmax, width);
+        }
         for (int b = 0; b < batch; b++) {
             int len = x.length(b);
             for (int i = 0; i < widths.length; i++) {
@@ -105,7 +106,6 @@ public final class Conv1DMaxPool implements Layer {
                     Arrays.fill(argmax, base, base + filters, -1);
                     continue;
                 }
-                windowMax.maxOverWindows(i, xd, (b * time) * channels, len, o, argmax, base);
                 float[] bias = biases[i] == null ? null : biases[i].value();
                 for (int f = 0; f < filters; f++) {
                     float v = bias == null ? o[base + f] : o[base + f] + bias[f];

@@ -1,5 +1,7 @@
 package io.streamnet.nn.layer;
 
+import io.streamnet.nn.tensor.Tensor;
+
 /**
  * The forward kernel of {@link Conv1DMaxPool}: for one example and one kernel width, each filter's largest window
  * sum and the first window reaching it. A window of width w starting at position t is the contiguous run
@@ -15,11 +17,13 @@ interface WindowMax {
     void pack(int i, float[] kernel);
 
     /**
-     * The largest sum of each filter of the i-th width over the windows of the {@code len} valid positions at
-     * {@code x[start..]} into {@code best[base..+filters)}, the first window reaching it into {@code argmax}. A
-     * sequence shorter than the width has one window, read up to its end. {@code len > 0}.
+     * For each example b of the sequence x {@code [batch, time, C]} with a non-empty valid length: the largest sum
+     * of each filter of the i-th width over the windows of its valid positions into
+     * {@code out[b * stride + i * filters ..+filters)}, the first window reaching it into {@code argmax} at the same
+     * places. A sequence shorter than the width has one window, read up to its end. Empty examples are left as
+     * they are.
      */
-    void maxOverWindows(int i, float[] x, int start, int len, float[] best, int[] argmax, int base);
+    void maxOverWindows(int i, Tensor x, float[] out, int[] argmax, int stride);
 
     /** The kernel of this JVM ({@link WindowMaxChoice}) for these shapes. */
     static WindowMax create(int channels, int filters, int[] widths) {

@@ -1,5 +1,7 @@
 package io.streamnet.nn.layer;
 
+import io.streamnet.nn.tensor.Tensor;
+
 import java.util.Arrays;
 
 /**
@@ -41,7 +43,16 @@ final class WindowMaxKernel implements WindowMax {
     }
 
     @Override
-    public void maxOverWindows(int i, float[] x, int start, int len, float[] best, int[] argmax, int base) {
+    public void maxOverWindows(int i, Tensor x, float[] out, int[] argmax, int stride) {
+        int time = x.dim(1);
+        for (int b = 0; b < x.batchSize(); b++) {
+            int len = x.length(b);
+            if (len > 0) example(i, x.data(), b * time * channels, len, out, argmax, b * stride + i * filters);
+        }
+    }
+
+    /** One example: the {@code len} valid positions at {@code x[start..]}, into {@code best[base..+filters)}. */
+    void example(int i, float[] x, int start, int len, float[] best, int[] argmax, int base) {
         int w = widths[i];
         int windows = Math.max(len - w + 1, 1);
         for (int t = 0; t < windows; t++) {

@@ -1,6 +1,7 @@
 package io.streamnet.nn.layer;
 
 import io.streamnet.nn.random.Rng;
+import io.streamnet.nn.tensor.Tensor;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -13,8 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Every {@link WindowMax} against the plain reference loop, bit for bit: each window summed from 0, one product at
  * a time, multiply then add, position by position and channel by channel; the first window taken, then only a
  * larger sum. Inputs of widely spread magnitudes (so that any other summation order rounds differently), lengths
- * from 1 to past a few blocks, shorter than the width, padding full of huge values (read, it would win), ties
- * (repeated positions), NaN and negative zeros.
+ * from 0 to past a few blocks, shorter than the width, padding full of huge values (read, it would win), ties
+ * (repeated positions), NaN and negative zeros; the examples as one batch (windows of several examples share a
+ * block) and each alone.
  */
 class WindowMaxBitsTest {
     private static final int TIME = 50;
@@ -47,32 +49,58 @@ class WindowMaxBitsTest {
                         kernels[i] = values(rng, widths[i] * channels * filters);
                         kernel.pack(i, kernels[i]);
                     }
-                    for (int len : lengths(rng)) {
-                        float[] x = example(rng, len, channels, round);
-                        for (int i = 0; i < widths.length; i++) {
-                            String where = "channels " + channels + ", filters " + filters + ", width " + widths[i]
-                                    + ", length " + len + ", round " + round;
-                            int base = 3; // not at the start of the output
-                            float[] best = new float[base + filters];
-                            int[] argmax = new int[base + filters];
-                            kernel.maxOverWindows(i, x, channels, len, best, argmax, base);
-                            for (int f = 0; f < filters; f++) {
-                                float[] expected = reference(x, channels, len, kernels[i], widths[i], channels, filters, f);
-                                assertEquals(Float.floatToRawIntBits(expected[0]),
-                                        Float.floatToRawIntBits(best[base + f]), where + ", filter " + f);
-                                assertEquals((int) expected[1], argmax[base + f], where + ", window of filter " + f);
-                            }
-                        }
+                    List<Integer> lengths = lengths(rng);
+                    float[][] examples = new float[lengths.size()][];
+                    for (int e = 0; e < examples.length; e++) examples[e] = example(rng, lengths.get(e), channels, round);
+                    String where = "channels " + channels + ", filters " + filters + ", round " + round;
+                    compare(kernel, kernels, widths, channels, filters, lengths, examples, where + ", one batch");
+                    for (int e = 0; e < examples.length; e++) {
+                        compare(kernel, kernels, widths, channels, filters, List.of(lengths.get(e)),
+                                new float[][] {examples[e]}, where + ", alone");
                     }
                 }
             }
         }
     }
 
-    /** Lengths 1 .. TIME: every short one, every block boundary region, a few random ones. */
+    /** The examples as one batch through the kernel, every (example, width, filter) against the reference. */
+    private static void compare(WindowMax kernel, float[][] kernels, int[] widths, int channels, int filters,
+                                List<Integer> lengths, float[][] examples, String where) {
+        int batch = examples.length;
+        Tensor x = Tensor.sequence(batch, TIME, channels);
+        int[] lens = new int[batch];
+        for (int e = 0; e < batch; e++) {
+            System.arraycopy(examples[e], 0, x.data(), e * TIME * channels, TIME * channels);
+            lens[e] = lengths.get(e);
+        }
+        x.setLengths(lens);
+        int stride = widths.length * filters + 3; // not the tight layout: the kernel must use it
+        float[] out = new float[batch * stride];
+        int[] argmax = new int[batch * stride];
+        java.util.Arrays.fill(out, 7f);
+        for (int i = 0; i < widths.length; i++) kernel.maxOverWindows(i, x, out, argmax, stride);
+        for (int e = 0; e < batch; e++) {
+            for (int i = 0; i < widths.length; i++) {
+                for (int f = 0; f < filters; f++) {
+                    int at = e * stride + i * filters + f;
+                    String what = where + ", example " + e + " of length " + lens[e] + ", width " + widths[i]
+                            + ", filter " + f;
+                    if (lens[e] == 0) {
+                        assertEquals(7f, out[at], what + ": an empty example is left as it is");
+                        continue;
+                    }
+                    float[] expected = reference(examples[e], lens[e], kernels[i], widths[i], channels, filters, f);
+                    assertEquals(Float.floatToRawIntBits(expected[0]), Float.floatToRawIntBits(out[at]), what);
+                    assertEquals((int) expected[1], argmax[at], what + ": its window");
+                }
+            }
+        }
+    }
+
+    /** Lengths 0 .. TIME: empty, every short one, a few random ones, the longest. */
     private static List<Integer> lengths(Rng rng) {
         List<Integer> out = new ArrayList<>();
-        for (int len = 1; len <= 16; len++) out.add(len);
+        for (int len = 0; len <= 16; len++) out.add(len);
         for (int k = 0; k < 4; k++) out.add(17 + rng.nextInt(TIME - 17));
         out.add(TIME);
         return out;
@@ -86,36 +114,34 @@ class WindowMaxBitsTest {
     }
 
     /**
-     * One example at offset {@code channels} of its array, TIME positions: len valid, the rest huge. Round 1
-     * repeats positions (windows tie); round 2 adds a NaN and a run of negative zeros.
+     * One example of TIME positions: len valid, the rest huge (read, they would win). Round 1 repeats positions
+     * (windows tie); round 2 adds a NaN and a run of negative zeros.
      */
     private static float[] example(Rng rng, int len, int channels, int round) {
-        float[] x = new float[channels + TIME * channels + channels];
+        float[] x = new float[TIME * channels];
         float[] valid = values(rng, len * channels);
-        System.arraycopy(valid, 0, x, channels, valid.length);
-        for (int k = channels + len * channels; k < x.length; k++) x[k] = 1e30f;
-        for (int k = 0; k < channels; k++) x[k] = 1e30f;
+        System.arraycopy(valid, 0, x, 0, valid.length);
+        for (int k = len * channels; k < x.length; k++) x[k] = 1e30f;
         if (round == 1 && len > 3) {
-            for (int p = 2; p < len; p += 2) System.arraycopy(x, channels, x, channels + p * channels, channels);
+            for (int p = 2; p < len; p += 2) System.arraycopy(x, 0, x, p * channels, channels);
         }
-        if (round == 2) {
-            x[channels + rng.nextInt(len * channels)] = Float.NaN;
+        if (round == 2 && len > 0) {
+            x[rng.nextInt(len * channels)] = Float.NaN;
             int from = rng.nextInt(len);
-            for (int k = from * channels; k < Math.min(len, from + 3) * channels; k++) x[channels + k] = -0f;
+            for (int k = from * channels; k < Math.min(len, from + 3) * channels; k++) x[k] = -0f;
         }
         return x;
     }
 
     /** {best, window} of filter f: the definition. */
-    private static float[] reference(float[] x, int start, int len, float[] kernel, int w, int channels, int filters,
-                                     int f) {
+    private static float[] reference(float[] x, int len, float[] kernel, int w, int channels, int filters, int f) {
         int windows = Math.max(len - w + 1, 1);
         float best = 0f;
         int at = -1;
         for (int t = 0; t < windows; t++) {
             int span = Math.min(w, len - t) * channels;
             float s = 0f;
-            for (int r = 0; r < span; r++) s = s + x[start + t * channels + r] * kernel[r * filters + f];
+            for (int r = 0; r < span; r++) s = s + x[t * channels + r] * kernel[r * filters + f];
             if (t == 0 || s > best) {
                 best = s;
                 at = t;
