@@ -45,7 +45,7 @@ final class VectorWindowMax implements WindowMax {
     private final int pairs;
     /** Per width: the panels, pair q at {@code q * rows * 2L}, then the odd vector's panel. */
     private final float[][] panels;
-    /** The accumulators of a block (window t at {@code t * 2L}) or of one window (all vectors). */
+    /** A block's accumulators once summed: window j at {@code j * 2L} (pair panel) or {@code j * L} (odd panel). */
     private final float[] tile;
     /** Per example: the best sums so far, and the first window reaching them as a float (exact below 2^24). */
     private float[] best = new float[0];
@@ -64,7 +64,7 @@ final class VectorWindowMax implements WindowMax {
         this.pairs = vectors / 2;
         this.panels = new float[widths.length][];
         for (int i = 0; i < widths.length; i++) panels[i] = new float[widths[i] * channels * lanes];
-        this.tile = new float[Math.max(BLOCK * 2 * L, lanes)];
+        this.tile = new float[BLOCK * 2 * L];
     }
 
     @Override
