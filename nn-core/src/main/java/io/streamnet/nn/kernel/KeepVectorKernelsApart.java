@@ -7,9 +7,10 @@ import javax.management.ObjectName;
 
 /**
  * Tells the JIT never to inline the Vector API row kernels ({@code io.streamnet.nn.tensor.VectorRowKernels}) and the
- * entry points of the thin GEMM kernels ({@link VectorThinKernels} {@code dots}, {@code rowTimesB}) into their
- * callers, through a compiler directive added at run time (the JVM's DiagnosticCommand MBean, as
- * {@code jcmd Compiler.directives_add} does), so that no JVM flag is needed.
+ * entry points of the thin GEMM kernels ({@link VectorThinKernels} {@code dots}, {@code rowTimesB}) and of the
+ * convolution's window kernel ({@code io.streamnet.nn.layer.VectorWindowMax}) into their callers, through a
+ * compiler directive added at run time (the JVM's DiagnosticCommand MBean, as {@code jcmd Compiler.directives_add}
+ * does), so that no JVM flag is needed.
  *
  * <p>Why: JDK 17's C2, compiling {@code Optimizer.step} with {@code VectorRowKernels.adam} inlined, failed the Vector
  * API store intrinsic ({@code VectorSupport::store failed to inline (intrinsic)} in {@code -XX:+PrintInlining}) and
@@ -22,7 +23,9 @@ public final class KeepVectorKernelsApart {
     /** Only methods that take arrays: a helper that takes or returns a vector must be inlined, or it boxes. */
     static final String DIRECTIVE = "[{ match: \"*.*\", inline: [\"-io/streamnet/nn/tensor/VectorRowKernels.*\", "
             + "\"-io/streamnet/nn/kernel/VectorThinKernels.dots\", "
-            + "\"-io/streamnet/nn/kernel/VectorThinKernels.rowTimesB\"] }]";
+            + "\"-io/streamnet/nn/kernel/VectorThinKernels.rowTimesB\", "
+            + "\"-io/streamnet/nn/layer/VectorWindowMax.maxOverWindows\", "
+            + "\"-io/streamnet/nn/layer/VectorWindowMax.keep\"] }]";
     private static final String OUTCOME = add();
 
     private KeepVectorKernelsApart() {}

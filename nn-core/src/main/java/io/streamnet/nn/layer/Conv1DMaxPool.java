@@ -26,9 +26,9 @@ import java.util.List;
  * than w has one window, read up to its end (as if zero-padded). Padded positions are never read, so they never
  * win the max, and get a zero gradient. An empty sequence gives zeros and no gradient.
  *
- * <p>Each window is summed in a fixed order (positions, then channels), one filter per lane of a loop the JIT
- * vectorises ({@link WindowMaxKernel}); the result of a window depends on nothing else, so padding and batch
- * composition never change it.
+ * <p>Each window is summed in a fixed order (positions, then channels), one filter per lane ({@link WindowMax}:
+ * register-blocked on the Vector API when the JVM has it, plain loops otherwise, the same bits either way); the
+ * result of a window depends on nothing else, so padding and batch composition never change it.
  */
 public final class Conv1DMaxPool implements Layer {
     private final String name;
@@ -45,7 +45,7 @@ public final class Conv1DMaxPool implements Layer {
     private final Tensor gradIn = new Tensor();
     /** Winning window of each (example, width, filter); -1 for an empty sequence. */
     private int[] argmax = new int[0];
-    private final WindowMaxKernel windowMax;
+    private WindowMax windowMax;
     private Tensor input;
     private boolean inputGradientNeeded = true;
 
@@ -78,7 +78,7 @@ public final class Conv1DMaxPool implements Layer {
         }
         this.params = List.copyOf(ps);
         this.outputShape = Shape.vector(widths.length * filters);
-        this.windowMax = new WindowMaxKernel(channels, filters, widths);
+        this.windowMax = WindowMax.create(channels, filters, widths);
     }
 
     @Override
@@ -89,13 +89,14 @@ public final class Conv1DMaxPool implements Layer {
         }
         input = x;
         int batch = x.batchSize();
-        int time = x.dim(1);
         int width = widths.length * filters;
         out.resize2(batch, width);
         if (argmax.length < batch * width) argmax = new int[Math.max(batch * width, argmax.length * 2)];
-        float[] xd = x.data();
         float[] o = out.data();
-        for (int i = 0; i < widths.length; i++) windowMax.pack(i, weights[i].value());
+        for (int i = 0; i < widths.length; i++) {
+            windowMax.pack(i, weights[i].value());
+            windowMax.maxOverWindows(i, x, o, argmax, width);
+        }
         for (int b = 0; b < batch; b++) {
             int len = x.length(b);
             for (int i = 0; i < widths.length; i++) {
@@ -105,7 +106,6 @@ public final class Conv1DMaxPool implements Layer {
                     Arrays.fill(argmax, base, base + filters, -1);
                     continue;
                 }
-                windowMax.maxOverWindows(i, xd, (b * time) * channels, len, o, argmax, base);
                 float[] bias = biases[i] == null ? null : biases[i].value();
                 for (int f = 0; f < filters; f++) {
                     float v = bias == null ? o[base + f] : o[base + f] + bias[f];
@@ -179,6 +179,11 @@ public final class Conv1DMaxPool implements Layer {
     @Override
     public List<Parameter> params() {
         return params;
+    }
+
+    /** Replaces the window kernel (same shapes), for tests that compare kernels inside one network. */
+    void useWindowMax(WindowMax kernel) {
+        this.windowMax = kernel;
     }
 
     /** A copy of the winning window of every (example, width, filter) of the last forward pass, for tests. */

@@ -1,24 +1,24 @@
 package io.streamnet.nn.layer;
 
+import io.streamnet.nn.tensor.Tensor;
+
 import java.util.Arrays;
 
 /**
- * The forward kernel of {@link Conv1DMaxPool}: for one example and one kernel width, each filter's largest window
- * sum and where it is. A window of width w starting at position t is the contiguous run {@code x[t*C .. (t+w)*C)}
- * times the kernel {@code [w*C, filters]}.
+ * {@link WindowMax} in plain loops, the kernel of a JVM without the Vector API (and the reference the vector
+ * kernel is tested against): one window at a time.
  *
  * <p>Written for C2's auto-vectoriser (JDK 17), which {@code kernel.MicroKernels} documents: a loop vectorises only
  * when every array is indexed by the loop variable plus a constant, so the kernel is copied into zero-based rows
  * ({@link #pack}, once per forward pass: it changes with every step) and the window's sums are a zero-based row;
  * four kernel rows go into one pass over the sums (one store per loop, five arrays), so four multiply-adds cost
- * one load and one store of the sums. Plain loops over flat arrays, one filter per lane; no Vector API (its
- * kernels allocate when a shape is not intrinsified) and no allocation once the rows exist.
+ * one load and one store of the sums. No allocation once the rows exist.
  *
  * <p>Each window is still summed in exactly the order of one value at a time (0, then position by position,
  * channel by channel, from the first), as {@code (((s + x0 k0) + x1 k1) + x2 k2) + x3 k3}, so the results are bit
  * for bit those of the plain loop, and a window's value depends on nothing but its own inputs.
  */
-final class WindowMaxKernel {
+final class WindowMaxKernel implements WindowMax {
     private final int channels;
     private final int filters;
     private final int[] widths;
@@ -35,18 +35,24 @@ final class WindowMaxKernel {
         this.sums = new float[filters];
     }
 
-    /** Copies the kernel {@code [w*C, filters]} of the i-th width into its rows; before any window of this pass. */
-    void pack(int i, float[] kernel) {
+    /** Copies the kernel of the i-th width into its rows. */
+    @Override
+    public void pack(int i, float[] kernel) {
         float[][] r = rows[i];
         for (int k = 0; k < r.length; k++) System.arraycopy(kernel, k * filters, r[k], 0, filters);
     }
 
-    /**
-     * The largest sum of each filter of the i-th width over the windows of the {@code len} valid positions at
-     * {@code x[start..]} into {@code best[base..+filters)}, the first window reaching it into {@code argmax}. A
-     * sequence shorter than the width has one window, read up to its end. {@code len > 0}.
-     */
-    void maxOverWindows(int i, float[] x, int start, int len, float[] best, int[] argmax, int base) {
+    @Override
+    public void maxOverWindows(int i, Tensor x, float[] out, int[] argmax, int stride) {
+        int time = x.dim(1);
+        for (int b = 0; b < x.batchSize(); b++) {
+            int len = x.length(b);
+            if (len > 0) example(i, x.data(), b * time * channels, len, out, argmax, b * stride + i * filters);
+        }
+    }
+
+    /** One example: the {@code len} valid positions at {@code x[start..]}, into {@code best[base..+filters)}. */
+    void example(int i, float[] x, int start, int len, float[] best, int[] argmax, int base) {
         int w = widths[i];
         int windows = Math.max(len - w + 1, 1);
         for (int t = 0; t < windows; t++) {

@@ -26,10 +26,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SequenceNetworkTest {
     static final int VOCAB = 40;
 
-    /** Spec of a model over ids padded to {@code width}: textcnn, gru, lstm, or stacked (gru over every state, then lstm). */
+    /**
+     * Spec of a model over ids padded to {@code width}: textcnn, textcnn-wide (40 filters: more than one vector of
+     * them), gru, lstm, or stacked (gru over every state, then lstm).
+     */
     static NetworkSpec spec(String model, int width) {
         String body = switch (model) {
             case "textcnn" -> "- {type: conv1d_max_pool, name: cnn, filters: 8, widths: [1, 2, 3]}";
+            case "textcnn-wide" -> "- {type: conv1d_max_pool, name: cnn, filters: 40, widths: [1, 2, 3]}";
             case "gru" -> "- {type: gru, name: rnn, units: 8}";
             case "lstm" -> "- {type: lstm, name: rnn, units: 8}";
             case "stacked" -> "- {type: gru, name: states, units: 6, output: all, truncate: 3}\n  - {type: lstm, name: rnn, units: 5}";

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SequenceSteadyStateAllocationTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"textcnn", "gru", "lstm", "stacked"})
+    @ValueSource(strings = {"textcnn", "textcnn-wide", "gru", "lstm", "stacked"})
     void steadyStateTrainingAndScoringAllocateAlmostNothing(String model) {
         Network net = Network.build(SequenceNetworkTest.spec(model, 12));
         SyntheticSequences data = new SyntheticSequences(1, SequenceNetworkTest.VOCAB, 12);
