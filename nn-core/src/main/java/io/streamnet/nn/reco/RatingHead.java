@@ -119,7 +119,7 @@ final class RatingHead {
     void writeTo(StateWriter out, boolean withOptimizer) {
         boolean optimizer = withOptimizer && net.trainable();
         out.putBytes(Math.toIntExact(ModelStateCodec.encodedSize(net, optimizer)),
-            (array, offset) -> ModelStateCodec.encodeInto(net, optimizer, array, offset));
+            (array, offset, length) -> ModelStateCodec.encodeInto(net, optimizer, array, offset, length));
         out.putDouble(exactMean).putLong(count);
     }
 

@@ -95,7 +95,7 @@ final class StateWriter {
 
     /** Writes {@code length} bytes into {@code array} from {@code offset}. */
     interface ArrayWriter {
-        void write(byte[] array, int offset);
+        void write(byte[] array, int offset, int length);
     }
 
     /** An int length, then the {@code length} bytes {@code writer} writes in place (only when not counting). */
@@ -103,7 +103,7 @@ final class StateWriter {
         ByteBuffer b = room(4L + length);
         if (b != null) {
             b.putInt(length);
-            writer.write(b.array(), b.position());
+            writer.write(b.array(), b.position(), length);
             b.position(b.position() + length);
         }
         return this;

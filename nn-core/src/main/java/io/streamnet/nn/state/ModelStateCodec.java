@@ -57,7 +57,7 @@ public final class ModelStateCodec {
         long size = encodedSize(net, withOptimizer);
         if (size > Integer.MAX_VALUE - 16) throw new IllegalArgumentException("model state of " + size + " bytes exceeds one array; encode without optimizer or shrink the model");
         byte[] out = new byte[(int) size];
-        encodeInto(net, withOptimizer, out, 0);
+        encodeInto(net, withOptimizer, out, 0, (int) size);
         return out;
     }
 
@@ -78,16 +78,15 @@ public final class ModelStateCodec {
     }
 
     /**
-     * Writes {@link #encode(Network, boolean)}'s bytes into {@code out} from {@code off} ({@link #encodedSize} of
-     * them), so that a larger state can hold this one without a copy.
+     * Writes {@link #encode(Network, boolean)}'s bytes into {@code out} from {@code off}, so that a larger state can
+     * hold this one without a copy; {@code size} is their {@link #encodedSize} (the caller has it already), checked.
      */
-    public static void encodeInto(Network net, boolean withOptimizer, byte[] out, int off) {
-        long size = encodedSize(net, withOptimizer);
+    public static void encodeInto(Network net, boolean withOptimizer, byte[] out, int off, int size) {
         Optimizer opt = net.optimizer();
         byte[] spec = net.spec().toJson().getBytes(StandardCharsets.UTF_8);
         List<Parameter> params = net.parameters();
         String[] slotNames = withOptimizer ? opt.slotNames() : new String[0];
-        ByteBuffer buf = ByteBuffer.wrap(out, off, Math.toIntExact(size));
+        ByteBuffer buf = ByteBuffer.wrap(out, off, size);
         buf.put(MAGIC).putInt(VERSION).putInt(withOptimizer ? FLAG_OPTIMIZER : 0);
         buf.putInt(spec.length).put(spec);
         buf.putLong(net.rng().state());

@@ -19,7 +19,7 @@ class StateWriterTest {
         byte[] state = StateWriter.encode(MAGIC, 3, w -> w.putInt(-7).putLong(Long.MIN_VALUE).putDouble(0.25)
             .putFloat(-2.5f).putBoolean(true).putString("zeile ü").putBytes(new byte[] {1, 2})
             .putFloats(floats, 4).putInts(new int[] {5, 6, 7}, 2).putLongs(new long[] {11, 12}, 2)
-            .putBytes(nested.length, (array, offset) -> System.arraycopy(nested, 0, array, offset, nested.length)));
+            .putBytes(nested.length, (array, offset, length) -> System.arraycopy(nested, 0, array, offset, length)));
         int content = 4 + 8 + 8 + 4 + 1 + (4 + "zeile ü".getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
             + (4 + 2) + 16 + 8 + 16 + (4 + 3);
         assertEquals(8 + content + StateReader.DIGEST, state.length, "header, content and trailer, nothing more");
