@@ -85,7 +85,7 @@ public final class Recommender implements ModelContent {
         UniqueNames.check(all);
         this.optimizer = trainable ? Components.optimizer(spec.optimizer(), ranking) : null;
         this.sampler = trainable ? new PopularitySampler(spec.items().capacity(), spec.negatives().exponent()) : null;
-        this.scorer = new CatalogueScorer(spec, items, users, itemEmbedding, itemBias, tower);
+        this.scorer = new CatalogueScorer(spec, items, users, itemEmbedding, itemBias, tower, trainable);
         this.rankingTrainer = optimizer == null ? null : new RankingTrainer(spec, items, itemEmbedding, itemBias, tower,
                 rankingParams, optimizer, sampler, rng, counters);
         this.rows = new RowWeights(spec, rng, itemEmbedding, itemBias, tower, ratingHead, rankingParams, optimizer,
@@ -136,6 +136,17 @@ public final class Recommender implements ModelContent {
     }
 
     // ---------------------------------------------------------------- scoring
+
+    /** Whether the last {@link #topK} scanned the compact copy of the item table (for tests). */
+    boolean lastTopKByBfloat16() {
+        return scorer.lastTopKByBfloat16();
+    }
+
+    /** A snapshot was applied to this model's weights or rows: what the scorer derived from them is stale. */
+    @Override
+    public void contentChanged() {
+        scorer.modelChanged();
+    }
 
     /** Whether {@link #topK} answers with the popularity ranking: no history and no user row to go on. */
     public boolean isPopularityFallback(UserHistory history, long userId) {

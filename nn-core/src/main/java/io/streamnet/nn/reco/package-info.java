@@ -31,6 +31,7 @@
  * for (int p = 0; p &lt; n; p++) copy trainer.parameters().get(p).value() into scorer.parameters().get(p).value();
  * for (int v = 0; v &lt; 2; v++) for (int row = 1; row &lt; capacity; row++)          // items, then users
  *     scorer.vocabularies().get(v).assign(row, trainer.vocabularies().get(v).idAt(row));
+ * scorer.contentChanged();          // after any change by hand (SnapshotPayload.apply calls it): see CatalogueScorer
  * UserHistory h = new UserHistory(spec.history());  h.record(item, positive);  // keyed state: h.encode() / decode
  * int n = scorer.topK(h, user, k, outIds, outScores);                          // best first; interacted excluded
  * boolean popular = scorer.isPopularityFallback(h, user);                      // no history: item-bias ranking

@@ -15,4 +15,11 @@ public interface ModelContent {
   default List<IdTable> idTables() {
     return List.of();
   }
+
+  /**
+   * Called after a payload was applied ({@link SnapshotPayload#apply}): a model that keeps something derived from its
+   * weights or rows (the recommender's compact item table) marks it stale. Nothing by default.
+   */
+  default void contentChanged() {
+  }
 }

@@ -107,6 +107,7 @@ public final class SnapshotPayload {
         copyValues(payload, c, params.get(c.indexInKind()).value());
       }
     }
+    target.contentChanged();
   }
 
   /** SHA-256 of {@code bytes} as 64 lower-case hex characters (ModelSnapshot.sha256). */

@@ -78,6 +78,15 @@ public interface RowKernels {
     /** {@code x[off + i] = GateFunctions.tanh(x[off + i])}: the recurrent cells' candidates, in place. */
     void gateTanh(float[] x, int off, int n);
 
+    /**
+     * Dot products of {@code u} with rows of bfloat16 pairs in blocks of {@value Bfloat16Pairs#BLOCK} rows
+     * ({@link Bfloat16Pairs#packIntoBlock}): for each lane r of each block b &lt; {@code blocks}, with
+     * {@code q(j) = packed[(b half + j) BLOCK + r]}, {@code h = fma(hi(q(j)), u[j], h)} and
+     * {@code l = fma(lo(q(j)), u[half + j], l)} in j order from 0, then {@code out[b BLOCK + r] = h + l}.
+     * {@code u} holds {@code 2 half} floats. A block's rows are a vector's lanes: no horizontal sums.
+     */
+    void bfloat16BlockDots(int[] packed, int half, float[] u, int blocks, float[] out);
+
     /** The kernels of this JVM: vector if the incubator module is present (and not disabled), else scalar. */
     static RowKernels get() {
         return RowKernelChoice.KERNELS;

@@ -132,4 +132,22 @@ public final class ScalarRowKernels implements RowKernels {
     public void gateTanh(float[] x, int off, int n) {
         for (int i = off; i < off + n; i++) x[i] = GateFunctions.tanh(x[i]);
     }
+
+    @Override
+    public void bfloat16BlockDots(int[] packed, int half, float[] u, int blocks, float[] out) {
+        final int w = Bfloat16Pairs.BLOCK;
+        for (int b = 0; b < blocks; b++) {
+            int base = b * half * w;
+            for (int r = 0; r < w; r++) {
+                float h = 0f;
+                float l = 0f;
+                for (int j = 0; j < half; j++) {
+                    int q = packed[base + j * w + r];
+                    h = Math.fma(Bfloat16Pairs.high(q), u[j], h);
+                    l = Math.fma(Bfloat16Pairs.low(q), u[half + j], l);
+                }
+                out[b * w + r] = h + l;
+            }
+        }
+    }
 }

@@ -14,6 +14,7 @@ import jdk.incubator.vector.VectorSpecies;
 public final class VectorRowKernels implements RowKernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    private static final VectorSpecies<Integer> IS = IntVector.SPECIES_PREFERRED;
     private final ScalarRowKernels tail = new ScalarRowKernels();
 
     @Override
@@ -267,5 +268,51 @@ public final class VectorRowKernels implements RowKernels {
             m.div(m.add(2f)).reinterpretAsInts().or(sign).reinterpretAsFloats().intoArray(x, off + i);
         }
         if (i < n) tail.gateTanh(x, off + i, n - i);
+    }
+
+    /**
+     * Two blocks at a time, so that four chains of fused multiply-adds are in flight; widening a bfloat16 is a mask
+     * or a 16-bit shift. Lane r does exactly the scalar kernel's operations for row r.
+     */
+    @Override
+    public void bfloat16BlockDots(int[] packed, int half, float[] u, int blocks, float[] out) {
+        final int w = Bfloat16Pairs.BLOCK;
+        if (L != w || IS.length() != w) {
+            tail.bfloat16BlockDots(packed, half, u, blocks, out);
+            return;
+        }
+        int b = 0;
+        for (; b + 2 <= blocks; b += 2) {
+            int p0 = b * half * w;
+            int p1 = p0 + half * w;
+            FloatVector h0 = FloatVector.zero(S);
+            FloatVector l0 = FloatVector.zero(S);
+            FloatVector h1 = FloatVector.zero(S);
+            FloatVector l1 = FloatVector.zero(S);
+            for (int j = 0; j < half; j++) {
+                FloatVector uh = FloatVector.broadcast(S, u[j]);
+                FloatVector ul = FloatVector.broadcast(S, u[half + j]);
+                IntVector q0 = IntVector.fromArray(IS, packed, p0 + j * w);
+                IntVector q1 = IntVector.fromArray(IS, packed, p1 + j * w);
+                h0 = q0.and(Bfloat16Pairs.HIGH_MASK).reinterpretAsFloats().fma(uh, h0);
+                l0 = q0.lanewise(VectorOperators.LSHL, 16).reinterpretAsFloats().fma(ul, l0);
+                h1 = q1.and(Bfloat16Pairs.HIGH_MASK).reinterpretAsFloats().fma(uh, h1);
+                l1 = q1.lanewise(VectorOperators.LSHL, 16).reinterpretAsFloats().fma(ul, l1);
+            }
+            h0.add(l0).intoArray(out, b * w);
+            h1.add(l1).intoArray(out, b * w + w);
+        }
+        if (b < blocks) {
+            int p0 = b * half * w;
+            FloatVector h0 = FloatVector.zero(S);
+            FloatVector l0 = FloatVector.zero(S);
+            for (int j = 0; j < half; j++) {
+                IntVector q0 = IntVector.fromArray(IS, packed, p0 + j * w);
+                h0 = q0.and(Bfloat16Pairs.HIGH_MASK).reinterpretAsFloats().fma(FloatVector.broadcast(S, u[j]), h0);
+                l0 = q0.lanewise(VectorOperators.LSHL, 16).reinterpretAsFloats()
+                        .fma(FloatVector.broadcast(S, u[half + j]), l0);
+            }
+            h0.add(l0).intoArray(out, b * w);
+        }
     }
 }

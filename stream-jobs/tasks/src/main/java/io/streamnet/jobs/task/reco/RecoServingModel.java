@@ -32,6 +32,11 @@ final class RecoServingModel implements ServingModel {
   }
 
   @Override
+  public void contentChanged() {
+    model.contentChanged();
+  }
+
+  @Override
   public String modelSpecJson() {
     return specJson;
   }
