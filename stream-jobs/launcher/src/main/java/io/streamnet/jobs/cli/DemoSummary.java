@@ -110,6 +110,7 @@ public record DemoSummary(DemoTask task, List<String> datasets, long labeled, lo
     m.put("freshness_p99_ms", orNull(freshnessP99Ms));
     m.put("score_p50_ms", orNull(latency.servedP50Ms()));
     m.put("score_p99_ms", orNull(latency.servedP99Ms()));
+    m.put("score_p99_ms_by_quarter", latency.servedP99ByQuarterMs());
     m.put("buffered_scored", latency.buffered() < 0 ? null : latency.buffered());
     m.put("buffered_wait_p50_ms", orNull(latency.bufferedWaitP50Ms()));
     m.put("buffered_wait_max_ms", orNull(latency.bufferedWaitMaxMs()));

@@ -202,10 +202,26 @@ final class OutputObserver<O extends SpecificRecord> implements AutoCloseable {
     int b = (int) buffered;
     long[] waited = Arrays.copyOfRange(latencies, 0, b);
     long[] served = Arrays.copyOfRange(latencies, b, n);
+    List<Double> byQuarter = p99ByQuarterMs(served);
     Arrays.sort(waited);
     Arrays.sort(served);
     return new ScoreLatency(quantileMs(served, 0.5), quantileMs(served, 0.99), b, quantileMs(waited, 0.5),
-        b == 0 ? Double.NaN : waited[b - 1] / 1000.0);
+        b == 0 ? Double.NaN : waited[b - 1] / 1000.0, byQuarter);
+  }
+
+  /** The 99th percentile of each quarter of {@code micros} (in their order), in milliseconds; empty below 4. */
+  static List<Double> p99ByQuarterMs(long[] micros) {
+    int n = micros.length;
+    if (n < 4) {
+      return List.of();
+    }
+    List<Double> out = new ArrayList<>(4);
+    for (int q = 0; q < 4; q++) {
+      long[] part = Arrays.copyOfRange(micros, (int) ((long) n * q / 4), (int) ((long) n * (q + 1) / 4));
+      Arrays.sort(part);
+      out.add(quantileMs(part, 0.99));
+    }
+    return out;
   }
 
   /** The {@code q}-quantile (nearest rank) of sorted microseconds, in milliseconds; NaN when empty. */

@@ -29,7 +29,7 @@ class DemoReportTest {
     learned.put("logloss", 0.497);
     return new DemoSummary(new SentimentDemoTask(), List.of("uci", "imdb"), 2711, 289, 289, 289,
         new LearnedFigures(learned, accuracyCurve(curve)), 1, 7, 412.0, 980.5,
-        new ScoreLatency(1.25, 4.5, 12, 850.0, 1210.5), 0, 3.2, 10.2);
+        new ScoreLatency(1.25, 4.5, 12, 850.0, 1210.5, java.util.List.of(4.5, 3.0, 2.5, 2.0)), 0, 3.2, 10.2);
   }
 
   static LearningCurve accuracyCurve(List<CurvePoint> points) {

@@ -56,7 +56,7 @@ class DemoSummaryTest {
     learned.put("pop_hr_at_10", 0.0631);
     DemoSummary s = new DemoSummary(DemoTask.of(DemoConfigTest.movielens()), List.of("movielens"), 90854, 9982,
         9982, 9990, new LearnedFigures(learned, DemoReportTest.accuracyCurve(List.of())), 1, 61, 412.0, 980.5,
-        new ScoreLatency(13.0, 99.5, 2039, 2796.0, 5358.0), 0, 102.3, 112.0);
+        new ScoreLatency(13.0, 99.5, 2039, 2796.0, 5358.0, java.util.List.of(99.5, 40.0, 12.0, 9.5)), 0, 102.3, 112.0);
     assertEquals("hr_at_10=0.1213 ndcg_at_10=0.0642 rmse=0.9002 scored=9982 model_version=61"
         + " freshness_p50_ms=412.0 score_p99_ms=99.500 pop_hr_at_10=0.0631 labeled=90854 requests=9982"
         + " score_p50_ms=13.000 buffered=2039 buffered_wait_max_ms=5358.0 dlq=0", s.keyValueLine());

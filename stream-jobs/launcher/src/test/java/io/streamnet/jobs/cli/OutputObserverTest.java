@@ -46,6 +46,20 @@ class OutputObserverTest {
     assertTrue(Double.isNaN(OutputObserver.quantileMs(new long[0], 0.5)));
   }
 
+  @Test
+  void theP99OfEachQuarterIsTakenInAnswerOrder() {
+    long[] micros = new long[400];
+    for (int i = 0; i < micros.length; i++) {
+      micros[i] = 1_000 + (i % 100 == 0 ? 50_000L * (4 - i / 100) : 0);
+    }
+    // One slow answer per quarter, slower early: each quarter's 100 answers have their p99 at the 99th.
+    assertEquals(java.util.List.of(1.0, 1.0, 1.0, 1.0), OutputObserver.p99ByQuarterMs(micros));
+    micros[5] = 30_000;
+    micros[6] = 20_000;
+    assertEquals(java.util.List.of(30.0, 1.0, 1.0, 1.0), OutputObserver.p99ByQuarterMs(micros));
+    assertEquals(java.util.List.of(), OutputObserver.p99ByQuarterMs(new long[3]));
+  }
+
   private static OutputObserver.Observation observed(TrainingMetrics trainer, AppliedEvents fedBack) {
     return new OutputObserver.Observation(0, 0, trainer, null, 0, 0, fedBack.count(), fedBack.digest());
   }
