@@ -194,7 +194,8 @@ final class CatalogueScorer {
         int n = 0;
         for (int row = 1; row < end; row++) {
             float s = scores[row];
-            if (items.idAt(row) == IdVocabulary.FREE || Float.isNaN(s) || s + compact.errorBound(row, uNorm, s) < threshold) {
+            if (items.idAt(row) == IdVocabulary.FREE || Float.isNaN(s)
+                    || s + compact.errorBound(row, uNorm, s) < threshold) {
                 continue;
             }
             if (n == candidateRows.length) {
@@ -202,8 +203,13 @@ final class CatalogueScorer {
             }
             candidateRows[n++] = row;
         }
+        if (n == 0) {
+            return 0;
+        }
         if (candidateRowsCopy.length < n * dim) {
             candidateRowsCopy = new float[Math.max(n * dim, candidateRowsCopy.length * 2)];
+        }
+        if (candidateScores.length < n) {
             candidateScores = new float[Math.max(n, candidateScores.length * 2)];
         }
         float[] emb = itemEmbedding.value();

@@ -108,7 +108,7 @@ class Bfloat16TopKTest {
     }
 
     @Test
-    void aKLargerThanTheCatalogueAndANearlyEmptyOneAnswerAsTheFloatScan() {
+    void aKLargerThanTheCatalogueANearlyEmptyOneAndOneWithEveryItemExcludedAnswerAsTheFloatScan() {
         Recommender floats = catalogue(16, 6);
         Recommender scorer = floats.scoringCopy();
         SplittableRandom rng = new SplittableRandom(2);
@@ -116,6 +116,17 @@ class Bfloat16TopKTest {
             assertSameTopK(floats, scorer, history(floats, rng), 7, ITEMS + 50);
         }
         assertTrue(scorer.lastTopKByBfloat16());
+        UserHistory everything = new UserHistory(floats.spec().history());
+        Recommender small = Recommender.build(spec(16));
+        small.items().assign(1, 42);
+        small.items().assign(2, 43);
+        everything.record(42, true);
+        everything.record(43, false);
+        Recommender smallScorer = small.scoringCopy();
+        for (int q = 0; q < 3; q++) {
+            assertSameTopK(small, smallScorer, everything, 1, 10);
+        }
+        assertTrue(smallScorer.lastTopKByBfloat16(), "every item interacted with: nothing to recommend");
         Recommender empty = Recommender.build(spec(16));
         empty.items().assign(1, 42);
         Recommender emptyScorer = empty.scoringCopy();
