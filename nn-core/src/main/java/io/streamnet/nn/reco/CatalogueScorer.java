@@ -12,7 +12,7 @@ import java.util.Arrays;
  * items the user has interacted with excluded. Reads the vocabularies without counting. Not thread-safe; no
  * allocation per call once its scratch has grown.
  *
- * <p>A scoring-only model's top K scans a bfloat16 copy of the item table ({@link Bfloat16ItemTable}: half the
+ * <p>A scoring-only model's top K scans a bfloat16 copy of the item table ({@link Bfloat16TopK}: half the
  * bytes, and the scan is bound by memory bandwidth), then scores in float only the items whose approximate score is
  * within its error bound of the K best: the answer is the float scan's, item for item and score for score. The copy
  * is rebuilt after the model changes ({@link #modelChanged}), once the model has stayed unchanged from one call to
@@ -37,17 +37,8 @@ final class CatalogueScorer {
     private final float[] u;
     private final float[] scores;
     /** Null for a trainable model. */
-    private final Bfloat16ItemTable compact;
-    /** The user vector zero-padded to the compact table's pairs. */
-    private final float[] uPairs;
-    private long changes;
-    private long compactBuiltAt = -1;
-    private long changesAtLastTopK = -1;
+    private final Bfloat16TopK bfloat16;
     private boolean lastTopKByBfloat16;
-    private int[] candidateRows = new int[64];
-    private float[] candidateRowsCopy = new float[0];
-    private float[] candidateScores = new float[64];
-    private float[] kthBounds = new float[16];
 
     CatalogueScorer(RecommenderSpec spec, IdVocabulary items, IdVocabulary users, Parameter itemEmbedding,
                     Parameter itemBias, UserTower tower, boolean trainable) {
@@ -63,8 +54,7 @@ final class CatalogueScorer {
         // Whole blocks of the bfloat16 scan fit.
         int block = Bfloat16Pairs.BLOCK;
         this.scores = new float[(spec.items().capacity() + block - 1) / block * block];
-        this.compact = trainable || !BFLOAT16_SCAN ? null : new Bfloat16ItemTable(dim);
-        this.uPairs = compact == null ? null : new float[2 * compact.half()];
+        this.bfloat16 = trainable || !BFLOAT16_SCAN ? null : new Bfloat16TopK(dim, items, itemEmbedding, itemBias);
     }
 
     /** Whether the last {@link #topK} scanned the bfloat16 copy (for tests). */
@@ -74,7 +64,9 @@ final class CatalogueScorer {
 
     /** The weights or rows changed (a snapshot was applied): the bfloat16 copy is stale. */
     void modelChanged() {
-        changes++;
+        if (bfloat16 != null) {
+            bfloat16.modelChanged();
+        }
     }
 
     /** Whether {@link #topK} answers with the popularity ranking: no history and no user row to go on. */
@@ -140,145 +132,27 @@ final class CatalogueScorer {
             throw new IllegalArgumentException("k must be >= 1 and fit the output arrays, got k=" + k);
         }
         represent(history, userId);
-        lastTopKByBfloat16 = compactCurrent();
+        lastTopKByBfloat16 = bfloat16 != null && bfloat16.ready() && bfloat16.scoreApproximately(u, scores);
         if (lastTopKByBfloat16) {
-            return topKByBfloat16(history, k, outItemIds, outScores);
+            excludeInteracted(history);
+            int n = bfloat16.rescoreCandidates(scores, k);
+            return rank(0, n, bfloat16.candidateRows(), bfloat16.candidateScores(), k, outItemIds, outScores);
         }
         int end = scoreAllRows();
         excludeInteracted(history);
-        return rank(1, end, null, k, outItemIds, outScores);
+        return rank(1, end, null, scores, k, outItemIds, outScores);
     }
 
     /**
-     * Whether the bfloat16 copy matches the model, rebuilding it when the model has not changed since the last
-     * call: a model that changes between most calls (a trainer's) scans the float table instead.
+     * The best {@code k} of the scored rows, best first, ties to the lower item id; NaN and free rows skipped.
+     * Position c in [from, to) is row {@code rows[c]} ({@code c} itself when {@code rows} is null) with score
+     * {@code rowScores[c]}.
      */
-    private boolean compactCurrent() {
-        if (compact == null) {
-            return false;
-        }
-        if (compactBuiltAt != changes) {
-            boolean settled = changesAtLastTopK == changes;
-            changesAtLastTopK = changes;
-            if (!settled) {
-                return false;
-            }
-            compact.rebuild(itemEmbedding.value(), items.highWater());
-            compactBuiltAt = changes;
-        }
-        return compact.usable();
-    }
-
-    /**
-     * {@link #topK} through the bfloat16 copy: approximate scores of every row; the K-th best lower bound among the
-     * rows that may be recommended; then float scores (the same product as the full scan) for the rows whose upper
-     * bound reaches it, which include every row of the float top K; ranked as {@link #topK} ranks.
-     */
-    private int topKByBfloat16(UserHistory history, int k, long[] outItemIds, float[] outScores) {
-        System.arraycopy(u, 0, uPairs, 0, dim);
-        double squares = 0;
-        for (int j = 0; j < dim; j++) {
-            squares += (double) u[j] * u[j];
-        }
-        float uNorm = Math.nextUp((float) Math.sqrt(squares));
-        if (!Float.isFinite(uNorm)) {
-            int end = scoreAllRows();
-            excludeInteracted(history);
-            return rank(1, end, null, k, outItemIds, outScores);
-        }
-        int end = compact.rows();
-        compact.scores(uPairs, scores);
-        kernels.add(itemBias.value(), 0, scores, 0, end);
-        excludeInteracted(history);
-        float threshold = kthLowerBound(end, k, uNorm);
-        int n = 0;
-        for (int row = 1; row < end; row++) {
-            float s = scores[row];
-            if (items.idAt(row) == IdVocabulary.FREE || Float.isNaN(s)
-                    || s + compact.errorBound(row, uNorm, s) < threshold) {
-                continue;
-            }
-            if (n == candidateRows.length) {
-                candidateRows = java.util.Arrays.copyOf(candidateRows, n * 2);
-            }
-            candidateRows[n++] = row;
-        }
-        if (n == 0) {
-            return 0;
-        }
-        if (candidateRowsCopy.length < n * dim) {
-            candidateRowsCopy = new float[Math.max(n * dim, candidateRowsCopy.length * 2)];
-        }
-        if (candidateScores.length < n) {
-            candidateScores = new float[Math.max(n, candidateScores.length * 2)];
-        }
-        float[] emb = itemEmbedding.value();
-        for (int c = 0; c < n; c++) {
-            System.arraycopy(emb, candidateRows[c] * dim, candidateRowsCopy, c * dim, dim);
-        }
-        Gemm.sgemm(false, true, 1, n, dim, 1f, u, 0, dim, candidateRowsCopy, 0, dim, 0f, candidateScores, 0, n);
-        float[] bias = itemBias.value();
-        for (int c = 0; c < n; c++) {
-            candidateScores[c] += bias[candidateRows[c]];
-        }
-        return rank(0, n, candidateRows, k, outItemIds, outScores);
-    }
-
-    /**
-     * The K-th largest lower bound (approximate score minus its error bound) among the rows in [1, end) that may be
-     * recommended; -Infinity when fewer than K are. A min-heap of the K largest.
-     */
-    private float kthLowerBound(int end, int k, float uNorm) {
-        if (kthBounds.length < k) {
-            kthBounds = new float[k];
-        }
-        float[] heap = kthBounds;
-        int size = 0;
-        for (int row = 1; row < end; row++) {
-            float s = scores[row];
-            if (Float.isNaN(s) || items.idAt(row) == IdVocabulary.FREE) {
-                continue;
-            }
-            float low = s - compact.errorBound(row, uNorm, s);
-            if (size < k) {
-                int at = size++;
-                while (at > 0 && heap[(at - 1) >>> 1] > low) {
-                    heap[at] = heap[(at - 1) >>> 1];
-                    at = (at - 1) >>> 1;
-                }
-                heap[at] = low;
-            } else if (low > heap[0]) {
-                int at = 0;
-                while (true) {
-                    int child = 2 * at + 1;
-                    if (child >= size) {
-                        break;
-                    }
-                    if (child + 1 < size && heap[child + 1] < heap[child]) {
-                        child++;
-                    }
-                    if (heap[child] >= low) {
-                        break;
-                    }
-                    heap[at] = heap[child];
-                    at = child;
-                }
-                heap[at] = low;
-            }
-        }
-        return size < k ? Float.NEGATIVE_INFINITY : heap[0];
-    }
-
-    /**
-     * The best {@code k} of the scored rows, best first, ties to the lower item id; NaN and free rows skipped. With
-     * {@code rows} null, positions [from, to) of {@code scores} are rows; else position c is row {@code rows[c]} with
-     * score {@code candidateScores[c]}.
-     */
-    private int rank(int from, int to, int[] rows, int k, long[] outItemIds, float[] outScores) {
+    private int rank(int from, int to, int[] rows, float[] rowScores, int k, long[] outItemIds, float[] outScores) {
         int found = 0;
         for (int c = from; c < to; c++) {
             int row = rows == null ? c : rows[c];
-            float s = rows == null ? scores[c] : candidateScores[c];
+            float s = rowScores[c];
             long id = items.idAt(row);
             if (id == IdVocabulary.FREE || Float.isNaN(s)) {
                 continue;
