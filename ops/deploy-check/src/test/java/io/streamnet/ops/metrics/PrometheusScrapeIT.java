@@ -169,12 +169,13 @@ class PrometheusScrapeIT {
     assertTrue(value(page, "flink_jobmanager_job_numberOfCompletedCheckpoints") >= 1, "checkpoints completed");
     // Triggers while the job's tasks are still being deployed count as failed: the counts add up, whatever they are.
     // The reporter reads each gauge on its own while the page is written, so a checkpoint triggered meanwhile may be
-    // in the total and not yet in progress (a CI run saw 9 against 8).
+    // in the total and not yet in progress (a CI run saw 9 against 8), or one triggered and completed after the total
+    // was read may be in the completed count already (another CI run saw -1).
     double unaccounted = value(page, "flink_jobmanager_job_totalNumberOfCheckpoints")
         - value(page, "flink_jobmanager_job_numberOfCompletedCheckpoints")
         - value(page, "flink_jobmanager_job_numberOfFailedCheckpoints")
         - value(page, "flink_jobmanager_job_numberOfInProgressCheckpoints");
-    assertTrue(unaccounted == 0 || unaccounted == 1, "checkpoint counts add up, but for " + unaccounted);
+    assertTrue(Math.abs(unaccounted) <= 1, "checkpoint counts add up, but for " + unaccounted);
   }
 
   @Test
