@@ -45,7 +45,8 @@ public final class Recommender implements ModelContent {
     private final Optimizer optimizer;
     private final PopularitySampler sampler;
     private final RankingTrainer rankingTrainer;
-    private final CatalogueScorer scorer;
+    /** Package-private so that tests can ask which scan answered ({@link CatalogueScorer#lastTopKByBfloat16}). */
+    final CatalogueScorer scorer;
     private final RowWeights rows;
     // Scratch, reused by every call.
     private int[] userRows = new int[0];
@@ -136,11 +137,6 @@ public final class Recommender implements ModelContent {
     }
 
     // ---------------------------------------------------------------- scoring
-
-    /** Whether the last {@link #topK} scanned the compact copy of the item table (for tests). */
-    boolean lastTopKByBfloat16() {
-        return scorer.lastTopKByBfloat16();
-    }
 
     /** A snapshot was applied to this model's weights or rows: what the scorer derived from them is stale. */
     @Override

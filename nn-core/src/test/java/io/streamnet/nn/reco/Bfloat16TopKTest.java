@@ -101,8 +101,8 @@ class Bfloat16TopKTest {
             long user = 50_000 + rng.nextInt(40);
             int k = q % 3 == 0 ? 1 : q % 3 == 1 ? 10 : 100;
             assertSameTopK(floats, scorer, history(floats, rng), user, k);
-            assertFalse(floats.lastTopKByBfloat16(), "a trainable model scans floats");
-            compact += scorer.lastTopKByBfloat16() ? 1 : 0;
+            assertFalse(floats.scorer.lastTopKByBfloat16(), "a trainable model scans floats");
+            compact += scorer.scorer.lastTopKByBfloat16() ? 1 : 0;
         }
         assertEquals(299, compact, "every call but the first (the copy is built once the model has settled)");
     }
@@ -115,7 +115,7 @@ class Bfloat16TopKTest {
         for (int q = 0; q < 4; q++) {
             assertSameTopK(floats, scorer, history(floats, rng), 7, ITEMS + 50);
         }
-        assertTrue(scorer.lastTopKByBfloat16());
+        assertTrue(scorer.scorer.lastTopKByBfloat16());
         UserHistory everything = new UserHistory(floats.spec().history());
         Recommender small = Recommender.build(spec(16));
         small.items().assign(1, 42);
@@ -126,7 +126,7 @@ class Bfloat16TopKTest {
         for (int q = 0; q < 3; q++) {
             assertSameTopK(small, smallScorer, everything, 1, 10);
         }
-        assertTrue(smallScorer.lastTopKByBfloat16(), "every item interacted with: nothing to recommend");
+        assertTrue(smallScorer.scorer.lastTopKByBfloat16(), "every item interacted with: nothing to recommend");
         Recommender empty = Recommender.build(spec(16));
         empty.items().assign(1, 42);
         Recommender emptyScorer = empty.scoringCopy();
@@ -144,15 +144,15 @@ class Bfloat16TopKTest {
         UserHistory h = history(before, rng);
         assertSameTopK(before, scorer, h, 3, 10);
         assertSameTopK(before, scorer, h, 3, 10);
-        assertTrue(scorer.lastTopKByBfloat16());
+        assertTrue(scorer.scorer.lastTopKByBfloat16());
 
         SnapshotPayload.apply(SnapshotPayload.full(after), scorer);
         assertSameTopK(after, scorer, h, 3, 10);
-        assertFalse(scorer.lastTopKByBfloat16(), "the stale copy is not used");
+        assertFalse(scorer.scorer.lastTopKByBfloat16(), "the stale copy is not used");
         for (int q = 0; q < 5; q++) {
             assertSameTopK(after, scorer, history(after, rng), 3, 10);
         }
-        assertTrue(scorer.lastTopKByBfloat16(), "rebuilt once the model settled");
+        assertTrue(scorer.scorer.lastTopKByBfloat16(), "rebuilt once the model settled");
     }
 
     @Test
@@ -165,6 +165,6 @@ class Bfloat16TopKTest {
         for (int q = 0; q < 4; q++) {
             assertSameTopK(floats, scorer, history(floats, rng), 11, 10);
         }
-        assertFalse(scorer.lastTopKByBfloat16());
+        assertFalse(scorer.scorer.lastTopKByBfloat16());
     }
 }
