@@ -118,7 +118,7 @@ public final class KafkaPipelineIo {
     AvroSerdeConfig serde = AvroSerdeConfig.of(s.registry());
     SerializableFunction<O, String> key = task.answerKey();
     return new PipelineIo<>(
-        source(s, t.labeled(), labeledDecoder(s, task)),
+        source(s, t.labeled(), labeledDecoder(s, task), trainingFetchProperties()),
         source(s, t.requests(), new DecodingDeserializationSchema<>(task.task().requestType(), s.registry(),
             task.requestValidator(), s.registryOutageLimit())),
         sink(s, "scores", new AvroRecordSerializationSchema<>(t.scores(), task.task().answerType(), serde,
@@ -130,7 +130,7 @@ public final class KafkaPipelineIo {
             m -> utf8(m.getModelId())), new Properties(), s.guarantee()),
         sink(s, "dlq", AvroRecordSerializationSchema.deadLetters(t.deadLetters(), serde), new Properties(),
             s.guarantee()),
-        t.feedback() == null ? null : source(s, t.feedback(), labeledDecoder(s, task)),
+        t.feedback() == null ? null : source(s, t.feedback(), labeledDecoder(s, task), trainingFetchProperties()),
         // The fed-back records leave the joiner's event-time timers with their impressions' event times as Flink
         // timestamps; stamped when sent instead, they enter the stream when written, as the trainer's freshness and
         // the scorer's latencies count (an event time years back made the freshness p99 decades).
@@ -159,6 +159,19 @@ public final class KafkaPipelineIo {
    * cost the broker more CPU than the scorer itself; 5 ms batches them by ten. The in-job latency each score carries
    * ends at its emission, before the linger; clients see it added.
    */
+  /**
+   * The training inputs' fetches: at least 256 KiB or 50 ms of events each. The broker answers a fetch as soon as it
+   * has fetch.min.bytes (by default 1 byte), so a source that keeps up fetches every few events; at 1,000 events/s
+   * that was a third of the embedded broker's requests and of its CPU (docs/BENCHMARKS.md, "Where the demo's served
+   * p99 comes from"). A training event waits up to 50 ms more; a scoring request waits for nothing of this.
+   */
+  static Properties trainingFetchProperties() {
+    Properties p = new Properties();
+    p.setProperty("fetch.min.bytes", String.valueOf(256 * 1024));
+    p.setProperty("fetch.max.wait.ms", "50");
+    return p;
+  }
+
   static Properties scoreProducerProperties() {
     return new Properties();
   }
@@ -180,7 +193,15 @@ public final class KafkaPipelineIo {
   /** A read_committed source of {@code topic} decoded by {@code decoder} (tests plug in their own decoder). */
   public static <T> KafkaSource<Either<DeadLetter, T>> source(
       Settings s, String topic, KafkaRecordDeserializationSchema<Either<DeadLetter, T>> decoder) {
+    return source(s, topic, decoder, new Properties());
+  }
+
+  /** The same, with this source's own client defaults under the user's client properties (which win). */
+  public static <T> KafkaSource<Either<DeadLetter, T>> source(
+      Settings s, String topic, KafkaRecordDeserializationSchema<Either<DeadLetter, T>> decoder,
+      Properties defaults) {
     KafkaSourceBuilder<Either<DeadLetter, T>> b = KafkaSource.<Either<DeadLetter, T>>builder()
+        .setProperties(defaults)
         .setProperties(s.clientProperties())
         .setTopics(topic)
         .setGroupId(s.groupId())

@@ -140,11 +140,12 @@ public final class DemoCommand {
       // A recommendation request asks for as many items as the trainer's HR@K ranks.
       int requestK = config.model().recommendation() ? config.model().recommender().topK() : 1;
       DemoEvents events = DemoEvents.read(o.datasets(), o.data(), o.limit(), o.seed(), o.requestFraction(), requestK,
-          System::currentTimeMillis);
+          o.warmupEvents(), System::currentTimeMillis);
       err.printf(Locale.ROOT, "streamnet demo: replaying %s to the %s job: %,d events at %s, %.3g held back as"
-              + " requests, seed %d%n", String.join(" + ", events.names()), config.job().task(), events.size(),
+              + " requests after a warm-up of %,d labeled events, seed %d%n", String.join(" + ", events.names()),
+          config.job().task(), events.size(),
           o.rate() > 0 ? String.format(Locale.ROOT, "%,.0f events/s", o.rate()) : "full speed", o.requestFraction(),
-          o.seed());
+          events.warmupEvents(), o.seed());
       return runWith(o, config, events);
     } catch (MalformedDataException | IllegalArgumentException | IllegalStateException | UncheckedIOException
              | KafkaException | TopicAdmin.TopicAdminException e) {
@@ -300,6 +301,7 @@ public final class DemoCommand {
     settings.put("seed", o.seed());
     settings.put("rate_events_per_s", o.rate());
     settings.put("request_fraction", o.requestFraction());
+    settings.put("warmup_events", o.warmupEvents());
     settings.put("limit_per_dataset", o.limit());
     int status = 0;
     out.println(summary.humanReadable());

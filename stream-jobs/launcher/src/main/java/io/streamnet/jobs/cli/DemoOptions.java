@@ -24,17 +24,20 @@ import java.util.Objects;
  * @param seed            seed of the canonical stream order and of the hold-back choice
  * @param rate            events per second sent to Kafka, 0 for as fast as possible
  * @param requestFraction share of events held back as unlabeled scoring requests
+ * @param warmupEvents    the first this many events (at most half the stream) carry no requests: the JVM compiles
+ *                        the job's code on them before the scoring latency is measured
  * @param report          directory of the report (learning curve, summary)
  * @param timeout         how long, after the last event is sent, the job may take to apply and score everything
  * @param config          a job configuration (YAML) to start from instead of the defaults, or null
  * @param overrides       {@code key=value} settings applied over the configuration, in order
  */
 public record DemoOptions(DatasetSelection datasets, Path data, long limit, int seed, double rate,
-                          double requestFraction, Path report, Duration timeout, Path config,
+                          double requestFraction, int warmupEvents, Path report, Duration timeout, Path config,
                           Map<String, String> overrides) {
 
   public static final double DEFAULT_RATE = 1_000;
   public static final double DEFAULT_REQUEST_FRACTION = 0.1;
+  public static final int DEFAULT_WARMUP_EVENTS = 20_000;
   public static final int DEFAULT_SEED = 42;
   public static final Path DEFAULT_REPORT = Path.of("demo-report");
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
@@ -69,7 +72,7 @@ public record DemoOptions(DatasetSelection datasets, Path data, long limit, int 
 
   public static final String USAGE = String.join("\n",
       "usage: streamnet demo [--dataset uci|imdb|sst2|all|movielens] [--data DIR] [--limit N] [--seed S] [--rate N]",
-      "                      [--request-fraction F] [--report DIR] [--timeout SECONDS] [--config job.yaml]",
+      "                      [--request-fraction F] [--warmup N] [--report DIR] [--timeout SECONDS] [--config job.yaml]",
       "                      [--set KEY=VALUE ...]",
       "Runs the online learner end to end in this process: an embedded Kafka broker, an in-memory schema registry",
       "and a Flink MiniCluster. Replays a dataset through Kafka at a steady rate, holding a share back as requests;",
@@ -84,6 +87,9 @@ public record DemoOptions(DatasetSelection datasets, Path data, long limit, int 
       "  --seed              seed of the stream order and of the held-back requests (default 42)",
       "  --rate              events per second sent to Kafka, 0 = as fast as possible (default 1000)",
       "  --request-fraction  share of events held back as unlabeled scoring requests (default 0.1)",
+      "  --warmup            the first N events carry no requests, at most half the stream (default 20000): a",
+      "                      cold JVM compiles broker, job and clients on them, as a service warms up before it",
+      "                      takes traffic; their labeled events are learned from as any. 0 = requests from the start",
       "  --report            where to write learning-curve.png and summary.json (default demo-report)",
       "  --timeout           seconds the job may take, after the last event is sent, to apply every labeled",
       "                      event and score every request (default 120)",
@@ -114,6 +120,7 @@ public record DemoOptions(DatasetSelection datasets, Path data, long limit, int 
     int seed = DEFAULT_SEED;
     double rate = DEFAULT_RATE;
     double requestFraction = DEFAULT_REQUEST_FRACTION;
+    int warmupEvents = DEFAULT_WARMUP_EVENTS;
     Path report = DEFAULT_REPORT;
     Duration timeout = DEFAULT_TIMEOUT;
     Path config = null;
@@ -141,6 +148,7 @@ public record DemoOptions(DatasetSelection datasets, Path data, long limit, int 
             throw new UsageException("--request-fraction must be above 0 and below 1, got " + args[i]);
           }
         }
+        case "--warmup" -> warmupEvents = (int) OptionValues.integer(args, ++i, a, 0, Integer.MAX_VALUE);
         case "--report" -> report = Path.of(OptionValues.value(args, ++i, a));
         case "--timeout" -> timeout = Duration.ofSeconds(OptionValues.integer(args, ++i, a, 1, 86_400));
         case "--config" -> config = ConfigFiles.existingFile(args, ++i, a);
@@ -151,6 +159,7 @@ public record DemoOptions(DatasetSelection datasets, Path data, long limit, int 
     if (Files.exists(report) && !Files.isDirectory(report)) {
       throw new UsageException("--report " + report + " exists and is not a directory");
     }
-    return new DemoOptions(datasets, data, limit, seed, rate, requestFraction, report, timeout, config, overrides);
+    return new DemoOptions(datasets, data, limit, seed, rate, requestFraction, warmupEvents, report, timeout,
+        config, overrides);
   }
 }

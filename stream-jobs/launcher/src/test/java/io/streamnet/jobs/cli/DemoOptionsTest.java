@@ -27,6 +27,7 @@ class DemoOptionsTest {
     assertEquals(42, o.seed());
     assertEquals(1_000, o.rate());
     assertEquals(0.1, o.requestFraction());
+    assertEquals(20_000, o.warmupEvents());
     assertEquals(Path.of("demo-report"), o.report());
     assertEquals(Duration.ofSeconds(120), o.timeout());
     assertNull(o.config());
@@ -37,7 +38,7 @@ class DemoOptionsTest {
   void everyOptionIsRead() throws Exception {
     Path config = Files.writeString(tmp.resolve("job.yaml"), "trainer: {batch_size: 16}\n");
     DemoOptions o = DemoOptions.parse(new String[] {"--dataset", "IMDB", "--data", tmp.toString(), "--limit", "500",
-        "--seed", "-7", "--rate", "250.5", "--request-fraction", "0.25", "--report", "out/r", "--timeout", "30",
+        "--seed", "-7", "--rate", "250.5", "--request-fraction", "0.25", "--warmup", "0", "--report", "out/r", "--timeout", "30",
         "--config", config.toString(), "--set", "trainer.batch_size=64", "--set", "snapshots.every_ms = 500"});
     assertEquals(DemoOptions.DatasetSelection.IMDB, o.datasets());
     assertEquals(tmp, o.data());
@@ -45,6 +46,7 @@ class DemoOptionsTest {
     assertEquals(-7, o.seed());
     assertEquals(250.5, o.rate());
     assertEquals(0.25, o.requestFraction());
+    assertEquals(0, o.warmupEvents());
     assertEquals(Path.of("out/r"), o.report());
     assertEquals(Duration.ofSeconds(30), o.timeout());
     assertEquals(config, o.config());

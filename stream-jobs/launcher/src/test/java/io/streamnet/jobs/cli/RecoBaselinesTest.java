@@ -22,7 +22,7 @@ class RecoBaselinesTest {
   static final double REQUEST_FRACTION = 0.1;
 
   static DemoEvents prefix() {
-    return DemoEvents.read(DemoOptions.DatasetSelection.MOVIELENS, null, LIMIT, SEED, REQUEST_FRACTION, 10,
+    return DemoEvents.read(DemoOptions.DatasetSelection.MOVIELENS, null, LIMIT, SEED, REQUEST_FRACTION, 10, 0,
         () -> 0L);
   }
 
@@ -82,7 +82,7 @@ class RecoBaselinesTest {
 
   @Test
   void textsHaveNoBaselines() {
-    DemoEvents uci = DemoEvents.read(DemoOptions.DatasetSelection.UCI, null, 10, SEED, REQUEST_FRACTION, 1, () -> 0L);
+    DemoEvents uci = DemoEvents.read(DemoOptions.DatasetSelection.UCI, null, 10, SEED, REQUEST_FRACTION, 1, 0, () -> 0L);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> run(uci));
     assertTrue(e.getMessage().startsWith("the baselines need interactions"), e.getMessage());
   }

@@ -171,7 +171,7 @@ class RunCommandIT {
   /** Sends the first 300 UCI sentences (10% as requests) once the topics exist; returns the labeled count. */
   private long replay(String bootstrap) throws Exception {
     RegistryConfig registry = RegistryConfig.of(REGISTRY);
-    DemoEvents events = DemoEvents.read(DemoOptions.DatasetSelection.UCI, null, 300, 42, 0.1, 1,
+    DemoEvents events = DemoEvents.read(DemoOptions.DatasetSelection.UCI, null, 300, 42, 0.1, 1, 0,
         System::currentTimeMillis);
     try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(
         ProducerSettings.of(bootstrap, "run-command-it", Map.of()), new StringSerializer(),

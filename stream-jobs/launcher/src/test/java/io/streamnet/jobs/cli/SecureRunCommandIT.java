@@ -116,7 +116,7 @@ class SecureRunCommandIT {
         .forEach((topic, schema) -> registry.register(topic + "-value", schema));
     RunCommandIT.Run run = run(jobFile("ok", TestKafkaSecurity.PASSWORD, security.trustStore()), "--create-topics");
 
-    DemoEvents events = DemoEvents.read(DemoOptions.DatasetSelection.UCI, null, 400, 42, 0.1, 1,
+    DemoEvents events = DemoEvents.read(DemoOptions.DatasetSelection.UCI, null, 400, 42, 0.1, 1, 0,
         System::currentTimeMillis);
     ReplayResult sent = replay(events, run);
     long labeled = sent.labeled();
