@@ -155,15 +155,10 @@ public final class KafkaPipelineIo {
   }
 
   /**
-   * Scores are sent with Kafka's default linger (5 ms), not at once: at 2,000 requests/s a produce request per score
-   * cost the broker more CPU than the scorer itself; 5 ms batches them by ten. The in-job latency each score carries
-   * ends at its emission, before the linger; clients see it added.
-   */
-  /**
    * The training inputs' fetches: at least 256 KiB or 50 ms of events each. The broker answers a fetch as soon as it
-   * has fetch.min.bytes (by default 1 byte), so a source that keeps up fetches every few events; at 1,000 events/s
-   * that was a third of the embedded broker's requests and of its CPU (docs/BENCHMARKS.md, "Where the demo's served
-   * p99 comes from"). A training event waits up to 50 ms more; a scoring request waits for nothing of this.
+   * has fetch.min.bytes (by default 1 byte), so a source that keeps up fetches every few events: at 1,000 events/s,
+   * 30% of the embedded broker's requests in a demo run (docs/BENCHMARKS.md, "Where the demo's requests waited"). A
+   * training event waits up to 50 ms more; a scoring request waits for nothing of this.
    */
   static Properties trainingFetchProperties() {
     Properties p = new Properties();
@@ -172,6 +167,11 @@ public final class KafkaPipelineIo {
     return p;
   }
 
+  /**
+   * Scores are sent with Kafka's default linger (5 ms), not at once: at 2,000 requests/s a produce request per score
+   * cost the broker more CPU than the scorer itself; 5 ms batches them by ten. The in-job latency each score carries
+   * ends at its emission, before the linger; clients see it added.
+   */
   static Properties scoreProducerProperties() {
     return new Properties();
   }
