@@ -28,6 +28,10 @@ export OPENBLAS_VERBOSE=2
 
 [ -f "$PEER" ] || { echo "peer script not found: $PEER (set PEER=...)" >&2; exit 2; }
 "$PYTHON" -c 'import torch' 2>/dev/null || { echo "$PYTHON cannot import torch (apt-get install -y python3-torch)" >&2; exit 2; }
+# Debian's python3-torch runs on whichever libblas.so.3 is installed; the reference BLAS alone makes it 10-30x
+# slower, which is not the peer at its best.
+"$PYTHON" -c 'import torch; torch.ones(64, 64) @ torch.ones(64, 64)' 2>&1 | grep -q 'Core: ' \
+  || { echo "PyTorch does not run on OpenBLAS here (apt-get install -y libopenblas0-pthread)" >&2; exit 2; }
 if [ ! -f "$JAR" ]; then
   echo "building $JAR ..." >&2
   (cd "$ROOT" && mvn -q -B -Pjmh -pl nn-core -am package -DskipTests)

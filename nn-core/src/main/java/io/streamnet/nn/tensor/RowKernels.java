@@ -26,6 +26,22 @@ public interface RowKernels {
      */
     void sumRows(float[] table, int d, int[] ids, int start, int end, float[] out, int outOff);
 
+    /**
+     * Whether {@link #sumRowsLineAligned} has a loop of its own for rows of {@code d} floats; when false it never
+     * sums.
+     */
+    default boolean hasLineAlignedSum(int d) {
+        return false;
+    }
+
+    /**
+     * {@link #sumRows} with every load inside one cache line of a large table (LineAlignedRowSum), the same bits;
+     * returns false, having written nothing, where that loop does not apply, and the caller uses {@link #sumRows}.
+     */
+    default boolean sumRowsLineAligned(float[] table, int d, int[] ids, int start, int end, float[] out, int outOff) {
+        return false;
+    }
+
     /** Weighted sum of table rows: {@code out[outOff + j] = 0 + sum_k weights[k] * table[ids[k] * d + j]}, in k order. */
     void weightedSumRows(float[] table, int d, int[] ids, float[] weights, int start, int end, float[] out, int outOff);
 

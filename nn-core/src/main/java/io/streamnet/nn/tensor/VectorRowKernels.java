@@ -79,6 +79,16 @@ public final class VectorRowKernels implements RowKernels {
     }
 
     @Override
+    public boolean hasLineAlignedSum(int d) {
+        return LineAlignedRowSum.applies(L, d);
+    }
+
+    @Override
+    public boolean sumRowsLineAligned(float[] table, int d, int[] ids, int start, int end, float[] out, int outOff) {
+        return LineAlignedRowSum.applies(L, d) && LineAlignedRowSum.sumRows(table, d, ids, start, end, out, outOff);
+    }
+
+    @Override
     public void weightedSumRows(float[] table, int d, int[] ids, float[] weights, int start, int end, float[] out, int outOff) {
         int c = 0;
         for (; c + 2 * L <= d; c += 2 * L) {
