@@ -43,6 +43,29 @@ class EmbeddingBagTest {
     }
 
     @Test
+    void everyCallGivesTheSameBitsWhicheverRowSumLoopTheRaceRuns() {
+        int vocab = 1 << 15;
+        int dim = 64;
+        EmbeddingBag bag = new EmbeddingBag("e", vocab, dim, PoolingMode.MEAN, Initializers.normal(1), new Rng(3));
+        Rng rng = new Rng(4);
+        SparseIds ids = new SparseIds();
+        for (int b = 0; b < 8; b++) {
+            for (int t = 0; t < 50; t++) ids.add(rng.nextInt(vocab));
+            if (b == 3) ids.add(0).add(vocab - 1);
+            ids.endExample();
+        }
+        float[] first = bag.forward(ids, false).data().clone();
+        // The race alternates the two loops on its first calls, then keeps one: both loops run in these calls.
+        for (int call = 0; call < 40; call++) {
+            assertArrayEquals(first, java.util.Arrays.copyOf(bag.forward(ids, false).data(), first.length), "call " + call);
+        }
+        float[] w = bag.table().value();
+        float want = 0f;
+        for (int k = ids.offsets()[3]; k < ids.offsets()[4]; k++) want += w[ids.ids()[k] * dim + 5];
+        assertEquals(want / (ids.offsets()[4] - ids.offsets()[3]), first[3 * dim + 5], 1e-5f);
+    }
+
+    @Test
     void aBatchOfEmptyBagsLeavesTheTableBitIdenticalWhileTheRestTrains() {
         Network net = Network.build(SyntheticBags.smallSentimentSpec(50, OptimizerSpec.adam(0.05)));
         float[] table = net.parameter("emb.table").value().clone();

@@ -23,6 +23,7 @@ import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsIni
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.types.Either;
 import org.apache.flink.util.function.SerializableFunction;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /**
@@ -162,8 +163,8 @@ public final class KafkaPipelineIo {
    */
   static Properties trainingFetchProperties() {
     Properties p = new Properties();
-    p.setProperty("fetch.min.bytes", String.valueOf(256 * 1024));
-    p.setProperty("fetch.max.wait.ms", "50");
+    p.setProperty(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, String.valueOf(256 * 1024));
+    p.setProperty(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "50");
     return p;
   }
 
