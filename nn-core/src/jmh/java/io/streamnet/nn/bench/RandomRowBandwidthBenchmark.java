@@ -1,5 +1,6 @@
 package io.streamnet.nn.bench;
 
+import io.streamnet.nn.layer.Parameter;
 import io.streamnet.nn.spec.ReferenceSpecs;
 import io.streamnet.nn.tensor.RowKernels;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -26,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  * batch 32 must at least read the 8,192 rows its ids name (forward) and read-modify-write each distinct one (the
  * update): {@link #step} does exactly that and nothing else, so its examples/s bound S's training rate on this
  * machine. {@link #gather} and {@link #update} time the two halves per row (256 bytes read; 256 read + 256 written).
- * The rows are moved by nn-core's own row kernels (the Vector API ones where they run), the fastest this JVM has.
+ * The rows are moved by nn-core's own row kernels (the Vector API ones where they run), the fastest this JVM has,
+ * from a table laid out as S's ({@link Parameter#sparseLineAligned}: rows on cache lines).
  *
  * <p>{@code rows}: {@code same} reuses one batch's ids every step, as {@code ModelSTrainBenchmark} and the PyTorch
  * peer do (the 2 MB of rows stay in the caches); {@code fresh} cycles through 64 batches (128 MB of row traffic,
@@ -49,6 +51,7 @@ public class RandomRowBandwidthBenchmark {
     public String rows;
 
     private float[] table;
+    private int base;
     private int[][] batches;
     /** Each batch's distinct rows in ascending order, as the optimizer visits them. */
     private int[][] distinct;
@@ -60,8 +63,10 @@ public class RandomRowBandwidthBenchmark {
     @Setup
     public void setUp() {
         SplittableRandom rnd = new SplittableRandom(7);
-        table = new float[ReferenceSpecs.S_BUCKETS * DIM];
-        for (int i = 0; i < table.length; i++) table[i] = (float) rnd.nextDouble(-0.1, 0.1);
+        Parameter p = Parameter.sparseLineAligned("probe", "table", ReferenceSpecs.S_BUCKETS, DIM);
+        table = p.value();
+        base = p.offset();
+        for (int i = 0; i < p.size(); i++) table[base + i] = (float) rnd.nextDouble(-0.1, 0.1);
         for (int j = 0; j < DIM; j++) grad[j] = (float) rnd.nextDouble(-1, 1);
         int count = rows.equals("same") ? 1 : FRESH_BATCHES;
         batches = new int[count][IDS];
@@ -90,7 +95,7 @@ public class RandomRowBandwidthBenchmark {
     @OperationsPerInvocation(IDS)
     public float update() {
         updateRows(distinct[advance()]);
-        return table[0];
+        return table[base];
     }
 
     /** Both, as one training step of S moves its rows: per example (32 per step). */
@@ -104,11 +109,11 @@ public class RandomRowBandwidthBenchmark {
     }
 
     private float gatherRows(int[] ids) {
-        kernels.sumRows(table, DIM, ids, 0, ids.length, acc, 0);
+        kernels.sumRows(table, base, DIM, ids, 0, ids.length, acc, 0);
         return acc[0];
     }
 
     private void updateRows(int[] ids) {
-        for (int id : ids) kernels.sgd(table, id * DIM, grad, 0, DIM, 1e-6f, 1f, 0f);
+        for (int id : ids) kernels.sgd(table, base + id * DIM, grad, 0, DIM, 1e-6f, 1f, 0f);
     }
 }

@@ -84,14 +84,15 @@ final class EmbeddingHead {
     }
 
     /** The token embedding table of a full network of this head's spec. */
-    float[] tableOf(Network full) {
-        return full.parameter(firstLayer + ".table").value();
+    Parameter tableOf(Network full) {
+        return full.parameter(firstLayer + ".table");
     }
 
     /** Copies the head's weights from {@code full} (a few thousand floats: cheaper than tracking versions). */
     void copyWeightsFrom(Network full) {
         for (Parameter p : network.parameters()) {
-            System.arraycopy(full.parameter(p.name()).value(), 0, p.value(), 0, p.size());
+            Parameter from = full.parameter(p.name());
+            System.arraycopy(from.value(), from.offset(), p.value(), p.offset(), p.size());
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.streamnet.nn.explain;
 
+import io.streamnet.nn.layer.Parameter;
 import io.streamnet.nn.network.Batch;
 import io.streamnet.nn.network.Network;
 import io.streamnet.nn.spec.NetworkSpec;
@@ -80,7 +81,9 @@ public final class IntegratedGradients {
             throw new IllegalArgumentException(count + " ids for a sequence input of width " + head.width);
         }
         head.copyWeightsFrom(network);
-        float[] table = head.tableOf(network);
+        Parameter tableParam = head.tableOf(network);
+        float[] table = tableParam.value();
+        int base = tableParam.offset();
         int dim = head.dim;
         float scale = head.mean && count > 0 ? 1f / count : 1f;
         java.util.Arrays.fill(text, 0f);
@@ -90,7 +93,7 @@ public final class IntegratedGradients {
                 throw new IllegalArgumentException("id " + id + " at entry " + i + " is outside the vocabulary [0, " + head.vocab + ")");
             }
             int at = offset(i);
-            for (int j = 0; j < dim; j++) text[at + j] += table[id * dim + j];
+            for (int j = 0; j < dim; j++) text[at + j] += table[base + id * dim + j];
         }
         if (scale != 1f) for (int j = 0; j < text.length; j++) text[j] *= scale;
 
@@ -121,7 +124,7 @@ public final class IntegratedGradients {
         }
         float[] attributions = new float[count];
         for (int i = 0; i < count; i++) {
-            int row = ids[i] * dim;
+            int row = base + ids[i] * dim;
             int at = offset(i);
             double dot = 0;
             for (int j = 0; j < dim; j++) dot += table[row + j] * meanGradient[at + j];

@@ -99,7 +99,9 @@ public final class AdversarialTrainer {
         for (int p = 0; p < from.size(); p++) {
             float[] w = from.get(p).value();
             float[] a = to.get(p).value();
-            for (int i = 0, n = from.get(p).size(); i < n; i++) a[i] = decay * a[i] + (1 - decay) * w[i];
+            int wo = from.get(p).offset();
+            int ao = to.get(p).offset();
+            for (int i = 0, n = from.get(p).size(); i < n; i++) a[ao + i] = decay * a[ao + i] + (1 - decay) * w[wo + i];
         }
     }
 

@@ -6,8 +6,7 @@ import java.nio.file.Path;
 import javax.management.ObjectName;
 
 /**
- * Tells the JIT never to inline the Vector API row kernels ({@code io.streamnet.nn.tensor.VectorRowKernels} and
- * {@code LineAlignedRowSum.sumRows}) and the
+ * Tells the JIT never to inline the Vector API row kernels ({@code io.streamnet.nn.tensor.VectorRowKernels}) and the
  * entry points of the thin GEMM kernels ({@link VectorThinKernels} {@code dots}, {@code rowTimesB}) and of the
  * convolution's window kernel ({@code io.streamnet.nn.layer.VectorWindowMax}) into their callers, through a
  * compiler directive added at run time (the JVM's DiagnosticCommand MBean, as {@code jcmd Compiler.directives_add}
@@ -23,7 +22,6 @@ import javax.management.ObjectName;
 public final class KeepVectorKernelsApart {
     /** Only methods that take arrays: a helper that takes or returns a vector must be inlined, or it boxes. */
     static final String DIRECTIVE = "[{ match: \"*.*\", inline: [\"-io/streamnet/nn/tensor/VectorRowKernels.*\", "
-            + "\"-io/streamnet/nn/tensor/LineAlignedRowSum.sumRows\", "
             + "\"-io/streamnet/nn/kernel/VectorThinKernels.dots\", "
             + "\"-io/streamnet/nn/kernel/VectorThinKernels.rowTimesB\", "
             + "\"-io/streamnet/nn/layer/VectorWindowMax.maxOverWindows\", "

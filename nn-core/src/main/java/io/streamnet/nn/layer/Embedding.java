@@ -37,8 +37,8 @@ public final class Embedding implements Layer {
         this.vocab = vocab;
         this.dim = dim;
         this.width = width;
-        this.table = Parameter.sparse(name, "table", vocab, dim);
-        init.fill(table.value(), 0, table.size(), vocab, dim, rng);
+        this.table = Parameter.sparseLineAligned(name, "table", vocab, dim);
+        init.fill(table.value(), table.offset(), table.size(), vocab, dim, rng);
         this.params = List.of(table);
         this.outputShape = width == 1 ? Shape.vector(dim) : Shape.sequence(width, dim);
     }
@@ -54,17 +54,18 @@ public final class Embedding implements Layer {
         if (width == 1) out.resize2(batch, dim); else out.resize3(batch, width, dim);
         float[] o = out.data();
         float[] w = table.value();
+        int base = table.offset();
         int[] ids = x.ids();
         int[] lengths = x.lengths();
         if (lengths == null) {
             int n = x.size();
-            for (int i = 0; i < n; i++) System.arraycopy(w, ids[i] * dim, o, i * dim, dim);
+            for (int i = 0; i < n; i++) System.arraycopy(w, base + ids[i] * dim, o, i * dim, dim);
             return out;
         }
         if (width > 1) out.setLengths(lengths);
         for (int b = 0; b < batch; b++) {
             int i = b * width;
-            for (int k = 0; k < lengths[b]; k++, i++) System.arraycopy(w, ids[i] * dim, o, i * dim, dim);
+            for (int k = 0; k < lengths[b]; k++, i++) System.arraycopy(w, base + ids[i] * dim, o, i * dim, dim);
             java.util.Arrays.fill(o, i * dim, (b + 1) * width * dim, 0f);
         }
         return out;

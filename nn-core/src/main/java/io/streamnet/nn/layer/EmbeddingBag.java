@@ -5,7 +5,6 @@ import io.streamnet.nn.random.Rng;
 import io.streamnet.nn.tensor.Shape;
 import io.streamnet.nn.tensor.SparseIds;
 import io.streamnet.nn.tensor.RowKernels;
-import io.streamnet.nn.tensor.RowSumRace;
 import io.streamnet.nn.tensor.Tensor;
 import io.streamnet.nn.tensor.Value;
 
@@ -36,7 +35,6 @@ public final class EmbeddingBag implements Layer {
     private final Tensor out = new Tensor();
     private SparseIds input;
     private final RowKernels kernels = RowKernels.get();
-    private final RowSumRace race = new RowSumRace();
 
     public EmbeddingBag(String name, int vocab, int dim, PoolingMode mode, Initializer init, Rng rng) {
         if (vocab <= 0) throw new IllegalArgumentException("embedding_bag '" + name + "': vocab must be > 0, got " + vocab);
@@ -45,8 +43,8 @@ public final class EmbeddingBag implements Layer {
         this.vocab = vocab;
         this.dim = dim;
         this.mode = mode;
-        this.table = Parameter.sparse(name, "table", vocab, dim);
-        init.fill(table.value(), 0, table.size(), vocab, dim, rng);
+        this.table = Parameter.sparseLineAligned(name, "table", vocab, dim);
+        init.fill(table.value(), table.offset(), table.size(), vocab, dim, rng);
         this.params = List.of(table);
         this.outputShape = Shape.vector(dim);
     }
@@ -59,15 +57,12 @@ public final class EmbeddingBag implements Layer {
         out.resize2(batch, dim);
         float[] o = out.data();
         float[] w = table.value();
+        int base = table.offset();
         int[] ids = x.ids();
         int[] offsets = x.offsets();
         float[] weights = x.weights();
         final int d = dim;
         final RowKernels k = kernels;
-        int n = offsets[batch];
-        boolean racing = weights == null && k.hasLineAlignedSum(d);
-        boolean aligned = racing && race.lineAligned(n);
-        long t0 = racing ? System.nanoTime() : 0L;
         for (int b = 0; b < batch; b++) {
             int ob = b * d;
             int start = offsets[b];
@@ -76,11 +71,10 @@ public final class EmbeddingBag implements Layer {
                 java.util.Arrays.fill(o, ob, ob + d, 0f);
                 continue;
             }
-            if (weights != null) k.weightedSumRows(w, d, ids, weights, start, end, o, ob);
-            else if (!(aligned && k.sumRowsLineAligned(w, d, ids, start, end, o, ob))) k.sumRows(w, d, ids, start, end, o, ob);
+            if (weights != null) k.weightedSumRows(w, base, d, ids, weights, start, end, o, ob);
+            else k.sumRows(w, base, d, ids, start, end, o, ob);
             if (mode == PoolingMode.MEAN && end - start > 1) k.scale(o, ob, d, 1f / (end - start));
         }
-        if (racing) race.record(n, System.nanoTime() - t0);
         return out;
     }
 

@@ -22,7 +22,9 @@ public final class ParameterSnapshot {
     /** A copy of the values of {@code params}. */
     static ParameterSnapshot of(List<Parameter> params) {
         List<Entry> es = new ArrayList<>();
-        for (Parameter p : params) es.add(new Entry(p.name(), p.rows(), p.cols(), p.value().clone()));
+        for (Parameter p : params) {
+            es.add(new Entry(p.name(), p.rows(), p.cols(), java.util.Arrays.copyOfRange(p.value(), p.offset(), p.offset() + p.size())));
+        }
         return new ParameterSnapshot(es);
     }
 
@@ -47,7 +49,7 @@ public final class ParameterSnapshot {
         }
         for (int i = 0; i < params.size(); i++) {
             float[] src = entries.get(i).values();
-            System.arraycopy(src, 0, params.get(i).value(), 0, src.length);
+            System.arraycopy(src, 0, params.get(i).value(), params.get(i).offset(), src.length);
         }
     }
 

@@ -92,7 +92,7 @@ public final class Transfer {
         }
         for (int i = 0; i < dst.size(); i++) {
             float[] v = src.get(i).values();
-            System.arraycopy(v, 0, dst.get(i).value(), 0, v.length);
+            System.arraycopy(v, 0, dst.get(i).value(), dst.get(i).offset(), v.length);
         }
     }
 }

@@ -14,8 +14,9 @@ import java.util.List;
  * updated, including their optimizer slots (moments, accumulators) and their weight decay, like PyTorch's
  * SparseAdam; rows not touched stay bit-for-bit unchanged. Bias corrections use the global step count.
  *
- * <p><b>Slots</b> (per-parameter state such as Adam's moments) are full arrays the size of the parameter,
- * allocated once; they, and the step counter, are part of the model state.
+ * <p><b>Slots</b> (per-parameter state such as Adam's moments) are full arrays laid out as the parameter's
+ * {@link Parameter#value()} (element {@code i} at {@code offset() + i}), allocated once; they, and the step counter,
+ * are part of the model state.
  *
  * <p>Usage per batch: {@link #gradientNorm()} (the caller rejects a non-finite norm), then {@link #step(double)}.
  */
@@ -47,7 +48,7 @@ public abstract class Optimizer {
         java.util.Arrays.fill(lrScales, 1.0);
         for (int p = 0; p < this.params.size(); p++) {
             for (int s = 0; s < slotNames.length; s++) {
-                slots[p][s] = new float[this.params.get(p).size()];
+                slots[p][s] = new float[this.params.get(p).value().length];
             }
         }
     }
@@ -63,13 +64,14 @@ public abstract class Optimizer {
     }
 
     /**
-     * Resets the slots of {@code param.value()[offset, offset + length)} of parameter {@code p} (index in
+     * Resets the slots of elements {@code [offset, offset + length)} of parameter {@code p} (index in
      * {@link #params()}) to their initial values: for a table row that is given to a new id, so that the new id
      * does not inherit the old one's moments or accumulators.
      */
     public void resetSlots(int p, int offset, int length) {
+        int from = params.get(p).offset() + offset;
         for (int s = 0; s < slotNames.length; s++) {
-            java.util.Arrays.fill(slots[p][s], offset, offset + length, initialSlotValue(s));
+            java.util.Arrays.fill(slots[p][s], from, from + length, initialSlotValue(s));
         }
     }
 
@@ -132,9 +134,10 @@ public abstract class Optimizer {
                 int[] rows = sg.touchedRows();
                 int[] order = sg.slotsInRowOrder();
                 int n = sg.count();
+                int base = param.offset();
                 for (int i = 0; i < n; i++) {
                     int slot = order[i];
-                    update(w, rows[slot] * cols, g, slot * cols, cols, slots[p], rate, scale);
+                    update(w, base + rows[slot] * cols, g, slot * cols, cols, slots[p], rate, scale);
                 }
             } else {
                 update(w, 0, param.grad(), 0, param.size(), slots[p], rate, scale);
@@ -189,7 +192,7 @@ public abstract class Optimizer {
         return slotNames.clone();
     }
 
-    /** Slot {@code s} of parameter {@code p} (index in {@link #params()}), the live array. */
+    /** Slot {@code s} of parameter {@code p} (index in {@link #params()}), the live array, laid out as its value. */
     public float[] slot(int p, int s) {
         return slots[p][s];
     }

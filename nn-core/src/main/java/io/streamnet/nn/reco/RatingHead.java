@@ -99,7 +99,7 @@ final class RatingHead {
                 int p = ps.indexOf(net.parameter(e.name() + ".table"));
                 Parameter table = ps.get(p);
                 Initializer init = Components.initializer(e.init());
-                init.fill(table.value(), row * table.cols(), table.cols(), table.rows(), table.cols(), rng);
+                init.fill(table.value(), table.offset() + row * table.cols(), table.cols(), table.rows(), table.cols(), rng);
                 if (net.optimizer() != null) {
                     net.optimizer().resetSlots(p, row * table.cols(), table.cols());
                 }

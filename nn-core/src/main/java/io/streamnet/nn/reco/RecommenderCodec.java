@@ -61,7 +61,7 @@ final class RecommenderCodec {
         List<Parameter> params = m.rankingParameters();
         out.putInt(params.size());
         for (Parameter p : params) {
-            out.putString(p.name()).putInt(p.rows()).putInt(p.cols()).putFloats(p.value(), p.size());
+            out.putString(p.name()).putInt(p.rows()).putInt(p.cols()).putFloats(p.value(), p.offset(), p.size());
         }
         if (withOptimizer) {
             Optimizer opt = m.optimizer();
@@ -72,7 +72,7 @@ final class RecommenderCodec {
             }
             for (int p = 0; p < params.size(); p++) {
                 for (int s = 0; s < slots.length; s++) {
-                    out.putFloats(opt.slot(p, s), params.get(p).size());
+                    out.putFloats(opt.slot(p, s), params.get(p).offset(), params.get(p).size());
                 }
             }
             m.sampler().writeTo(out);
@@ -120,7 +120,7 @@ final class RecommenderCodec {
                 throw in.invalid("parameters", "the spec expects '" + p.name() + "' of shape " + p.shapeString()
                         + ", the state holds '" + name + "' of shape [" + rows + ", " + cols + "]");
             }
-            in.getFloats(name, p.value(), p.size());
+            in.getFloats(name, p.value(), p.offset(), p.size());
         }
         if (withOptimizer) {
             Optimizer opt = m.optimizer();
@@ -140,7 +140,7 @@ final class RecommenderCodec {
             for (int p = 0; p < params.size(); p++) {
                 for (int s = 0; s < names.length; s++) {
                     Parameter param = params.get(p);
-                    in.getFloats("slot " + names[s] + " of " + param.name(), opt.slot(p, s), param.size());
+                    in.getFloats("slot " + names[s] + " of " + param.name(), opt.slot(p, s), param.offset(), param.size());
                 }
             }
             m.sampler().readFrom(in);

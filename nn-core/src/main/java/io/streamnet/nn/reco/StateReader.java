@@ -123,11 +123,11 @@ final class StateReader {
         return b;
     }
 
-    void getFloats(String field, float[] a, int n) {
+    void getFloats(String field, float[] a, int off, int n) {
         if (buf.remaining() < 4L * n) {
             throw truncated(field, null);
         }
-        buf.asFloatBuffer().get(a, 0, n);
+        buf.asFloatBuffer().get(a, off, n);
         buf.position(buf.position() + 4 * n);
     }
 

@@ -109,11 +109,11 @@ final class StateWriter {
         return this;
     }
 
-    /** {@code a[0, n)} without a length (the reader knows it). */
-    StateWriter putFloats(float[] a, int n) {
+    /** {@code a[off, off + n)} without a length (the reader knows it). */
+    StateWriter putFloats(float[] a, int off, int n) {
         ByteBuffer b = room(4L * n);
         if (b != null) {
-            b.asFloatBuffer().put(a, 0, n); // raw bits: a float view copies, it does not canonicalise NaN
+            b.asFloatBuffer().put(a, off, n); // raw bits: a float view copies, it does not canonicalise NaN
             b.position(b.position() + 4 * n);
         }
         return this;

@@ -78,10 +78,12 @@ public final class DeltaTracker {
     byte[] payload = SnapshotPayload.full(live);
     for (int i = 0; i < base.length; i++) {
       float[] values = params.get(i).value();
-      for (int at = 0; at < values.length; at += LittleEndian.SLICE) { // slices: see LittleEndian.SLICE
-        System.arraycopy(values, at, base[i], at, Math.min(LittleEndian.SLICE, values.length - at));
+      int off = params.get(i).offset();
+      int n = base[i].length;
+      for (int at = 0; at < n; at += LittleEndian.SLICE) { // slices: see LittleEndian.SLICE
+        System.arraycopy(values, off + at, base[i], at, Math.min(LittleEndian.SLICE, n - at));
       }
-      baseHasNaN[i] = containsNaN(values);
+      baseHasNaN[i] = containsNaN(base[i]);
     }
     for (int t = 0; t < baseIds.length; t++) {
       IdTable table = tables.get(t);
@@ -139,12 +141,13 @@ public final class DeltaTracker {
   /** Adds the rows of parameter {@code i} that differ bitwise from its base to its sticky set. */
   private void markChangedRows(int i) {
     float[] values = params.get(i).value();
+    int off = params.get(i).offset();
     float[] b = base[i];
     int cols = params.get(i).cols();
-    int n = values.length;
+    int n = b.length;
     if (baseHasNaN[i]) {
       for (int row = 0, at = 0; at < n; row++, at += cols) {
-        if (!isSticky(i, row) && rowDiffersBitwise(values, b, at, cols)) {
+        if (!isSticky(i, row) && rowDiffersBitwise(values, off + at, b, at, cols)) {
           mark(i, row);
         }
       }
@@ -155,7 +158,7 @@ public final class DeltaTracker {
     int pos = 0;
     while (pos < n) {
       int end = (int) Math.min(n, (long) pos + LittleEndian.SLICE); // bounded scans: see LittleEndian.SLICE
-      int m = Arrays.mismatch(values, pos, end, b, pos, end);
+      int m = Arrays.mismatch(values, off + pos, off + end, b, pos, end);
       if (m < 0) {
         pos = end;
         continue;
@@ -180,9 +183,9 @@ public final class DeltaTracker {
     }
   }
 
-  private static boolean rowDiffersBitwise(float[] live, float[] b, int at, int cols) {
-    for (int k = at, end = at + cols; k < end; k++) {
-      if (Float.floatToRawIntBits(live[k]) != Float.floatToRawIntBits(b[k])) {
+  private static boolean rowDiffersBitwise(float[] live, int liveAt, float[] b, int at, int cols) {
+    for (int k = 0; k < cols; k++) {
+      if (Float.floatToRawIntBits(live[liveAt + k]) != Float.floatToRawIntBits(b[at + k])) {
         return true;
       }
     }
@@ -205,12 +208,13 @@ public final class DeltaTracker {
     int cols = p.cols();
     int n = stickyCount[i];
     float[] values = p.value();
+    int off = p.offset();
     pos = PayloadFormat.writeParameterHeader(out, pos, names[i], rows, cols);
     LittleEndian.putInt(out, pos, n);
     pos += 4;
     if (n == rows) {
-      LittleEndian.putFloats(out, pos, values, 0, values.length);
-      return pos + 4 * values.length;
+      LittleEndian.putFloats(out, pos, values, off, p.size());
+      return pos + 4 * p.size();
     }
     int indexAt = pos;
     int valueAt = pos + 4 * n;
@@ -218,7 +222,7 @@ public final class DeltaTracker {
     int j = 0;
     for (int row = nextSticky(i, 0); row >= 0; row = nextSticky(i, row + 1), j++) {
       LittleEndian.putInt(out, indexAt + 4 * j, row);
-      LittleEndian.putFloats(out, valueAt + j * rowBytes, values, row * cols, cols);
+      LittleEndian.putFloats(out, valueAt + j * rowBytes, values, off + row * cols, cols);
     }
     return valueAt + n * rowBytes;
   }

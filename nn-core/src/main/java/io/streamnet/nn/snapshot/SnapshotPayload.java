@@ -47,7 +47,7 @@ public final class SnapshotPayload {
     for (int i = 0; i < params.size(); i++) {
       Parameter p = params.get(i);
       pos = PayloadFormat.writeParameterHeader(out, pos, names[i], p.rows(), p.cols());
-      LittleEndian.putFloats(out, pos, p.value(), 0, p.size());
+      LittleEndian.putFloats(out, pos, p.value(), p.offset(), p.size());
       pos += 4 * p.size();
     }
     for (int t = 0; t < tables.size(); t++) {
@@ -104,7 +104,8 @@ public final class SnapshotPayload {
       if (c.ids) {
         copyIds(payload, c, tables.get(c.indexInKind()));
       } else {
-        copyValues(payload, c, params.get(c.indexInKind()).value());
+        Parameter p = params.get(c.indexInKind());
+        copyValues(payload, c, p.value(), p.offset());
       }
     }
     target.contentChanged();
@@ -124,17 +125,17 @@ public final class SnapshotPayload {
     }
   }
 
-  private static void copyValues(byte[] p, PayloadSections s, float[] values) {
+  private static void copyValues(byte[] p, PayloadSections s, float[] values, int base) {
     int cols = s.cols;
     if (s.indexAt < 0) { // every row, in order
-      LittleEndian.getFloats(p, s.valueAt, values, 0, s.n * cols);
+      LittleEndian.getFloats(p, s.valueAt, values, base, s.n * cols);
       return;
     }
     // one little-endian float view of the rows, then a bulk copy per row: rows are short (16 floats for the default
     // embedding), and a load per float made a large delta a long stall of the scoring thread (docs/BENCHMARKS.md)
     FloatBuffer rowValues = LittleEndian.floats(p, s.valueAt, s.n * cols);
     for (int j = 0; j < s.n; j++) {
-      rowValues.get(j * cols, values, s.row(j) * cols, cols);
+      rowValues.get(j * cols, values, base + s.row(j) * cols, cols);
     }
   }
 

@@ -96,7 +96,7 @@ public final class ModelStateCodec {
         for (Parameter p : params) {
             putString(buf, p.name());
             buf.putInt(p.rows()).putInt(p.cols()).put((byte) (p.frozen() ? 1 : 0));
-            putFloats(buf, p.value());
+            putFloats(buf, p.value(), p.offset(), p.size());
         }
         if (withOptimizer) {
             putString(buf, opt.name());
@@ -104,7 +104,8 @@ public final class ModelStateCodec {
             buf.putInt(slotNames.length);
             for (String s : slotNames) putString(buf, s);
             for (int i = 0; i < params.size(); i++) {
-                for (int s = 0; s < slotNames.length; s++) putFloats(buf, opt.slot(i, s));
+                Parameter p = params.get(i);
+                for (int s = 0; s < slotNames.length; s++) putFloats(buf, opt.slot(i, s), p.offset(), p.size());
             }
         }
         int contentEnd = buf.position();
@@ -181,7 +182,7 @@ public final class ModelStateCodec {
                     throw new StateFormatException("layer '" + p.layer() + "': the spec expects parameter '" + p.name() + "' of shape "
                             + p.shapeString() + ", the state holds '" + name + "' of shape [" + rows + ", " + cols + "]");
                 }
-                getFloats(buf, p.value());
+                getFloats(buf, p.value(), p.offset(), p.size());
                 p.setFrozen(frozen);
             }
             if (count < params.size()) {
@@ -205,7 +206,8 @@ public final class ModelStateCodec {
                             + ", the state holds " + Arrays.toString(names));
                 }
                 for (int i = 0; i < params.size(); i++) {
-                    for (int k = 0; k < slots; k++) getFloats(buf, opt.slot(i, k));
+                    Parameter p = params.get(i);
+                    for (int k = 0; k < slots; k++) getFloats(buf, opt.slot(i, k), p.offset(), p.size());
                 }
             }
             if (buf.hasRemaining()) throw new StateFormatException("model state has " + buf.remaining() + " unexpected bytes after its content");
@@ -234,16 +236,16 @@ public final class ModelStateCodec {
         return new String(b, StandardCharsets.UTF_8);
     }
 
-    private static void putFloats(ByteBuffer buf, float[] a) {
+    private static void putFloats(ByteBuffer buf, float[] a, int off, int n) {
         // Bulk copy through a float view (raw bits: NaN payloads and -0 survive).
-        buf.asFloatBuffer().put(a);
-        buf.position(buf.position() + 4 * a.length);
+        buf.asFloatBuffer().put(a, off, n);
+        buf.position(buf.position() + 4 * n);
     }
 
-    private static void getFloats(ByteBuffer buf, float[] a) {
-        if (buf.remaining() < 4L * a.length) throw new BufferUnderflowException();
-        buf.asFloatBuffer().get(a);
-        buf.position(buf.position() + 4 * a.length);
+    private static void getFloats(ByteBuffer buf, float[] a, int off, int n) {
+        if (buf.remaining() < 4L * n) throw new BufferUnderflowException();
+        buf.asFloatBuffer().get(a, off, n);
+        buf.position(buf.position() + 4 * n);
     }
 
 }

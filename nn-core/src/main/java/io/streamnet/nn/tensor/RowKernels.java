@@ -21,29 +21,16 @@ public interface RowKernels {
     void axpy(float a, float[] x, int xOff, float[] y, int yOff, int n);
 
     /**
-     * Sum of table rows: {@code out[outOff + j] = sum over k in [start, end) of table[ids[k] * d + j]}, added in
-     * k order starting from the first row (not from zero); {@code start < end}.
+     * Sum of table rows: {@code out[outOff + j] = sum over k in [start, end) of table[base + ids[k] * d + j]}, added
+     * in k order starting from the first row (not from zero); {@code start < end}.
      */
-    void sumRows(float[] table, int d, int[] ids, int start, int end, float[] out, int outOff);
+    void sumRows(float[] table, int base, int d, int[] ids, int start, int end, float[] out, int outOff);
 
     /**
-     * Whether {@link #sumRowsLineAligned} has a loop of its own for rows of {@code d} floats; when false it never
-     * sums.
+     * Weighted sum of table rows: {@code out[outOff + j] = 0 + sum_k weights[k] * table[base + ids[k] * d + j]}, in k
+     * order.
      */
-    default boolean hasLineAlignedSum(int d) {
-        return false;
-    }
-
-    /**
-     * {@link #sumRows} with every load inside one cache line of a large table (LineAlignedRowSum), the same bits;
-     * returns false, having written nothing, where that loop does not apply, and the caller uses {@link #sumRows}.
-     */
-    default boolean sumRowsLineAligned(float[] table, int d, int[] ids, int start, int end, float[] out, int outOff) {
-        return false;
-    }
-
-    /** Weighted sum of table rows: {@code out[outOff + j] = 0 + sum_k weights[k] * table[ids[k] * d + j]}, in k order. */
-    void weightedSumRows(float[] table, int d, int[] ids, float[] weights, int start, int end, float[] out, int outOff);
+    void weightedSumRows(float[] table, int base, int d, int[] ids, float[] weights, int start, int end, float[] out, int outOff);
 
     /** {@code y[yOff + i] = a * x[xOff + i]}. */
     void scaleTo(float a, float[] x, int xOff, float[] y, int yOff, int n);

@@ -18,15 +18,15 @@ public final class ScalarRowKernels implements RowKernels {
     }
 
     @Override
-    public void sumRows(float[] table, int d, int[] ids, int start, int end, float[] out, int outOff) {
-        System.arraycopy(table, ids[start] * d, out, outOff, d);
-        for (int k = start + 1; k < end; k++) add(table, ids[k] * d, out, outOff, d);
+    public void sumRows(float[] table, int base, int d, int[] ids, int start, int end, float[] out, int outOff) {
+        System.arraycopy(table, base + ids[start] * d, out, outOff, d);
+        for (int k = start + 1; k < end; k++) add(table, base + ids[k] * d, out, outOff, d);
     }
 
     @Override
-    public void weightedSumRows(float[] table, int d, int[] ids, float[] weights, int start, int end, float[] out, int outOff) {
+    public void weightedSumRows(float[] table, int base, int d, int[] ids, float[] weights, int start, int end, float[] out, int outOff) {
         java.util.Arrays.fill(out, outOff, outOff + d, 0f);
-        for (int k = start; k < end; k++) axpy(weights[k], table, ids[k] * d, out, outOff, d);
+        for (int k = start; k < end; k++) axpy(weights[k], table, base + ids[k] * d, out, outOff, d);
     }
 
     @Override

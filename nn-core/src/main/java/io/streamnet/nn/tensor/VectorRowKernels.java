@@ -46,16 +46,16 @@ public final class VectorRowKernels implements RowKernels {
      * bound by memory latency, not arithmetic).
      */
     @Override
-    public void sumRows(float[] table, int d, int[] ids, int start, int end, float[] out, int outOff) {
+    public void sumRows(float[] table, int base, int d, int[] ids, int start, int end, float[] out, int outOff) {
         int c = 0;
         for (; c + 4 * L <= d; c += 4 * L) {
-            int r0 = ids[start] * d + c;
+            int r0 = base + ids[start] * d + c;
             FloatVector a0 = FloatVector.fromArray(S, table, r0);
             FloatVector a1 = FloatVector.fromArray(S, table, r0 + L);
             FloatVector a2 = FloatVector.fromArray(S, table, r0 + 2 * L);
             FloatVector a3 = FloatVector.fromArray(S, table, r0 + 3 * L);
             for (int k = start + 1; k < end; k++) {
-                int r = ids[k] * d + c;
+                int r = base + ids[k] * d + c;
                 a0 = a0.add(FloatVector.fromArray(S, table, r));
                 a1 = a1.add(FloatVector.fromArray(S, table, r + L));
                 a2 = a2.add(FloatVector.fromArray(S, table, r + 2 * L));
@@ -67,35 +67,25 @@ public final class VectorRowKernels implements RowKernels {
             a3.intoArray(out, outOff + c + 3 * L);
         }
         for (; c + L <= d; c += L) {
-            FloatVector a = FloatVector.fromArray(S, table, ids[start] * d + c);
-            for (int k = start + 1; k < end; k++) a = a.add(FloatVector.fromArray(S, table, ids[k] * d + c));
+            FloatVector a = FloatVector.fromArray(S, table, base + ids[start] * d + c);
+            for (int k = start + 1; k < end; k++) a = a.add(FloatVector.fromArray(S, table, base + ids[k] * d + c));
             a.intoArray(out, outOff + c);
         }
         for (; c < d; c++) {
-            float s = table[ids[start] * d + c];
-            for (int k = start + 1; k < end; k++) s += table[ids[k] * d + c];
+            float s = table[base + ids[start] * d + c];
+            for (int k = start + 1; k < end; k++) s += table[base + ids[k] * d + c];
             out[outOff + c] = s;
         }
     }
 
     @Override
-    public boolean hasLineAlignedSum(int d) {
-        return LineAlignedRowSum.applies(L, d);
-    }
-
-    @Override
-    public boolean sumRowsLineAligned(float[] table, int d, int[] ids, int start, int end, float[] out, int outOff) {
-        return LineAlignedRowSum.applies(L, d) && LineAlignedRowSum.sumRows(table, d, ids, start, end, out, outOff);
-    }
-
-    @Override
-    public void weightedSumRows(float[] table, int d, int[] ids, float[] weights, int start, int end, float[] out, int outOff) {
+    public void weightedSumRows(float[] table, int base, int d, int[] ids, float[] weights, int start, int end, float[] out, int outOff) {
         int c = 0;
         for (; c + 2 * L <= d; c += 2 * L) {
             FloatVector a0 = FloatVector.zero(S);
             FloatVector a1 = FloatVector.zero(S);
             for (int k = start; k < end; k++) {
-                int r = ids[k] * d + c;
+                int r = base + ids[k] * d + c;
                 float w = weights[k];
                 a0 = a0.add(FloatVector.fromArray(S, table, r).mul(w));
                 a1 = a1.add(FloatVector.fromArray(S, table, r + L).mul(w));
@@ -105,12 +95,12 @@ public final class VectorRowKernels implements RowKernels {
         }
         for (; c + L <= d; c += L) {
             FloatVector a = FloatVector.zero(S);
-            for (int k = start; k < end; k++) a = a.add(FloatVector.fromArray(S, table, ids[k] * d + c).mul(weights[k]));
+            for (int k = start; k < end; k++) a = a.add(FloatVector.fromArray(S, table, base + ids[k] * d + c).mul(weights[k]));
             a.intoArray(out, outOff + c);
         }
         for (; c < d; c++) {
             float s = 0f;
-            for (int k = start; k < end; k++) s += weights[k] * table[ids[k] * d + c];
+            for (int k = start; k < end; k++) s += weights[k] * table[base + ids[k] * d + c];
             out[outOff + c] = s;
         }
     }

@@ -93,7 +93,7 @@ class AdversarialTrainerTest {
         g.loadParameters(before);
         for (Parameter p : g.parameters()) {
             float[] analytic = p.grad().clone();
-            GradientCheck.check("G " + p.name(), p.value(), p.size(), analytic, () -> {
+            GradientCheck.check("G " + p.name(), p.value(), p.offset(), p.size(), analytic, () -> {
                 toFake.run();
                 return d.evaluateLoss(fake);
             }, null, 40, rng);

@@ -43,10 +43,16 @@ class EmbeddingBagTest {
     }
 
     @Test
-    void everyCallGivesTheSameBitsWhicheverRowSumLoopTheRaceRuns() {
+    void aLineAlignedTableSumsItsOwnRowsAndNeverTheFloatsBeforeThem() {
         int vocab = 1 << 15;
         int dim = 64;
         EmbeddingBag bag = new EmbeddingBag("e", vocab, dim, PoolingMode.MEAN, Initializers.normal(1), new Rng(3));
+        Parameter table = bag.table();
+        assertEquals(LineAlignment.headFloats(), table.offset(), "rows of whole lines start after the head");
+        assertEquals(vocab * dim, table.size());
+        assertEquals(table.offset() + table.size(), table.value().length);
+        float[] w = table.value();
+        java.util.Arrays.fill(w, 0, table.offset(), Float.NaN);
         Rng rng = new Rng(4);
         SparseIds ids = new SparseIds();
         for (int b = 0; b < 8; b++) {
@@ -54,15 +60,45 @@ class EmbeddingBagTest {
             if (b == 3) ids.add(0).add(vocab - 1);
             ids.endExample();
         }
-        float[] first = bag.forward(ids, false).data().clone();
-        // The race alternates the two loops on its first calls, then keeps one: both loops run in these calls.
-        for (int call = 0; call < 40; call++) {
-            assertArrayEquals(first, java.util.Arrays.copyOf(bag.forward(ids, false).data(), first.length), "call " + call);
+        float[] y = bag.forward(ids, false).data();
+        for (int b = 0; b < 8; b++) {
+            for (int j = 0; j < dim; j++) {
+                float want = 0f;
+                for (int k = ids.offsets()[b]; k < ids.offsets()[b + 1]; k++) want += w[table.offset() + ids.ids()[k] * dim + j];
+                assertEquals(want / (ids.offsets()[b + 1] - ids.offsets()[b]), y[b * dim + j], 1e-5f, "bag " + b + ", element " + j);
+            }
         }
-        float[] w = bag.table().value();
-        float want = 0f;
-        for (int k = ids.offsets()[3]; k < ids.offsets()[4]; k++) want += w[ids.ids()[k] * dim + 5];
-        assertEquals(want / (ids.offsets()[4] - ids.offsets()[3]), first[3 * dim + 5], 1e-5f);
+        assertEquals(0, new EmbeddingBag("f", 10, 5, PoolingMode.SUM, Initializers.normal(1), new Rng(3)).table().offset(),
+                "rows of 5 floats cannot all start on a line: no head");
+    }
+
+    @Test
+    void theHeadOfALineAlignedTableIsNeitherTrainedNorPersisted() {
+        for (OptimizerSpec opt : new OptimizerSpec[] {OptimizerSpec.sgd(0.1), OptimizerSpec.adam(0.05)}) {
+            Network net = Network.build(SyntheticBags.smallSentimentSpec(50, opt));
+            Parameter table = net.parameter("emb.table");
+            assertTrue(table.offset() > 0, "dim 16 is one line");
+            java.util.Arrays.fill(table.value(), 0, table.offset(), Float.NaN);
+            Batch b = net.newBatch();
+            b.start(2);
+            b.sparse("tokens").add(0).add(49).endExample();
+            b.sparse("tokens").add(0).add(7).endExample();
+            b.targets().set(0, 1f);
+            b.targets().set(1, 0f);
+            float[] before = java.util.Arrays.copyOfRange(table.value(), table.offset(), table.value().length);
+            for (int s = 0; s < 3; s++) assertTrue(net.trainBatch(b).trained());
+            for (int i = 0; i < table.offset(); i++) assertTrue(Float.isNaN(table.value()[i]), opt.type() + ": head float " + i + " untouched");
+            float[] after = java.util.Arrays.copyOfRange(table.value(), table.offset(), table.value().length);
+            for (float v : after) assertTrue(Float.isFinite(v), opt.type() + ": every row finite");
+            assertTrue(after[0] != before[0] && after[49 * 16] != before[49 * 16], opt.type() + ": the first and last rows trained");
+
+            byte[] state = io.streamnet.nn.state.ModelStateCodec.encode(net);
+            Network back = io.streamnet.nn.state.ModelStateCodec.decode(state);
+            Parameter restored = back.parameter("emb.table");
+            assertArrayEquals(after, java.util.Arrays.copyOfRange(restored.value(), restored.offset(), restored.value().length));
+            java.util.Arrays.fill(table.value(), 0, table.offset(), 0f);
+            assertArrayEquals(state, io.streamnet.nn.state.ModelStateCodec.encode(net), opt.type() + ": the head is not in the state");
+        }
     }
 
     @Test

@@ -74,7 +74,7 @@ class LayerGradientTest {
             DoubleSupplier f = () -> project(d.forward(x, true).data(), r, outN);
             Supplier<Object> pattern = kinked(act) ? () -> GradientCheck.positives(d.forward(x, true).data(), outN) : null;
             check("dense/" + act + " x", x.data(), x.size(), gx, f, pattern, 200, rng);
-            check("dense/" + act + " W", d.weight().value(), d.weight().size(), gw, f, pattern, 200, rng);
+            check("dense/" + act + " W", d.weight().value(), d.weight().offset(), d.weight().size(), gw, f, pattern, 200, rng);
             check("dense/" + act + " b", d.bias().value(), 5, gb, f, pattern, 200, rng);
         }
     }
@@ -123,7 +123,7 @@ class LayerGradientTest {
         assertNull(backwardOf(bag, ids, r), "ids have no gradient");
         float[] gt = dense(bag.table().sparseGrad());
         assertEquals(9, bag.table().sparseGrad().count(), "rows touched: {1,3,7},{9},{0,2,4,6,8}");
-        check("embedding_bag/" + variant, bag.table().value(), bag.table().size(), gt,
+        check("embedding_bag/" + variant, bag.table().value(), bag.table().offset(), bag.table().size(), gt,
                 () -> project(bag.forward(ids, true).data(), r, 16), null, 1000, rng);
     }
 
@@ -139,7 +139,7 @@ class LayerGradientTest {
         float[] r = new float[outN];
         fillUniform(r, outN, 1.0, rng);
         assertNull(backwardOf(emb, ids, r));
-        check("embedding/w" + width, emb.table().value(), emb.table().size(), dense(emb.table().sparseGrad()),
+        check("embedding/w" + width, emb.table().value(), emb.table().offset(), emb.table().size(), dense(emb.table().sparseGrad()),
                 () -> project(emb.forward(ids, true).data(), r, outN), null, 1000, rng);
     }
 

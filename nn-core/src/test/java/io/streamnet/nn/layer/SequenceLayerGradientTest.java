@@ -78,7 +78,7 @@ class SequenceLayerGradientTest {
         check(what + " x", x.data(), x.size(), gx, f, pattern, 1000, rng);
         for (Parameter p : conv.params()) {
             float[] analytic = p.grad().clone();
-            check(what + " " + p.name(), p.value(), p.size(), analytic, f, pattern, 1000, rng);
+            check(what + " " + p.name(), p.value(), p.offset(), p.size(), analytic, f, pattern, 1000, rng);
         }
     }
 
@@ -102,7 +102,7 @@ class SequenceLayerGradientTest {
         check(what + " x", x.data(), x.size(), gx, f, null, 1000, rng);
         for (Parameter p : layer.params()) {
             float[] analytic = p.grad().clone();
-            check(what + " " + p.name(), p.value(), p.size(), analytic, f, null, 1000, rng);
+            check(what + " " + p.name(), p.value(), p.offset(), p.size(), analytic, f, null, 1000, rng);
         }
     }
 

@@ -70,7 +70,7 @@ class NetworkGradientTest {
         List<float[]> grads = net.parameters().stream().map(NetworkGradientTest::gradientOf).toList();
         for (int i = 0; i < grads.size(); i++) {
             Parameter p = net.parameters().get(i);
-            GradientCheck.check(loss + " " + p.name(), p.value(), p.size(), grads.get(i), () -> net.evaluateLoss(b), null, 60, rng);
+            GradientCheck.check(loss + " " + p.name(), p.value(), p.offset(), p.size(), grads.get(i), () -> net.evaluateLoss(b), null, 60, rng);
         }
     }
 

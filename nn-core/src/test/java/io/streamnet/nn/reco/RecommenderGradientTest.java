@@ -58,7 +58,7 @@ class RecommenderGradientTest {
         Rng rng = new Rng(1);
         for (int i = 0; i < analytic.size(); i++) {
             Parameter p = m.rankingParameters().get(i);
-            GradientCheck.Report r = GradientCheck.check(p.name(), p.value(), p.size(), analytic.get(i),
+            GradientCheck.Report r = GradientCheck.check(p.name(), p.value(), p.offset(), p.size(), analytic.get(i),
                     () -> m.rankingLossAndGradients(s.batch()), null, 60, rng);
             assertTrue(r.checked() > 0, p.name());
         }
@@ -101,7 +101,7 @@ class RecommenderGradientTest {
         }
         for (int i = 0; i < analytic.size(); i++) {
             Parameter p = net.parameters().get(i);
-            GradientCheck.check(p.name(), p.value(), p.size(), analytic.get(i), () -> net.computeGradients(batch),
+            GradientCheck.check(p.name(), p.value(), p.offset(), p.size(), analytic.get(i), () -> net.computeGradients(batch),
                     null, 60, rng);
         }
     }

@@ -52,7 +52,7 @@ class SessionGruGradientTest {
         Rng rng = new Rng(3);
         for (int i = 0; i < analytic.size(); i++) {
             Parameter p = model.parameters().get(i);
-            GradientCheck.Report r = GradientCheck.check(p.name(), p.value(), p.size(), analytic.get(i),
+            GradientCheck.Report r = GradientCheck.check(p.name(), p.value(), p.offset(), p.size(), analytic.get(i),
                     model::lossAndGradients, null, 80, rng);
             assertTrue(r.checked() > 0, p.name());
         }

@@ -18,7 +18,7 @@ class StateWriterTest {
         byte[] nested = {9, 8, 7};
         byte[] state = StateWriter.encode(MAGIC, 3, w -> w.putInt(-7).putLong(Long.MIN_VALUE).putDouble(0.25)
             .putFloat(-2.5f).putBoolean(true).putString("zeile ü").putBytes(new byte[] {1, 2})
-            .putFloats(floats, 4).putInts(new int[] {5, 6, 7}, 2).putLongs(new long[] {11, 12}, 2)
+            .putFloats(floats, 0, 4).putInts(new int[] {5, 6, 7}, 2).putLongs(new long[] {11, 12}, 2)
             .putBytes(nested.length, (array, offset, length) -> System.arraycopy(nested, 0, array, offset, length)));
         int content = 4 + 8 + 8 + 4 + 1 + (4 + "zeile ü".getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
             + (4 + 2) + 16 + 8 + 16 + (4 + 3);
@@ -32,10 +32,11 @@ class StateWriterTest {
         assertTrue(r.getBoolean("boolean"));
         assertEquals("zeile ü", r.getString("string"));
         assertArrayEquals(new byte[] {1, 2}, r.getBytes("bytes"));
-        float[] f = new float[4];
-        r.getFloats("floats", f, 4);
+        float[] f = new float[5];
+        r.getFloats("floats", f, 1, 4);
+        assertEquals(0f, f[0], "nothing before the offset is written");
         for (int i = 0; i < 4; i++) {
-            assertEquals(Float.floatToRawIntBits(floats[i]), Float.floatToRawIntBits(f[i]), "raw bits of float " + i);
+            assertEquals(Float.floatToRawIntBits(floats[i]), Float.floatToRawIntBits(f[1 + i]), "raw bits of float " + i);
         }
         int[] ints = new int[2];
         r.getInts("ints", ints, 2);

@@ -77,7 +77,7 @@ class DeltaTrackerTest {
     SnapshotPayload.apply(tracker.full(), scorer);
     Parameter table = live.parameter("emb.table");
     int row = 1234;
-    int at = row * table.cols();
+    int at = table.offset() + row * table.cols();
     float[] original = java.util.Arrays.copyOfRange(table.value(), at, at + table.cols());
 
     table.value()[at + 3] += 0.25f;
@@ -123,14 +123,15 @@ class DeltaTrackerTest {
     float[] bias = live.parameter("hidden.bias").value();
     float[] table = live.parameter("emb.table").value();
     int cols = live.parameter("emb.table").cols();
+    int row7 = live.parameter("emb.table").offset() + 7 * cols;
     bias[0] = 0.0f;
-    table[7 * cols] = Float.intBitsToFloat(0x7fc0_0001); // the base holds a NaN: bit-by-bit comparison
+    table[row7] = Float.intBitsToFloat(0x7fc0_0001); // the base holds a NaN: bit-by-bit comparison
     DeltaTracker tracker = new DeltaTracker(live);
     Network scorer = Network.withoutInitialization(SmallTextModel.spec(), false);
     SnapshotPayload.apply(tracker.full(), scorer);
 
     bias[0] = -0.0f;
-    table[7 * cols] = Float.intBitsToFloat(0x7fc0_0002);
+    table[row7] = Float.intBitsToFloat(0x7fc0_0002);
     byte[] delta = tracker.delta();
     assertEquals(2, tracker.lastDeltaRows(), "-0.0 vs 0.0 and one NaN vs another are both changes");
     SnapshotPayload.apply(delta, scorer);

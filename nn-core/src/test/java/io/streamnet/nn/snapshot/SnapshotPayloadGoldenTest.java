@@ -136,7 +136,7 @@ class SnapshotPayloadGoldenTest {
     List<String> rows = new ArrayList<>();
     for (Parameter p : net.parameters()) {
       for (int row = 0; row < p.rows(); row++) {
-        for (int k = row * p.cols(); k < (row + 1) * p.cols(); k++) {
+        for (int k = p.offset() + row * p.cols(); k < p.offset() + (row + 1) * p.cols(); k++) {
           if (Float.floatToRawIntBits(p.value()[k]) != UNTOUCHED) {
             rows.add(p.name() + "#" + row);
             break;

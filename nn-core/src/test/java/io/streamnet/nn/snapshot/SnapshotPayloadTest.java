@@ -114,9 +114,10 @@ class SnapshotPayloadTest {
     DeltaTracker tracker = new DeltaTracker(live);
     tracker.full();
     float[] table = live.parameter("emb.table").value();
+    int at = live.parameter("emb.table").offset();
     int cols = live.parameter("emb.table").cols();
-    table[5 * cols] += 1f;
-    table[9 * cols] += 1f;
+    table[at + 5 * cols] += 1f;
+    table[at + 9 * cols] += 1f;
     byte[] delta = tracker.delta();
     assertEquals(SnapshotPayload.Kind.DELTA, SnapshotPayload.kind(delta));
     // emb.table is the first parameter: header, name, rows, cols, n, then the row indices.
@@ -145,7 +146,7 @@ class SnapshotPayloadTest {
     Network scorer = Network.forScoring(SmallTextModel.spec());
     SnapshotPayload.apply(tracker.full(), scorer);
     float[] table = live.parameter("emb.table").value();
-    for (int k = 0; k < table.length; k += 2 * 16) {
+    for (int k = live.parameter("emb.table").offset(); k < table.length; k += 2 * 16) {
       table[k] += 0.5f; // every other row
     }
     byte[] delta = tracker.delta();

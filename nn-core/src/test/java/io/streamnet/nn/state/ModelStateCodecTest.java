@@ -1,5 +1,6 @@
 package io.streamnet.nn.state;
 
+import io.streamnet.nn.layer.Parameter;
 import io.streamnet.nn.network.Batch;
 import io.streamnet.nn.network.Network;
 import io.streamnet.nn.spec.LayerSpec;
@@ -164,8 +165,9 @@ class ModelStateCodecTest {
         for (int i = 0; i < net.parameters().size(); i++) {
             assertArrayEquals(net.parameters().get(i).value(), other.parameters().get(i).value());
         }
-        net.parameters().get(0).value()[0] += 1f;
-        assertEquals(snap.entries().get(0).values()[0] + 1f, net.parameters().get(0).value()[0], "a snapshot is a copy");
+        Parameter first = net.parameters().get(0);
+        first.value()[first.offset()] += 1f;
+        assertEquals(snap.entries().get(0).values()[0] + 1f, first.value()[first.offset()], "a snapshot is a copy");
         LayerSpec.Dense hidden = (LayerSpec.Dense) spec().layer("hidden");
         Network wider = Network.build(spec().withLayer(new LayerSpec.Dense("hidden", List.of(), 8, "relu", 0.01, true, hidden.init(), false)));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> wider.loadParameters(snap));

@@ -42,6 +42,12 @@ public final class GradientCheck {
      */
     public static Report check(String what, float[] values, int n, float[] analytic, DoubleSupplier objective,
                                Supplier<Object> pattern, int maxCoords, Rng rng) {
+        return check(what, values, 0, n, analytic, objective, pattern, maxCoords, rng);
+    }
+
+    /** As above for coordinates {@code values[off + k]}, {@code k < n} (a parameter's storage from its offset). */
+    public static Report check(String what, float[] values, int off, int n, float[] analytic, DoubleSupplier objective,
+                               Supplier<Object> pattern, int maxCoords, Rng rng) {
         int[] coords;
         if (n <= maxCoords) {
             coords = new int[n];
@@ -53,16 +59,16 @@ public final class GradientCheck {
         int skipped = 0;
         double maxRel = 0;
         for (int k : coords) {
-            float v = values[k];
+            float v = values[off + k];
             float up = (float) (v + H);
             float down = (float) (v - H);
-            values[k] = up;
+            values[off + k] = up;
             double fUp = objective.getAsDouble();
             Object pUp = pattern == null ? null : pattern.get();
-            values[k] = down;
+            values[off + k] = down;
             double fDown = objective.getAsDouble();
             Object pDown = pattern == null ? null : pattern.get();
-            values[k] = v;
+            values[off + k] = v;
             if (pattern != null && !deepEquals(pUp, pDown)) {
                 skipped++;
                 continue;

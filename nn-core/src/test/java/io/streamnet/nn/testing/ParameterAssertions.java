@@ -19,13 +19,15 @@ public final class ParameterAssertions {
     for (int i = 0; i < e.size(); i++) {
       float[] ev = e.get(i).value();
       float[] av = a.get(i).value();
-      assertEquals(ev.length, av.length, when + ": size of " + e.get(i).name());
-      for (int k = 0; k < ev.length; k++) {
-        if (Float.floatToRawIntBits(ev[k]) != Float.floatToRawIntBits(av[k])) {
+      int eo = e.get(i).offset();
+      int ao = a.get(i).offset();
+      assertEquals(e.get(i).size(), a.get(i).size(), when + ": size of " + e.get(i).name());
+      for (int k = 0; k < e.get(i).size(); k++) {
+        if (Float.floatToRawIntBits(ev[eo + k]) != Float.floatToRawIntBits(av[ao + k])) {
           throw new AssertionError(when + ": " + e.get(i).name() + " differs at row " + k / e.get(i).cols()
-              + ", col " + k % e.get(i).cols() + ": expected " + ev[k] + " (bits "
-              + Integer.toHexString(Float.floatToRawIntBits(ev[k])) + "), got " + av[k] + " (bits "
-              + Integer.toHexString(Float.floatToRawIntBits(av[k])) + ")");
+              + ", col " + k % e.get(i).cols() + ": expected " + ev[eo + k] + " (bits "
+              + Integer.toHexString(Float.floatToRawIntBits(ev[eo + k])) + "), got " + av[ao + k] + " (bits "
+              + Integer.toHexString(Float.floatToRawIntBits(av[ao + k])) + ")");
         }
       }
     }
@@ -35,10 +37,10 @@ public final class ParameterAssertions {
   public static long differingValues(Network x, Network y) {
     long n = 0;
     for (int i = 0; i < x.parameters().size(); i++) {
-      float[] a = x.parameters().get(i).value();
-      float[] b = y.parameters().get(i).value();
-      for (int k = 0; k < a.length; k++) {
-        if (Float.floatToRawIntBits(a[k]) != Float.floatToRawIntBits(b[k])) {
+      Parameter px = x.parameters().get(i);
+      Parameter py = y.parameters().get(i);
+      for (int k = 0; k < px.size(); k++) {
+        if (Float.floatToRawIntBits(px.value()[px.offset() + k]) != Float.floatToRawIntBits(py.value()[py.offset() + k])) {
           n++;
         }
       }

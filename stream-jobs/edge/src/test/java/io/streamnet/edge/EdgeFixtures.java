@@ -1,5 +1,6 @@
 package io.streamnet.edge;
 
+import io.streamnet.nn.layer.Parameter;
 import io.streamnet.jobs.task.ServingModel;
 import io.streamnet.jobs.task.ServingStamp;
 import io.streamnet.jobs.task.Task;
@@ -128,9 +129,10 @@ public final class EdgeFixtures {
 
   /** Adds {@code delta} to every value of the first parameter: a new version. */
   public static void nudge(ModelContent model, float delta) {
-    float[] w = model.parameters().get(0).value();
-    for (int i = 0; i < w.length; i++) {
-      w[i] += delta * ((i % 7) - 3);
+    Parameter p = model.parameters().get(0);
+    float[] w = p.value();
+    for (int i = 0; i < p.size(); i++) {
+      w[p.offset() + i] += delta * ((i % 7) - 3);
     }
   }
 }

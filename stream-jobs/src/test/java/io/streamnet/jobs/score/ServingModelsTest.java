@@ -40,7 +40,7 @@ class ServingModelsTest {
     private void changeRow(Parameter p) {
       int row = random.nextInt(p.rows());
       for (int c = 0; c < p.cols(); c++) {
-        p.value()[row * p.cols() + c] = (float) random.nextGaussian();
+        p.value()[p.offset() + row * p.cols() + c] = (float) random.nextGaussian();
       }
     }
 

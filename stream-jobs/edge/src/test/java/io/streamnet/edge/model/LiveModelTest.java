@@ -59,8 +59,9 @@ class LiveModelTest {
             lastSeen = v;
             for (Parameter p : s.model().parameters()) {
               float[] w = p.value();
-              if (w[0] != v || w[w.length - 1] != v || w[w.length / 2] != v) {
-                failure.set("version " + v + " read with values " + w[0] + "/" + w[w.length / 2] + "/"
+              int first = p.offset();
+              if (w[first] != v || w[w.length - 1] != v || w[w.length / 2] != v) {
+                failure.set("version " + v + " read with values " + w[first] + "/" + w[w.length / 2] + "/"
                     + w[w.length - 1] + " in " + p.name());
               }
             }
@@ -99,7 +100,8 @@ class LiveModelTest {
     writer.start();
     writer.join(300);
     assertTrue(writer.isAlive(), "the store wrote a copy a scoring thread was reading");
-    assertEquals(2f, reading.model().parameters().get(0).value()[0]);
+    Parameter first = reading.model().parameters().get(0);
+    assertEquals(2f, first.value()[first.offset()]);
     reading.release();
     writer.join(10_000);
     assertEquals(new ModelVersion(1, 4), live.current().version());
