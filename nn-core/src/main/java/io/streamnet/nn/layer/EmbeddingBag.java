@@ -71,8 +71,8 @@ public final class EmbeddingBag implements Layer {
                 java.util.Arrays.fill(o, ob, ob + d, 0f);
                 continue;
             }
-            if (weights != null) k.weightedSumRows(w, base, d, ids, weights, start, end, o, ob);
-            else k.sumRows(w, base, d, ids, start, end, o, ob);
+            if (weights == null) k.sumRows(w, base, d, ids, start, end, o, ob);
+            else k.weightedSumRows(w, base, d, ids, weights, start, end, o, ob);
             if (mode == PoolingMode.MEAN && end - start > 1) k.scale(o, ob, d, 1f / (end - start));
         }
         return out;
