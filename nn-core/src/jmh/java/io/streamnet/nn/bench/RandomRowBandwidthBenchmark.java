@@ -30,6 +30,9 @@ import java.util.concurrent.TimeUnit;
  * The rows are moved by nn-core's own row kernels (the Vector API ones where they run), the fastest this JVM has,
  * from a table laid out as S's ({@link Parameter#sparseLineAligned}: rows on cache lines).
  *
+ * {@link #gatherScoring} reads the rows of a scoring batch of 256 (65,536 rows, 16 MB), summed per example as S's
+ * forward pass sums each bag: its examples/s bound S's scoring rate at batch 256.
+ *
  * <p>{@code rows}: {@code same} reuses one batch's ids every step, as {@code ModelSTrainBenchmark} and the PyTorch
  * peer do (the 2 MB of rows stay in the caches); {@code fresh} cycles through 64 batches (128 MB of row traffic,
  * twice the table), so rows come from memory, as in a stream.
@@ -46,6 +49,9 @@ public class RandomRowBandwidthBenchmark {
     static final int BATCH = 32;
     static final int IDS = BATCH * ReferenceBatches.S_IDS_PER_EXAMPLE;
     private static final int FRESH_BATCHES = 64;
+    static final int SCORING_BATCH = 256;
+    /** Fresh scoring batches: 8 x 16 MB of rows, twice the table. */
+    private static final int FRESH_SCORING_BATCHES = 8;
 
     @Param({"same", "fresh"})
     public String rows;
@@ -55,7 +61,9 @@ public class RandomRowBandwidthBenchmark {
     private int[][] batches;
     /** Each batch's distinct rows in ascending order, as the optimizer visits them. */
     private int[][] distinct;
+    private int[][] scoringBatches;
     private int next;
+    private int nextScoring;
     private final float[] acc = new float[DIM];
     private final float[] grad = new float[DIM];
     private final RowKernels kernels = RowKernels.get();
@@ -75,6 +83,11 @@ public class RandomRowBandwidthBenchmark {
             for (int i = 0; i < IDS; i++) batches[b][i] = rnd.nextInt(ReferenceSpecs.S_BUCKETS);
             distinct[b] = Arrays.stream(batches[b]).distinct().sorted().toArray();
         }
+        int scoring = rows.equals("same") ? 1 : FRESH_SCORING_BATCHES;
+        scoringBatches = new int[scoring][SCORING_BATCH * ReferenceBatches.S_IDS_PER_EXAMPLE];
+        for (int[] ids : scoringBatches) {
+            for (int i = 0; i < ids.length; i++) ids[i] = rnd.nextInt(ReferenceSpecs.S_BUCKETS);
+        }
     }
 
     private int advance() {
@@ -88,6 +101,20 @@ public class RandomRowBandwidthBenchmark {
     @OperationsPerInvocation(IDS)
     public float gather() {
         return gatherRows(batches[advance()]);
+    }
+
+    /** Reads every row a scoring batch of 256 names, one sum per example; per example. */
+    @Benchmark
+    @OperationsPerInvocation(SCORING_BATCH)
+    public float gatherScoring() {
+        int[] ids = scoringBatches[nextScoring];
+        nextScoring = nextScoring + 1 == scoringBatches.length ? 0 : nextScoring + 1;
+        float s = 0;
+        for (int e = 0, n = ReferenceBatches.S_IDS_PER_EXAMPLE; e < SCORING_BATCH; e++) {
+            kernels.sumRows(table, base, DIM, ids, e * n, e * n + n, acc, 0);
+            s += acc[0];
+        }
+        return s;
     }
 
     /** Read-modify-writes every distinct row of a batch (as a lazy SGD update, w -= lr g); per row of the batch. */
