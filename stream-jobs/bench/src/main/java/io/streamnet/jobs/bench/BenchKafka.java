@@ -32,7 +32,8 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * The benchmark's Kafka side: an in-process broker, the in-memory registry shared by the job and the load generator
+ * The benchmark's Kafka side: an in-process broker (or a broker of its own process, as in a deployment, when its
+ * address is given), the in-memory registry shared by the job and the load generator
  * (hit once per schema, then cached), and the few things the benchmark does with them.
  */
 final class BenchKafka implements AutoCloseable {
@@ -41,18 +42,28 @@ final class BenchKafka implements AutoCloseable {
   /** A full snapshot is tens of MB: a consumer of the snapshot topic must accept it whole. */
   private static final int SNAPSHOT_FETCH_BYTES = 256 * 1024 * 1024;
 
+  /** The in-process broker; null when the benchmark uses one of its own process. */
   private final EmbeddedKafkaBroker broker;
+  private final String bootstrap;
 
-  private BenchKafka(EmbeddedKafkaBroker broker) {
+  private BenchKafka(EmbeddedKafkaBroker broker, String bootstrap) {
     this.broker = broker;
+    this.bootstrap = bootstrap;
   }
 
+  /** An in-process broker. */
   static BenchKafka start() {
-    return new BenchKafka(EmbeddedKafkaBroker.start());
+    EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
+    return new BenchKafka(broker, broker.bootstrapServers());
+  }
+
+  /** The broker at {@code bootstrap} when given (it outlives the benchmark), else an in-process one. */
+  static BenchKafka start(String bootstrap) {
+    return bootstrap == null ? start() : new BenchKafka(null, bootstrap);
   }
 
   String bootstrap() {
-    return broker.bootstrapServers();
+    return bootstrap;
   }
 
   /** One-partition topics (one arrival order), and the snapshot topic as the job needs it (compacted, 128 MiB). */
@@ -151,6 +162,8 @@ final class BenchKafka implements AutoCloseable {
 
   @Override
   public void close() {
-    broker.close();
+    if (broker != null) {
+      broker.close();
+    }
   }
 }

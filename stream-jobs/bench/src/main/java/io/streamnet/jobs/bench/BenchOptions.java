@@ -37,11 +37,12 @@ import java.util.Map;
  * @param window       the measured window
  * @param drain        the longest wait, after the window, for the window's outputs to arrive
  * @param overrides    job configuration keys set over the benchmark's own settings, in order
+ * @param bootstrap    a broker of its own process to use instead of the in-process one, or null
  */
 record BenchOptions(Task task, int rounds, int warmupRounds, List<Dataset> datasets, List<Integer> catalogues,
                     boolean training, boolean scoring, int limit, int minEvents, Path data, boolean imdbOnly,
                     double labeledRate, double requestRate, Duration warmup, Duration window, Duration drain,
-                    Map<String, String> overrides) {
+                    Map<String, String> overrides, String bootstrap) {
 
   /** The tasks the benchmark drives, by their {@code job.task} name. */
   enum Task {
@@ -92,7 +93,9 @@ record BenchOptions(Task task, int rounds, int warmupRounds, List<Dataset> datas
       "  --window        seconds measured (default 60)",
       "  --drain         seconds, at most, to wait after the window for its outputs (default 60)",
       "  --set KEY=VALUE a job configuration key over the benchmark's settings (repeatable), e.g.",
-      "                  --set checkpointing.interval_ms=1000");
+      "                  --set checkpointing.interval_ms=1000",
+      "  --bootstrap     HOST:PORT of a broker in its own process (e.g. ops/kafka.sh start) instead of the in-process",
+      "                  one; the benchmark creates and deletes its topics there");
 
   BenchOptions {
     datasets = List.copyOf(datasets);
@@ -121,6 +124,7 @@ record BenchOptions(Task task, int rounds, int warmupRounds, List<Dataset> datas
     Duration window = Duration.ofSeconds(60);
     Duration drain = Duration.ofSeconds(60);
     Map<String, String> overrides = new LinkedHashMap<>();
+    String bootstrap = null;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -181,6 +185,12 @@ record BenchOptions(Task task, int rounds, int warmupRounds, List<Dataset> datas
           }
           overrides.put(v.substring(0, eq).trim(), v.substring(eq + 1).trim());
         }
+        case "--bootstrap" -> {
+          bootstrap = OptionValues.value(args, ++i, a);
+          if (!bootstrap.matches("[^:,\\s]+:\\d+(,[^:,\\s]+:\\d+)*")) {
+            throw new UsageException("--bootstrap needs HOST:PORT[,HOST:PORT...], got '" + bootstrap + "'");
+          }
+        }
         default -> {
           if (i == 0 && !a.startsWith("-")) {
             rounds = (int) OptionValues.integer(args, i, "ROUNDS", 1, 1_000);
@@ -203,7 +213,7 @@ record BenchOptions(Task task, int rounds, int warmupRounds, List<Dataset> datas
       requestRate = task == Task.SENTIMENT ? 2_000 : 500;
     }
     return new BenchOptions(task, rounds, warmupRounds, datasets, catalogues, training, scoring, limit, minEvents,
-        data, imdbOnly, labeledRate, requestRate, warmup, window, drain, overrides);
+        data, imdbOnly, labeledRate, requestRate, warmup, window, drain, overrides, bootstrap);
   }
 
   static Task task(String value) throws UsageException {

@@ -63,7 +63,7 @@ public final class EndToEndBenchmark {
     LOG.info("benchmark of the {} job: {} rounds after {} warm-up; {} cores, load average {}", o.task().jobName,
         o.rounds(), o.warmupRounds(), Runtime.getRuntime().availableProcessors(),
         String.format(Locale.ROOT, "%.1f", BenchRounds.loadAverage()));
-    try (BenchKafka kafka = BenchKafka.start()) {
+    try (BenchKafka kafka = BenchKafka.start(o.bootstrap())) {
       BenchRounds.run(o.warmupRounds(), o.rounds(), o.task() == BenchOptions.Task.SENTIMENT
           ? SentimentBench.prepare(kafka, work, o) : RecoBench.prepare(kafka, work, o), out);
     }

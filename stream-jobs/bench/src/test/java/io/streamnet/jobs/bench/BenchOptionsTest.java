@@ -45,6 +45,15 @@ class BenchOptionsTest {
   }
 
   @Test
+  void aBrokerOfItsOwnProcessIsGivenByItsAddress() throws Exception {
+    assertEquals(null, BenchOptions.parse(new String[0]).bootstrap());
+    assertEquals("127.0.0.1:9092", BenchOptions.parse(new String[] {"--bootstrap", "127.0.0.1:9092"}).bootstrap());
+    assertEquals("a:1,b:2", BenchOptions.parse(new String[] {"--bootstrap", "a:1,b:2"}).bootstrap());
+    assertEquals("--bootstrap needs HOST:PORT[,HOST:PORT...], got 'localhost'", assertThrows(UsageException.class,
+        () -> BenchOptions.parse(new String[] {"--bootstrap", "localhost"})).getMessage());
+  }
+
+  @Test
   void theRecommendationTaskHasItsOwnDefaultsAndOptions() throws Exception {
     BenchOptions o = BenchOptions.parse(new String[] {"--task", "recommendation"});
     assertEquals(BenchOptions.Task.RECOMMENDATION, o.task());
