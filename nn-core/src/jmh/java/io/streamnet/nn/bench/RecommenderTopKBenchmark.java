@@ -64,6 +64,16 @@ public class RecommenderTopKBenchmark {
         topK();
     }
 
+    /**
+     * What a new version costs the scorer's next two answers: the first scans the float table (the model changed since
+     * the last call), the second rebuilds the bfloat16 copy and scans it.
+     */
+    @Benchmark
+    public int topKTwiceAfterANewVersion() {
+        model.contentChanged();
+        return topK() + topK();
+    }
+
     @Benchmark
     public int topK() {
         int u = next++ & 63;

@@ -90,4 +90,54 @@ class Bfloat16PairsTest {
             }
         }
     }
+
+    @Test
+    void bothKernelsPackRowsAsPackIntoBlockAndSumTheirSquaresExactlyEnough() {
+        SplittableRandom rng = new SplittableRandom(9);
+        int w = Bfloat16Pairs.BLOCK;
+        for (int dim : new int[] {1, 7, 31, 32, 33, 64, 100, 128, 130, 256}) {
+            int half = Bfloat16Pairs.half(dim);
+            int rows = 37;
+            int blocks = (rows + w - 1) / w;
+            float[] table = new float[rows * dim + 5];
+            for (int i = 0; i < table.length; i++) table[i] = (float) (rng.nextGaussian() * Math.exp(rng.nextDouble(-20, 20)));
+            int[] want = new int[blocks * w * half];
+            int[] scalar = new int[want.length];
+            int[] vector = new int[want.length];
+            for (int r = 0; r < rows; r++) {
+                int off = 5 + r * dim; // rows from an offset, as a line-aligned table's
+                Bfloat16Pairs.packIntoBlock(table, off, dim, want, r);
+                double s = new ScalarRowKernels().bfloat16PackRow(table, off, dim, scalar, r, 1e30f);
+                double v = RowKernels.get().bfloat16PackRow(table, off, dim, vector, r, 1e30f);
+                java.math.BigDecimal exact = java.math.BigDecimal.ZERO;
+                for (int j = 0; j < dim; j++) {
+                    exact = exact.add(new java.math.BigDecimal((double) table[off + j] * table[off + j]));
+                }
+                double e = exact.doubleValue();
+                assertTrue(Math.abs(s - e) <= dim * 0x1p-52 * e, "dim " + dim + " row " + r + ": scalar " + s + " vs " + e);
+                assertTrue(Math.abs(v - e) <= dim * 0x1p-52 * e, "dim " + dim + " row " + r + ": vector " + v + " vs " + e);
+            }
+            assertArrayEquals(want, scalar, "dim " + dim);
+            assertArrayEquals(want, vector, "dim " + dim);
+        }
+    }
+
+    @Test
+    void aRowWithANonFiniteOrTooLargeValueIsRefused() {
+        for (RowKernels k : new RowKernels[] {new ScalarRowKernels(), RowKernels.get()}) {
+            for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY, -2e30f}) {
+                for (int at : new int[] {0, 63, 64, 127}) {
+                    float[] row = new float[128];
+                    java.util.Arrays.fill(row, 0.5f);
+                    row[at] = bad;
+                    assertTrue(Double.isNaN(k.bfloat16PackRow(row, 0, 128, new int[16 * 64], 0, 1e30f)),
+                            k.name() + ": " + bad + " at " + at);
+                }
+            }
+            float[] fine = new float[128];
+            java.util.Arrays.fill(fine, -1e30f);
+            assertEquals(128 * 1e60, k.bfloat16PackRow(fine, 0, 128, new int[16 * 64], 0, 1e30f), 128 * 1e60 * 1e-6,
+                    k.name() + ": the largest magnitude allowed");
+        }
+    }
 }
