@@ -46,12 +46,17 @@ final class Bfloat16ItemTable {
         }
         usable = false;
         for (int r = 0; r < rows; r++) {
-            // The sum is of exact products in double, far finer than the float rounding that nextUp covers.
-            double squares = kernels.bfloat16PackRow(table, r * dim, dim, packed, r, MAX_MAGNITUDE);
-            if (Double.isNaN(squares)) {
-                return false;
+            int off = r * dim;
+            double sum = 0;
+            for (int j = 0; j < dim; j++) {
+                float v = table[off + j];
+                if (!(Math.abs(v) <= MAX_MAGNITUDE)) {
+                    return false;
+                }
+                sum += (double) v * v;
             }
-            norms[r] = Math.nextUp((float) Math.sqrt(squares));
+            norms[r] = Math.nextUp((float) Math.sqrt(sum));
+            Bfloat16Pairs.packIntoBlock(table, off, dim, packed, r);
         }
         this.rows = rows;
         usable = true;

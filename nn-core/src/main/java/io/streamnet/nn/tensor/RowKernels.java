@@ -90,15 +90,6 @@ public interface RowKernels {
      */
     void bfloat16BlockDots(int[] packed, int half, float[] u, int blocks, float[] out);
 
-    /**
-     * Packs {@code src[off, off + dim)} as row {@code row} of the bfloat16 blocks in {@code dst}, as
-     * {@link Bfloat16Pairs#packIntoBlock} does, and returns the row's sum of squares: each product exact in double, the
-     * sum in double, in an order each implementation chooses (the one result of these kernels that may differ between
-     * them in its last bits: it feeds an error bound, never a score). Returns NaN, the row's pairs unspecified, when a
-     * value is not finite or its magnitude exceeds {@code maxMagnitude}.
-     */
-    double bfloat16PackRow(float[] src, int off, int dim, int[] dst, int row, float maxMagnitude);
-
     /** The kernels of this JVM: vector if the incubator module is present (and not disabled), else scalar. */
     static RowKernels get() {
         return RowKernelChoice.KERNELS;

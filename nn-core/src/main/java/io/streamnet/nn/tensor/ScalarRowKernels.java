@@ -134,33 +134,6 @@ public final class ScalarRowKernels implements RowKernels {
     }
 
     @Override
-    public double bfloat16PackRow(float[] src, int off, int dim, int[] dst, int row, float maxMagnitude) {
-        // Four independent sums, so that the adds do not wait on each other.
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        int j = 0;
-        for (; j + 4 <= dim; j += 4) {
-            float a = src[off + j], b = src[off + j + 1], c = src[off + j + 2], d = src[off + j + 3];
-            if (!(Math.abs(a) <= maxMagnitude && Math.abs(b) <= maxMagnitude && Math.abs(c) <= maxMagnitude
-                    && Math.abs(d) <= maxMagnitude)) {
-                return Double.NaN;
-            }
-            s0 += (double) a * a;
-            s1 += (double) b * b;
-            s2 += (double) c * c;
-            s3 += (double) d * d;
-        }
-        for (; j < dim; j++) {
-            float v = src[off + j];
-            if (!(Math.abs(v) <= maxMagnitude)) {
-                return Double.NaN;
-            }
-            s0 += (double) v * v;
-        }
-        Bfloat16Pairs.packIntoBlock(src, off, dim, dst, row);
-        return (s0 + s1) + (s2 + s3);
-    }
-
-    @Override
     public void bfloat16BlockDots(int[] packed, int half, float[] u, int blocks, float[] out) {
         final int w = Bfloat16Pairs.BLOCK;
         for (int b = 0; b < blocks; b++) {

@@ -1,6 +1,5 @@
 package io.streamnet.nn.tensor;
 
-import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
@@ -10,21 +9,13 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link RowKernels} on the incubating Vector API (loaded only when its module is present, see
  * {@link RowKernelChoice}). Each lane does exactly what {@link ScalarRowKernels} does per element, in the same
- * order and without fused multiply-adds, and tails fall back to the scalar code: the results are bit-identical (but
- * for the sum of squares of {@link #bfloat16PackRow}, which feeds an error bound).
+ * order and without fused multiply-adds, and tails fall back to the scalar code: the results are bit-identical.
  */
 public final class VectorRowKernels implements RowKernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     private static final VectorSpecies<Integer> IS = IntVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Double> DS = DoubleVector.SPECIES_PREFERRED;
-    /** Where a vector of 16 consecutive pairs of one row goes in its block: one int every {@code BLOCK}. */
-    private static final int[] BLOCK_STRIDE = new int[Bfloat16Pairs.BLOCK];
     private final ScalarRowKernels tail = new ScalarRowKernels();
-
-    static {
-        for (int l = 0; l < BLOCK_STRIDE.length; l++) BLOCK_STRIDE[l] = l * Bfloat16Pairs.BLOCK;
-    }
 
     @Override
     public String name() {
@@ -283,43 +274,6 @@ public final class VectorRowKernels implements RowKernels {
      * Two blocks at a time, so that four chains of fused multiply-adds are in flight; widening a bfloat16 is a mask
      * or a 16-bit shift. Lane r does exactly the scalar kernel's operations for row r.
      */
-    @Override
-    public double bfloat16PackRow(float[] src, int off, int dim, int[] dst, int row, float maxMagnitude) {
-        final int w = Bfloat16Pairs.BLOCK;
-        if (L != w || IS.length() != w || DS.length() * 2 != w || dim % (2 * w) != 0) {
-            return tail.bfloat16PackRow(src, off, dim, dst, row, maxMagnitude);
-        }
-        int half = dim >>> 1;
-        int base = (row / w) * half * w + row % w;
-        FloatVector max = FloatVector.broadcast(S, maxMagnitude);
-        VectorMask<Float> ok = S.maskAll(true);
-        DoubleVector s0 = DoubleVector.zero(DS);
-        DoubleVector s1 = DoubleVector.zero(DS);
-        DoubleVector s2 = DoubleVector.zero(DS);
-        DoubleVector s3 = DoubleVector.zero(DS);
-        for (int j = 0; j < half; j += w) {
-            FloatVector hi = FloatVector.fromArray(S, src, off + j);
-            FloatVector lo = FloatVector.fromArray(S, src, off + half + j);
-            ok = ok.and(hi.abs().compare(VectorOperators.LE, max)).and(lo.abs().compare(VectorOperators.LE, max));
-            DoubleVector h0 = (DoubleVector) hi.convertShape(VectorOperators.F2D, DS, 0);
-            DoubleVector h1 = (DoubleVector) hi.convertShape(VectorOperators.F2D, DS, 1);
-            DoubleVector l0 = (DoubleVector) lo.convertShape(VectorOperators.F2D, DS, 0);
-            DoubleVector l1 = (DoubleVector) lo.convertShape(VectorOperators.F2D, DS, 1);
-            s0 = s0.add(h0.mul(h0));
-            s1 = s1.add(h1.mul(h1));
-            s2 = s2.add(l0.mul(l0));
-            s3 = s3.add(l1.mul(l1));
-            // Bfloat16Pairs.round of finite values, written out here: the compiler directive keeps this class's
-            // methods from being inlined, and a helper taking vectors would box them.
-            IntVector hb = hi.reinterpretAsInts();
-            IntVector lb = lo.reinterpretAsInts();
-            IntVector hr = hb.add(0x7FFF).add(hb.lanewise(VectorOperators.LSHR, 16).and(1)).lanewise(VectorOperators.LSHR, 16);
-            IntVector lr = lb.add(0x7FFF).add(lb.lanewise(VectorOperators.LSHR, 16).and(1)).lanewise(VectorOperators.LSHR, 16);
-            hr.lanewise(VectorOperators.LSHL, 16).or(lr).intoArray(dst, base + j * w, BLOCK_STRIDE, 0);
-        }
-        return ok.allTrue() ? s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD) : Double.NaN;
-    }
-
     @Override
     public void bfloat16BlockDots(int[] packed, int half, float[] u, int blocks, float[] out) {
         final int w = Bfloat16Pairs.BLOCK;
