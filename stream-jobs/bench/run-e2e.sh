@@ -3,7 +3,8 @@
 # the default; "Recommendation end to end" for --task recommendation):
 # builds the benchmark jar when it is missing or older than its sources, then runs
 # io.streamnet.jobs.bench.EndToEndBenchmark in one JVM (in-process Kafka broker, in-memory registry, Flink
-# MiniCluster; --bootstrap HOST:PORT uses a broker of its own process instead, e.g. ops/kafka.sh start). One key=value line per round on stdout, then "medians rounds=N ..."; logs on stderr.
+# MiniCluster; --bootstrap HOST:PORT uses a broker of its own process instead, e.g. ops/kafka.sh start).
+# One key=value line per round on stdout, then "medians rounds=N ..."; logs on stderr.
 #
 # usage: stream-jobs/bench/run-e2e.sh [ROUNDS] [options]     ('--help' lists the options; ROUNDS defaults to 3)
 # Data: IMDB and SST-2 (MovieLens latest-small) from $STREAMNET_DATA, else ../shared/data (relative to the

@@ -64,16 +64,28 @@ public record Kafka(String bootstrapServers, String groupId, StartingOffsets sta
     return p;
   }
 
-  /** @param task the job's task: the default group id and transactional id prefix are {@code streamnet-<task>} */
-  static Kafka read(ConfigNode n, String task) {
-    String servers = n.nonBlank("bootstrap_servers", "localhost:9092");
+  /**
+   * The first entry of a comma-separated {@code bootstrap.servers} list that is not {@code host:port} (optionally with a
+   * listener prefix, or an IPv6 [host]; port 1-65535), trimmed; null when every entry is.
+   */
+  public static String notAServer(String servers) {
     for (String server : servers.split(",", -1)) {
       Matcher m = SERVER.matcher(server.trim());
       int port = m.matches() ? Integer.parseInt(m.group(2)) : -1;
       if (port < 1 || port > 65535) {
-        throw n.fail("bootstrap_servers", "'" + server.trim() + "' is not host:port (a comma-separated list of"
-            + " host:port is expected, e.g. localhost:9092)");
+        return server.trim();
       }
+    }
+    return null;
+  }
+
+  /** @param task the job's task: the default group id and transactional id prefix are {@code streamnet-<task>} */
+  static Kafka read(ConfigNode n, String task) {
+    String servers = n.nonBlank("bootstrap_servers", "localhost:9092");
+    String bad = notAServer(servers);
+    if (bad != null) {
+      throw n.fail("bootstrap_servers", "'" + bad + "' is not host:port (a comma-separated list of"
+          + " host:port is expected, e.g. localhost:9092)");
     }
     String group = n.nonBlank("group_id", "streamnet-" + task);
     String start = n.string("starting_offsets", "committed").trim();

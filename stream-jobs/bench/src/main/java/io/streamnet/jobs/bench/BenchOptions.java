@@ -1,5 +1,6 @@
 package io.streamnet.jobs.bench;
 
+import io.streamnet.jobs.config.Kafka;
 import io.streamnet.nn.cli.OptionValues;
 import io.streamnet.nn.cli.UsageException;
 import io.streamnet.nn.data.Dataset;
@@ -187,7 +188,7 @@ record BenchOptions(Task task, int rounds, int warmupRounds, List<Dataset> datas
         }
         case "--bootstrap" -> {
           bootstrap = OptionValues.value(args, ++i, a);
-          if (!bootstrap.matches("[^:,\\s]+:\\d+(,[^:,\\s]+:\\d+)*")) {
+          if (Kafka.notAServer(bootstrap) != null) { // the job's own check of kafka.bootstrap_servers
             throw new UsageException("--bootstrap needs HOST:PORT[,HOST:PORT...], got '" + bootstrap + "'");
           }
         }
