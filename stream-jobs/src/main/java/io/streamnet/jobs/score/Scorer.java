@@ -30,6 +30,12 @@ final class Scorer<R extends SpecificRecordBase, C, O extends SpecificRecordBase
   private long waitedUntilMillis = -1;
   /** Whether a request that did not wait has been answered: the waiting ones are all counted. */
   private boolean waitingCounted;
+  /**
+   * The served version as the {@code modelVersion} gauge reports it (read by the metrics reporter's thread): set once
+   * the scorer can answer with it, after the version's back copy is built and the first model's time is taken, so a
+   * request sent after the gauge shows a version never counts as having waited for it.
+   */
+  private volatile long reportedVersion;
 
   Scorer(String modelId, Task<?, ?, R, C, O> task, long now) {
     this.modelId = modelId;
@@ -42,6 +48,7 @@ final class Scorer<R extends SpecificRecordBase, C, O extends SpecificRecordBase
     store.restore(state);
     if (ready()) {
       waitedUntilMillis = System.currentTimeMillis();
+      reportedVersion = served().version();
     }
   }
 
@@ -53,6 +60,7 @@ final class Scorer<R extends SpecificRecordBase, C, O extends SpecificRecordBase
       if (waitedUntilMillis < 0) {
         waitedUntilMillis = System.currentTimeMillis();
       }
+      reportedVersion = served().version();
     }
     return completed;
   }
@@ -113,6 +121,6 @@ final class Scorer<R extends SpecificRecordBase, C, O extends SpecificRecordBase
 
   void register(MetricGroup group) {
     metrics.register(group);
-    group.gauge("modelVersion", () -> served() == null ? 0 : served().version());
+    group.gauge("modelVersion", () -> reportedVersion);
   }
 }

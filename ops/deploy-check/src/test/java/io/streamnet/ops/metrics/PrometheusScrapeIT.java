@@ -378,8 +378,8 @@ class PrometheusScrapeIT {
           requested = true;
         } else if (last.get() != null && requested && done.test(last.get())) {
           // The reporter reads gauge after gauge while it writes a page, so the page where the counts first reach
-          // their end may hold other gauges read before the last records came (a CI run saw 200 requests answered
-          // beside empty latency quantiles): the figures are those of the next page, read wholly after the end.
+          // their end may hold other gauges read before the last records came: the figures are those of the next
+          // page, read wholly after the end.
           if (doneOnce) {
             break;
           }
