@@ -48,10 +48,9 @@ class ScorerTest {
   }
 
   /**
-   * A CI run sent requests as soon as the gauge showed version 1, while the scorer was still building the first
-   * version's back copy; they were stamped before the scorer took the first model's time, so all of them counted as
-   * having waited for it and the served latency had no value. The gauge now shows a version only once the scorer can
-   * answer with it.
+   * A client that sends requests once the gauge shows a version must find them served, not counted as having waited
+   * for the first model: the gauge shows a version only after the scorer has built its copies and taken the first
+   * model's time.
    */
   @Test
   void theGaugeShowsTheFirstVersionOnlyOnceTheScorerCanAnswerWithIt() throws Exception {
