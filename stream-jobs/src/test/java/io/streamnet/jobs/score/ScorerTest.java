@@ -21,12 +21,14 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.api.common.ExecutionConfig;
 import org.apache.flink.api.common.state.BroadcastState;
+import org.apache.flink.core.fs.CloseableRegistry;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
+import org.apache.flink.runtime.state.DefaultOperatorStateBackendBuilder;
 import org.junit.jupiter.api.Test;
 
 /** What the scorer's gauges say while the first model is installed, and how its requests are counted. */
@@ -66,7 +68,9 @@ class ScorerTest {
     });
     Scorer<ReviewEvent, Void, SentimentScore> scorer = new Scorer<>("m", task, System.currentTimeMillis());
     scorer.register(group);
-    BroadcastState<String, ModelPart> state = new MapBroadcastState();
+    BroadcastState<String, ModelPart> state = new DefaultOperatorStateBackendBuilder(getClass().getClassLoader(),
+        new ExecutionConfig(), false, List.of(), new CloseableRegistry()).build()
+        .getBroadcastState(ScorerFunction.MODEL_STATE);
 
     List<ModelPart> parts = ScorerFunctionTest.snapshot(Network.build(ScorerFunctionTest.spec()), 1, 1);
     boolean completed = false;
@@ -82,56 +86,6 @@ class ScorerTest {
     assertEquals(0.0, group.value("bufferedScored"), "a request sent once the version is reported did not wait");
     assertEquals(1.0, group.value("scored"));
     assertFalse(Double.isNaN(group.value("latencyP99Ms")), "its latency is a served one");
-  }
-
-  /** Broadcast state in a map, as the heap backend keeps it. */
-  static final class MapBroadcastState implements BroadcastState<String, ModelPart> {
-    final Map<String, ModelPart> map = new HashMap<>();
-
-    @Override
-    public void put(String key, ModelPart value) {
-      map.put(key, value);
-    }
-
-    @Override
-    public void putAll(Map<String, ModelPart> all) {
-      map.putAll(all);
-    }
-
-    @Override
-    public void remove(String key) {
-      map.remove(key);
-    }
-
-    @Override
-    public Iterator<Map.Entry<String, ModelPart>> iterator() {
-      return map.entrySet().iterator();
-    }
-
-    @Override
-    public Iterable<Map.Entry<String, ModelPart>> entries() {
-      return map.entrySet();
-    }
-
-    @Override
-    public ModelPart get(String key) {
-      return map.get(key);
-    }
-
-    @Override
-    public boolean contains(String key) {
-      return map.containsKey(key);
-    }
-
-    @Override
-    public Iterable<Map.Entry<String, ModelPart>> immutableEntries() {
-      return Map.copyOf(map).entrySet();
-    }
-
-    @Override
-    public void clear() {
-      map.clear();
-    }
   }
 
   /** The sentiment task, with a hook run whenever a serving copy of the model is built. */
